@@ -22,22 +22,15 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    // One system call Swift's Glibc module does not expose: the atomic exchange of two folders.
+    .target(name: "CAtomicRename"),
     // Diagnostics as values (path, line, column, message, suggestion) shared by every parser.
     .target(name: "HVDiagnostics"),
-    // Trace values and their exports (text, JSON, Chrome trace). Depends on nothing of ours.
-    .target(name: "HVTrace"),
-    // The deterministic discrete-event model of a Hyper-V host; writes into a trace recorder.
-    .target(name: "HVSimulation", dependencies: ["HVTrace"]),
-    // Scenario files: parsing with positions, validation, running them on the simulation.
-    .target(
-      name: "HVScenario",
-      dependencies: ["HVSimulation", "HVTrace", "HVDiagnostics", .product(name: "Yams", package: "Yams")]
-    ),
     // Lessons, the cmark bridge, directives, strings, templates → a `Site` value (no file I/O).
     .target(
       name: "HVSite",
       dependencies: [
-        "CCmark", "HVDiagnostics", "HVTrace", "HVScenario",
+        "CCmark", "HVDiagnostics",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -46,18 +39,12 @@ let package = Package(
     .target(
       name: "HVCommandLine",
       dependencies: [
-        "HVSite", "HVScenario", "HVSimulation", "HVTrace", "HVDiagnostics",
+        "HVSite", "HVDiagnostics", "CAtomicRename",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "hvwalk", dependencies: ["HVCommandLine"]),
 
-    .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),
-    .testTarget(name: "HVSimulationTests", dependencies: ["HVSimulation", "HVTrace"]),
-    .testTarget(
-      name: "HVScenarioTests",
-      dependencies: ["HVScenario", "HVSimulation", "HVTrace", "HVDiagnostics"]
-    ),
     .testTarget(name: "HVSiteTests", dependencies: ["HVSite", "HVDiagnostics"]),
     .testTarget(
       name: "EndToEndTests",

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import HVDiagnostics
+import HVSite
+
+/// `hvwalk build`: content folder → site folder, all or nothing.
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Build the website from the content folder.",
+    discussion: """
+      Reads Content/site.yaml, the interface strings, the theme and every lesson, renders them, \
+      and replaces the output folder only when every page succeeded. On any problem it prints \
+      each one as path:line:column: error: message, exits with a non-zero status, and leaves \
+      the previous site exactly as it was.
+      """
+  )
+
+  @OptionGroup var content: ContentOptions
+
+  @Option(name: .long, help: ArgumentHelp("The folder to write the site into.", valueName: "dir"))
+  var output: String = "Site"
+
+  func run() throws {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let console = Console.standard
+    let snapshot = try ContentReader.read(content.content)
+    switch SiteBuilder.standard().build(snapshot) {
+    case .failure(let error):
+      console.report(error.diagnostics)
+      throw ExitCode.failure
+    case .success(let site):
+      try SiteWriter(destination: output).write(site)
+      let seconds = (clock.now - started).secondsDescription
+      console.info("Built \(site.pageCount) pages (\(site.files.count) files) into \(output)/ in \(seconds).")
+    }
+  }
+}
+
+/// `--content DIR`, shared by every command that reads content.
+struct ContentOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp(
+    "The content folder: site.yaml, strings/, theme/, lessons/, scenarios/.", valueName: "dir"))
+  var content: String = "Content"
+}
+
+extension Duration {
+  /// `0.42 s`, for summaries printed to a person (never written into the site).
+  var secondsDescription: String {
+    let (seconds, attoseconds) = components
+    let value = Double(seconds) + Double(attoseconds) / 1e18
+    return String(format: "%.2f s", value)
+  }
+}

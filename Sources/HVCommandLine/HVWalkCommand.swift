@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `hvwalk` command tree. Each subcommand is a small struct in its own file; the work it does
+/// lives in the library modules, so it can be tested without a process.
+public struct HVWalkCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "hvwalk",
+    abstract: "Simulate a Hyper-V host and turn its traces into a bilingual course website.",
+    discussion: """
+      hvwalk reads lessons (Markdown) and scenarios (YAML) from a content folder, runs each
+      scenario on a deterministic model of Hyper-V, and writes a static website that opens
+      straight from disk (file://), with no server and no network.
+
+      Start with:  hvwalk build          (Content/ → Site/)
+      """,
+    subcommands: [BuildCommand.self]
+  )
+
+  public init() {}
+}

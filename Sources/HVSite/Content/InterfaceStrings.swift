@@ -1,0 +1,54 @@
+import HVDiagnostics
+import Yams
+
+/// Every word of the site's own interface in one language, from `Content/strings/<lang>.yaml`.
+///
+/// A page uses only the strings of its own language, so it reads as Vietnamese or English
+/// throughout; adding a language means adding a file. Each file must define exactly the keys of
+/// the default language's file, and every `{{strings.key}}` a template uses must exist.
+public struct InterfaceStrings: Sendable, Equatable {
+  public var language: String
+  /// Keys in file order; values are plain text (templates escape them).
+  public var entries: [(key: String, value: String)]
+
+  public static func == (lhs: InterfaceStrings, rhs: InterfaceStrings) -> Bool {
+    lhs.language == rhs.language && lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
+  }
+
+  public subscript(key: String) -> String? { entries.first { $0.key == key }?.value }
+
+  var dictionary: [String: String] {
+    Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  static func folder() -> String { "strings" }
+  static func path(for language: String) -> String { "strings/\(language).yaml" }
+
+  /// Parses a strings file: a flat mapping of keys to non-empty text.
+  static func parse(_ text: String, language: String, displayPath: String)
+    -> (InterfaceStrings?, [(key: String, location: SourceLocation)], [Diagnostic])
+  {
+    let source = YAMLSource(path: displayPath, lineOffset: 0)
+    let (root, syntax) = source.compose(text)
+    guard let root else { return (nil, [], syntax) }
+    guard let mapping = root.mapping else {
+      return (nil, [], [Diagnostic(at: source.location(of: root), id: "strings.expected-mapping",
+        "a strings file is a mapping of keys to text, e.g. 'previous: Previous'")])
+    }
+    var entries: [(String, String)] = []
+    var locations: [(String, SourceLocation)] = []
+    var diagnostics: [Diagnostic] = []
+    for (keyNode, valueNode) in mapping {
+      let key = keyNode.string ?? ""
+      guard let value = valueNode.scalar?.string, !value.isEmpty else {
+        diagnostics.append(Diagnostic(at: source.location(of: valueNode), id: "strings.invalid-value",
+          "the text for '\(key)' must be a non-empty string"))
+        continue
+      }
+      entries.append((key, value))
+      locations.append((key, source.location(of: keyNode)))
+    }
+    guard diagnostics.isEmpty else { return (nil, locations, diagnostics) }
+    return (InterfaceStrings(language: language, entries: entries), locations, [])
+  }
+}

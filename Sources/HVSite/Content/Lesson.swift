@@ -1,0 +1,24 @@
+/// One lesson in one language, after its Markdown has been rendered.
+public struct Lesson: Sendable, Equatable {
+  /// File name without `.md`; the same slug in two languages is the same lesson.
+  public var slug: String
+  public var language: String
+  public var title: String
+  public var order: Int
+  public var summary: String
+  /// The rendered body (HTML fragment) and the facts gathered while rendering it.
+  public var body: RenderedMarkdown
+  /// The file it came from, as the author names it (for diagnostics).
+  public var displayPath: String
+
+  /// Output path inside the site, e.g. `en/vmbus.html`.
+  public var outputPath: String { "\(language)/\(slug).html" }
+}
+
+/// Lesson file names double as URLs, so they are restricted to what is safe and readable in both.
+enum LessonSlug {
+  static func isValid(_ slug: String) -> Bool {
+    !slug.isEmpty && slug.count <= 80 && slug.first != "-" && slug.last != "-"
+      && slug.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+  }
+}

@@ -1,0 +1,81 @@
+import HVDiagnostics
+
+/// Reads `lessons/<lang>/<slug>.md` files: front matter, then Markdown through cmark with the
+/// directive pass and `.md` → `.html` link rewriting.
+struct LessonLoader {
+  let content: ContentSnapshot
+  let config: SiteConfig
+  let strings: [String: InterfaceStrings]
+  let directives: DirectiveRegistry
+
+  func load() -> ([String: [Lesson]], [Diagnostic]) {
+    var lessons: [String: [Lesson]] = [:]
+    var diagnostics: [Diagnostic] = []
+    for file in content.files(under: "lessons") {
+      let displayPath = content.displayPath(file.path)
+      let parts = file.path.split(separator: "/").map(String.init)
+      guard let (language, slug) = locate(parts, displayPath, &diagnostics) else { continue }
+      switch content.text(of: file) {
+      case .failure(let error): diagnostics += error.diagnostics
+      case .success(let text):
+        if let lesson = lesson(text, language: language, slug: slug, displayPath, &diagnostics) {
+          lessons[language, default: []].append(lesson)
+        }
+      }
+    }
+    return (lessons, diagnostics)
+  }
+
+  /// Checks where a file sits: `lessons/<language>/<slug>.md` and nothing else.
+  private func locate(_ parts: [String], _ displayPath: String, _ diagnostics: inout [Diagnostic])
+    -> (String, String)?
+  {
+    let at = SourceLocation(path: displayPath, line: 1, column: 1)
+    guard parts.count == 3, parts[2].hasSuffix(".md") else {
+      diagnostics.append(Diagnostic(at: at, id: "lesson.misplaced-file",
+        "lessons are Markdown files at 'lessons/<language>/<slug>.md'",
+        suggestion: "move or rename this file, or put media under 'media/'"))
+      return nil
+    }
+    let language = parts[1]
+    guard config.languages.contains(language) else {
+      diagnostics.append(Diagnostic(at: at, id: "lesson.unknown-language",
+        "'\(language)' is not one of the site's languages (\(config.languages.joined(separator: ", ")))",
+        suggestion: Suggestion.didYouMean(language, in: config.languages)))
+      return nil
+    }
+    let slug = String(parts[2].dropLast(3))
+    guard LessonSlug.isValid(slug) else {
+      diagnostics.append(Diagnostic(at: at, id: "lesson.invalid-slug",
+        "lesson file name '\(slug)' must use only a–z, 0–9 and '-' (it becomes the page's URL)"))
+      return nil
+    }
+    return (language, slug)
+  }
+
+  private func lesson(
+    _ text: String, language: String, slug: String, _ displayPath: String,
+    _ diagnostics: inout [Diagnostic]
+  ) -> Lesson? {
+    let (frontMatter, body, offset, frontDiagnostics) = FrontMatter.split(text, displayPath: displayPath)
+    diagnostics += frontDiagnostics
+    guard let frontMatter, let strings = strings[language] else { return nil }
+    let page = DirectivePage(language: language, strings: strings, rootPrefix: "../", pageSlug: slug)
+    var directiveDiagnostics: [Diagnostic] = []
+    let hooks = MarkdownHooks(
+      replaceFencedBlock: { block in
+        guard let directive = directives.directive(for: block) else { return nil }
+        switch directives.render(block, directive: directive, path: displayPath, page: page) {
+        case .success(let html): return html
+        case .failure(let error):
+          directiveDiagnostics += error.diagnostics
+          return ""
+        }
+      },
+      rewriteLink: LinkRewriter.rewrite)
+    let rendered = CMarkBridge.render(body, lineOffset: offset, hooks: hooks)
+    diagnostics += directiveDiagnostics
+    return Lesson(slug: slug, language: language, title: frontMatter.title, order: frontMatter.order,
+      summary: frontMatter.summary, body: rendered, displayPath: displayPath)
+  }
+}

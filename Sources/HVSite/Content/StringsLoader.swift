@@ -1,0 +1,64 @@
+import HVDiagnostics
+
+/// Loads `strings/<lang>.yaml` for every site language and checks that they agree: each file has
+/// exactly the default language's keys, and every key a template uses exists.
+struct StringsLoader {
+  let content: ContentSnapshot
+  let config: SiteConfig
+
+  func load(theme: Theme?, _ diagnostics: inout [Diagnostic]) -> [String: InterfaceStrings] {
+    var loaded: [String: InterfaceStrings] = [:]
+    var keyLocations: [String: [(key: String, location: SourceLocation)]] = [:]
+    for language in config.languages {
+      let path = InterfaceStrings.path(for: language)
+      guard let file = content.file(path) else {
+        diagnostics.append(Diagnostic(at: SourceLocation(path: content.displayPath(path), line: 1, column: 1),
+          id: "strings.missing-file", "no interface strings for language '\(language)'",
+          suggestion: "copy \(InterfaceStrings.path(for: config.defaultLanguage)) and translate it"))
+        continue
+      }
+      switch content.text(of: file) {
+      case .failure(let error): diagnostics += error.diagnostics
+      case .success(let text):
+        let (strings, locations, problems) = InterfaceStrings.parse(text, language: language,
+          displayPath: content.displayPath(path))
+        diagnostics += problems
+        keyLocations[language] = locations
+        if let strings { loaded[language] = strings }
+      }
+    }
+    diagnostics += parity(keyLocations)
+    if let theme, let reference = loaded[config.defaultLanguage] {
+      let known = reference.entries.map(\.key)
+      for (key, location) in theme.stringReferences where reference[key] == nil {
+        diagnostics.append(Diagnostic(at: location, id: "theme.unknown-string",
+          "the template uses 'strings.\(key)', which \(InterfaceStrings.path(for: config.defaultLanguage)) does not define",
+          suggestion: Suggestion.didYouMean(key, in: known)))
+      }
+    }
+    return loaded
+  }
+
+  /// Every language defines the default language's keys, no more and no fewer.
+  private func parity(_ locations: [String: [(key: String, location: SourceLocation)]]) -> [Diagnostic] {
+    guard let reference = locations[config.defaultLanguage] else { return [] }
+    let referenceKeys = reference.map(\.key)
+    var diagnostics: [Diagnostic] = []
+    for language in config.languages where language != config.defaultLanguage {
+      guard let entries = locations[language] else { continue }
+      let keys = Set(entries.map(\.key))
+      for (key, location) in entries where !referenceKeys.contains(key) {
+        diagnostics.append(Diagnostic(at: location, id: "strings.unknown-key",
+          "'\(key)' is not a key of \(InterfaceStrings.path(for: config.defaultLanguage))",
+          suggestion: Suggestion.didYouMean(key, in: referenceKeys)))
+      }
+      for (key, _) in reference where !keys.contains(key) {
+        diagnostics.append(Diagnostic(
+          at: SourceLocation(path: content.displayPath(InterfaceStrings.path(for: language)), line: 1, column: 1),
+          id: "strings.missing-key",
+          "missing the translation of '\(key)' (defined in \(InterfaceStrings.path(for: config.defaultLanguage)))"))
+      }
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,89 @@
+/// Turns validated content into the site's HTML pages through the theme's templates.
+struct PageRenderer {
+  let config: SiteConfig
+  let strings: [String: InterfaceStrings]
+  let theme: Theme
+  /// Lessons per language, already rendered to HTML fragments.
+  let lessons: [String: [Lesson]]
+
+  func pages() -> [Site.File] {
+    var files: [Site.File] = [home(), notFound(language: config.defaultLanguage, path: "404.html", root: "")]
+    for language in config.languages {
+      let navigation = Navigation(lessons: lessons[language] ?? [])
+      files.append(languageIndex(language, navigation))
+      files.append(notFound(language: language, path: "\(language)/404.html", root: "../"))
+      for lesson in navigation.lessons {
+        files.append(page(for: lesson, navigation))
+      }
+    }
+    return files
+  }
+
+  private func page(for lesson: Lesson, _ navigation: Navigation) -> Site.File {
+    let (previous, next) = navigation.neighbours(of: lesson.slug)
+    let view = LessonView(title: lesson.title, summary: lesson.summary, body: lesson.body.html,
+      previous: previous, next: next, strings: strings(lesson.language))
+    let content = theme.render(view, template: "lesson")
+    let layout = self.layout(language: lesson.language, root: "../", kind: "lesson",
+      title: "\(lesson.title) — \(config.title[lesson.language] ?? "")",
+      description: lesson.summary.isEmpty ? config.description[lesson.language] ?? "" : lesson.summary,
+      sidebar: navigation.sidebar(current: lesson.slug),
+      languageHref: { "../\($0)/\(lesson.slug).html" }, content: content)
+    return Site.File(path: lesson.outputPath, text: theme.render(layout, template: "layout"))
+  }
+
+  private func languageIndex(_ language: String, _ navigation: Navigation) -> Site.File {
+    let siteTitle = config.title[language] ?? ""
+    let view = LanguageIndexView(siteTitle: siteTitle, description: config.description[language] ?? "",
+      lessons: navigation.listItems(), strings: strings(language))
+    let layout = self.layout(language: language, root: "../", kind: "language-index", title: siteTitle,
+      description: config.description[language] ?? "", sidebar: navigation.sidebar(current: nil),
+      languageHref: { "../\($0)/index.html" }, content: theme.render(view, template: "language-index"))
+    return Site.File(path: "\(language)/index.html", text: theme.render(layout, template: "layout"))
+  }
+
+  private func home() -> Site.File {
+    let sections = config.languages.map { language in
+      HomeLanguageSection(code: language, name: strings(language)["language-name"] ?? language,
+        siteTitle: config.title[language] ?? "", description: config.description[language] ?? "",
+        href: "\(language)/index.html",
+        lessons: Navigation(lessons: lessons[language] ?? []).listItems(prefix: "\(language)/"),
+        strings: strings(language))
+    }
+    let language = config.defaultLanguage
+    let layout = self.layout(language: language, root: "", kind: "home",
+      title: config.title[language] ?? "", description: config.description[language] ?? "",
+      sidebar: [], languageHref: { "\($0)/index.html" },
+      content: theme.render(HomeView(sections: sections), template: "home"))
+    return Site.File(path: "index.html", text: theme.render(layout, template: "layout"))
+  }
+
+  private func notFound(language: String, path: String, root: String) -> Site.File {
+    let view = NotFoundView(strings: strings(language), homeHref: root + "index.html")
+    let title = (strings(language)["not-found-title"] ?? "") + " — " + (config.title[language] ?? "")
+    let layout = self.layout(language: language, root: root, kind: "not-found", title: title,
+      description: config.description[language] ?? "", sidebar: [],
+      languageHref: { root.isEmpty ? "\($0)/index.html" : "../\($0)/index.html" },
+      content: theme.render(view, template: "not-found"))
+    return Site.File(path: path, text: theme.render(layout, template: "layout"))
+  }
+
+  private func layout(
+    language: String, root: String, kind: String, title: String, description: String,
+    sidebar: [SidebarItem], languageHref: (String) -> String, content: String
+  ) -> LayoutView {
+    LayoutView(
+      lang: language, pageTitle: title, description: description, root: root,
+      siteTitle: config.title[language] ?? "", strings: strings(language),
+      homeHref: root + "index.html", languageIndexHref: root + "\(language)/index.html",
+      languages: config.languages.map {
+        LanguageLink(code: $0, name: strings($0)["language-name"] ?? $0, href: languageHref($0),
+          current: $0 == language)
+      },
+      sidebar: sidebar, hasSidebar: !sidebar.isEmpty, content: content, pageKind: kind)
+  }
+
+  private func strings(_ language: String) -> [String: String] {
+    strings[language]?.dictionary ?? [:]
+  }
+}

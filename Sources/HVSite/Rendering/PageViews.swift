@@ -1,0 +1,80 @@
+/// The values templates see. Mustache reads them by reflection, so field names are the template
+/// variable names (`{{pageTitle}}`, `{{#sidebar}}…{{/sidebar}}`). All text is plain; templates
+/// escape it with `{{…}}`, and only `content`/`body` (already-safe HTML) use `{{{…}}}`.
+struct LayoutView {
+  var lang: String
+  var pageTitle: String
+  var description: String
+  /// Prefix leading from this page to the site root: `""` or `"../"`.
+  var root: String
+  var siteTitle: String
+  var strings: [String: String]
+  var homeHref: String
+  var languageIndexHref: String
+  var languages: [LanguageLink]
+  var sidebar: [SidebarItem]
+  var hasSidebar: Bool
+  var content: String
+  /// `lesson`, `language-index`, `home`, `not-found`: lets the stylesheet vary the layout.
+  var pageKind: String
+}
+
+struct LanguageLink {
+  var code: String
+  var name: String
+  var href: String
+  var current: Bool
+}
+
+struct SidebarItem {
+  var title: String
+  var href: String
+  var current: Bool
+}
+
+struct LessonView {
+  var title: String
+  var summary: String
+  var body: String
+  var previous: NeighbourLink?
+  var next: NeighbourLink?
+  var strings: [String: String]
+}
+
+struct NeighbourLink {
+  var title: String
+  var href: String
+}
+
+struct LanguageIndexView {
+  var siteTitle: String
+  var description: String
+  var lessons: [LessonListItem]
+  var strings: [String: String]
+}
+
+struct LessonListItem {
+  var title: String
+  var summary: String
+  var href: String
+  var order: Int
+}
+
+struct HomeView {
+  var sections: [HomeLanguageSection]
+}
+
+struct HomeLanguageSection {
+  var code: String
+  var name: String
+  var siteTitle: String
+  var description: String
+  var href: String
+  var lessons: [LessonListItem]
+  var strings: [String: String]
+}
+
+struct NotFoundView {
+  var strings: [String: String]
+  var homeHref: String
+}

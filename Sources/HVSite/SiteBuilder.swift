@@ -1,0 +1,65 @@
+import HVDiagnostics
+
+/// Builds the whole site from a content snapshot, in memory.
+///
+/// The steps run in order (configuration, strings, theme, lessons, cross-checks, pages) and each
+/// collects every problem it finds; the build fails with all of them if there is any, and only a
+/// complete `Site` is ever returned, so the writer can swap it in whole or not at all.
+public struct SiteBuilder: Sendable {
+  public var directives: DirectiveRegistry
+
+  public init(directives: DirectiveRegistry = DirectiveRegistry()) {
+    self.directives = directives
+  }
+
+  public func build(_ content: ContentSnapshot) -> Result<Site, DiagnosticsError> {
+    var diagnostics: [Diagnostic] = []
+    let config = loadConfig(content, &diagnostics)
+    let theme = collect(Theme.load(from: content), into: &diagnostics)
+    guard let config else { return .failure(DiagnosticsError(diagnostics)) }
+    let strings = StringsLoader(content: content, config: config).load(theme: theme, &diagnostics)
+    let (lessons, lessonDiagnostics) = LessonLoader(content: content, config: config, strings: strings,
+      directives: directives).load()
+    diagnostics += lessonDiagnostics
+    diagnostics += CourseChecks(config: config, lessons: lessons, displayRoot: content.displayPath("lessons")).check()
+    guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
+
+    let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons).pages()
+    let copied = (theme.assets.map { Site.File(path: "assets/" + $0.path.dropFirst("theme/assets/".count), bytes: $0.bytes) })
+      + content.files(under: "media").map { Site.File(path: $0.path, bytes: $0.bytes) }
+    let site = Site(files: pages + copied)
+    diagnostics += checkLinks(lessons, site)
+    return diagnostics.isEmpty ? .success(site) : .failure(DiagnosticsError(diagnostics))
+  }
+
+  private func loadConfig(_ content: ContentSnapshot, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
+    guard let file = content.file(SiteConfig.path) else {
+      diagnostics.append(Diagnostic(
+        at: SourceLocation(path: content.displayPath(SiteConfig.path), line: 1, column: 1),
+        id: "site.missing-config", "the content folder has no site.yaml",
+        suggestion: "is '\(content.displayRoot)' the right content folder?"))
+      return nil
+    }
+    switch content.text(of: file) {
+    case .failure(let error):
+      diagnostics += error.diagnostics
+      return nil
+    case .success(let text):
+      return collect(SiteConfig.parse(text, displayPath: content.displayPath(file.path)), into: &diagnostics)
+    }
+  }
+
+  private func checkLinks(_ lessons: [String: [Lesson]], _ site: Site) -> [Diagnostic] {
+    let all = lessons.keys.sorted().flatMap { lessons[$0] ?? [] }
+    let checker = LinkChecker(
+      sitePaths: Set(site.files.map(\.path)),
+      anchors: Dictionary(uniqueKeysWithValues: all.map { ($0.outputPath, Set($0.body.headings.map(\.id))) }),
+      slugs: lessons.mapValues { $0.map(\.slug).sorted() })
+    return all.flatMap(checker.check)
+  }
+
+  private func collect<T>(_ result: (T?, [Diagnostic]), into diagnostics: inout [Diagnostic]) -> T? {
+    diagnostics += result.1
+    return result.0
+  }
+}
