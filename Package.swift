@@ -48,7 +48,7 @@ let package = Package(
     .testTarget(name: "HVSiteTests", dependencies: ["HVSite", "HVDiagnostics"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["HVCommandLine", "HVSite", "HVDiagnostics"]
+      dependencies: ["hvwalk", "HVCommandLine", "HVSite", "HVDiagnostics"]
     ),
   ]
 )

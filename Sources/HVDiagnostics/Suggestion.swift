@@ -1,15 +1,18 @@
 /// "Did you mean …?" for misspelled keys and values.
 public enum Suggestion {
   /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo
-  /// (at most a third of the word's length, and at least 1 edit allowed).
+  /// (at most a third of the word's length, and at least 1 edit allowed). Among equally close
+  /// candidates the one sharing the longest prefix wins (people mistype endings more than starts).
   public static func closest(to word: String, in candidates: [String]) -> String? {
     let limit = max(1, word.count / 3)
-    var best: (name: String, distance: Int)?
+    let lowered = word.lowercased()
+    var best: (name: String, distance: Int, prefix: Int)?
     for candidate in candidates.sorted() {
-      let distance = editDistance(word.lowercased(), candidate.lowercased())
-      if distance <= limit, distance < (best?.distance ?? Int.max) {
-        best = (candidate, distance)
-      }
+      let distance = editDistance(lowered, candidate.lowercased())
+      guard distance <= limit else { continue }
+      let prefix = zip(lowered, candidate.lowercased()).prefix { $0 == $1 }.count
+      if let current = best, (distance, -prefix) >= (current.distance, -current.prefix) { continue }
+      best = (candidate, distance, prefix)
     }
     return best?.name
   }

@@ -18,10 +18,11 @@ public struct SiteBuilder: Sendable {
     let theme = collect(Theme.load(from: content), into: &diagnostics)
     guard let config else { return .failure(DiagnosticsError(diagnostics)) }
     let strings = StringsLoader(content: content, config: config).load(theme: theme, &diagnostics)
-    let (lessons, lessonDiagnostics) = LessonLoader(content: content, config: config, strings: strings,
-      directives: directives).load()
+    let (lessons, present, lessonDiagnostics) = LessonLoader(content: content, config: config,
+      strings: strings, directives: directives).load()
     diagnostics += lessonDiagnostics
-    diagnostics += CourseChecks(config: config, lessons: lessons, displayRoot: content.displayPath("lessons")).check()
+    diagnostics += CourseChecks(config: config, lessons: lessons, present: present,
+      displayRoot: content.displayPath("lessons")).check()
     guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
 
     let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons).pages()

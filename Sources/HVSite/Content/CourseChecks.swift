@@ -6,17 +6,20 @@ import HVDiagnostics
 struct CourseChecks {
   let config: SiteConfig
   let lessons: [String: [Lesson]]
+  /// Slugs with a file in each language, including files that failed to load.
+  let present: [String: Set<String>]
   let displayRoot: String
 
   func check() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    let allSlugs = Set(lessons.values.flatMap { $0.map(\.slug) }).sorted()
+    let allSlugs = Set(present.values.flatMap { $0 }).sorted()
     for slug in allSlugs {
       let versions = config.languages.compactMap { language in lessons[language]?.first { $0.slug == slug } }
-      for language in config.languages where !versions.contains(where: { $0.language == language }) {
-        let existing = versions[0]
+      let languagesWithFile = config.languages.filter { present[$0]?.contains(slug) == true }
+      for language in config.languages where !languagesWithFile.contains(language) {
+        let existing = "\(displayRoot)/\(languagesWithFile[0])/\(slug).md"
         diagnostics.append(Diagnostic(
-          at: SourceLocation(path: existing.displayPath, line: 1, column: 1), id: "lesson.missing-translation",
+          at: SourceLocation(path: existing, line: 1, column: 1), id: "lesson.missing-translation",
           "lesson '\(slug)' has no '\(language)' version",
           suggestion: "add \(displayRoot)/\(language)/\(slug).md"))
       }

@@ -8,13 +8,17 @@ struct LessonLoader {
   let strings: [String: InterfaceStrings]
   let directives: DirectiveRegistry
 
-  func load() -> ([String: [Lesson]], [Diagnostic]) {
+  /// The rendered lessons per language, the slugs that have a file per language (rendered or
+  /// not, so one broken file does not also read as a missing translation), and the problems.
+  func load() -> (lessons: [String: [Lesson]], present: [String: Set<String>], [Diagnostic]) {
     var lessons: [String: [Lesson]] = [:]
+    var present: [String: Set<String>] = [:]
     var diagnostics: [Diagnostic] = []
     for file in content.files(under: "lessons") {
       let displayPath = content.displayPath(file.path)
       let parts = file.path.split(separator: "/").map(String.init)
       guard let (language, slug) = locate(parts, displayPath, &diagnostics) else { continue }
+      present[language, default: []].insert(slug)
       switch content.text(of: file) {
       case .failure(let error): diagnostics += error.diagnostics
       case .success(let text):
@@ -23,7 +27,7 @@ struct LessonLoader {
         }
       }
     }
-    return (lessons, diagnostics)
+    return (lessons, present, diagnostics)
   }
 
   /// Checks where a file sits: `lessons/<language>/<slug>.md` and nothing else.

@@ -10,16 +10,17 @@ struct PageRenderer {
     var files: [Site.File] = [home(), notFound(language: config.defaultLanguage, path: "404.html", root: "")]
     for language in config.languages {
       let navigation = Navigation(lessons: lessons[language] ?? [])
-      files.append(languageIndex(language, navigation))
+      let sidebar = SidebarRenderer(items: navigation.sidebar(current: nil), theme: theme)
+      files.append(languageIndex(language, navigation, sidebar))
       files.append(notFound(language: language, path: "\(language)/404.html", root: "../"))
       for lesson in navigation.lessons {
-        files.append(page(for: lesson, navigation))
+        files.append(page(for: lesson, navigation, sidebar))
       }
     }
     return files
   }
 
-  private func page(for lesson: Lesson, _ navigation: Navigation) -> Site.File {
+  private func page(for lesson: Lesson, _ navigation: Navigation, _ sidebar: SidebarRenderer) -> Site.File {
     let (previous, next) = navigation.neighbours(of: lesson.slug)
     let view = LessonView(title: lesson.title, summary: lesson.summary, body: lesson.body.html,
       previous: previous, next: next, strings: strings(lesson.language))
@@ -27,17 +28,17 @@ struct PageRenderer {
     let layout = self.layout(language: lesson.language, root: "../", kind: "lesson",
       title: "\(lesson.title) — \(config.title[lesson.language] ?? "")",
       description: lesson.summary.isEmpty ? config.description[lesson.language] ?? "" : lesson.summary,
-      sidebar: navigation.sidebar(current: lesson.slug),
+      sidebar: sidebar.html(current: lesson.slug + ".html"),
       languageHref: { "../\($0)/\(lesson.slug).html" }, content: content)
     return Site.File(path: lesson.outputPath, text: theme.render(layout, template: "layout"))
   }
 
-  private func languageIndex(_ language: String, _ navigation: Navigation) -> Site.File {
+  private func languageIndex(_ language: String, _ navigation: Navigation, _ sidebar: SidebarRenderer) -> Site.File {
     let siteTitle = config.title[language] ?? ""
     let view = LanguageIndexView(siteTitle: siteTitle, description: config.description[language] ?? "",
       lessons: navigation.listItems(), strings: strings(language))
     let layout = self.layout(language: language, root: "../", kind: "language-index", title: siteTitle,
-      description: config.description[language] ?? "", sidebar: navigation.sidebar(current: nil),
+      description: config.description[language] ?? "", sidebar: sidebar.html(current: nil),
       languageHref: { "../\($0)/index.html" }, content: theme.render(view, template: "language-index"))
     return Site.File(path: "\(language)/index.html", text: theme.render(layout, template: "layout"))
   }
@@ -53,7 +54,7 @@ struct PageRenderer {
     let language = config.defaultLanguage
     let layout = self.layout(language: language, root: "", kind: "home",
       title: config.title[language] ?? "", description: config.description[language] ?? "",
-      sidebar: [], languageHref: { "\($0)/index.html" },
+      sidebar: "", languageHref: { "\($0)/index.html" },
       content: theme.render(HomeView(sections: sections), template: "home"))
     return Site.File(path: "index.html", text: theme.render(layout, template: "layout"))
   }
@@ -62,7 +63,7 @@ struct PageRenderer {
     let view = NotFoundView(strings: strings(language), homeHref: root + "index.html")
     let title = (strings(language)["not-found-title"] ?? "") + " — " + (config.title[language] ?? "")
     let layout = self.layout(language: language, root: root, kind: "not-found", title: title,
-      description: config.description[language] ?? "", sidebar: [],
+      description: config.description[language] ?? "", sidebar: "",
       languageHref: { root.isEmpty ? "\($0)/index.html" : "../\($0)/index.html" },
       content: theme.render(view, template: "not-found"))
     return Site.File(path: path, text: theme.render(layout, template: "layout"))
@@ -70,7 +71,7 @@ struct PageRenderer {
 
   private func layout(
     language: String, root: String, kind: String, title: String, description: String,
-    sidebar: [SidebarItem], languageHref: (String) -> String, content: String
+    sidebar: String, languageHref: (String) -> String, content: String
   ) -> LayoutView {
     LayoutView(
       lang: language, pageTitle: title, description: description, root: root,

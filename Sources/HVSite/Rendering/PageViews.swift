@@ -12,7 +12,8 @@ struct LayoutView {
   var homeHref: String
   var languageIndexHref: String
   var languages: [LanguageLink]
-  var sidebar: [SidebarItem]
+  /// The sidebar's items, already rendered (see `SidebarRenderer`).
+  var sidebar: String
   var hasSidebar: Bool
   var content: String
   /// `lesson`, `language-index`, `home`, `not-found`: lets the stylesheet vary the layout.

@@ -5,7 +5,9 @@ import Mustache
 /// copied to `Site/assets/`). An author restyles the site here without recompiling.
 struct Theme: Sendable {
   /// The templates every build needs, by name (file name without `.mustache`).
-  static let requiredTemplates = ["layout", "home", "language-index", "lesson", "not-found"]
+  static let requiredTemplates = [
+    "layout", "home", "language-index", "lesson", "not-found", "sidebar-item",
+  ]
 
   var library: MustacheLibrary
   var assets: [ContentSnapshot.File]
