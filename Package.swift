@@ -26,11 +26,15 @@ let package = Package(
     .target(name: "CAtomicRename"),
     // Diagnostics as values (path, line, column, message, suggestion) shared by every parser.
     .target(name: "HVDiagnostics"),
+    // Trace values and their exports (text, JSON, Chrome trace). Depends on nothing of ours.
+    .target(name: "HVTrace"),
+    // Trace → sequence model → layout (pure geometry, fixed font metrics) → canonical SVG.
+    .target(name: "HVDiagram", dependencies: ["HVTrace"]),
     // Lessons, the cmark bridge, directives, strings, templates → a `Site` value (no file I/O).
     .target(
       name: "HVSite",
       dependencies: [
-        "CCmark", "HVDiagnostics",
+        "CCmark", "HVDiagnostics", "HVTrace", "HVDiagram",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -45,6 +49,7 @@ let package = Package(
     ),
     .executableTarget(name: "hvwalk", dependencies: ["HVCommandLine"]),
 
+    .testTarget(name: "HVDiagramTests", dependencies: ["HVDiagram", "HVTrace"]),
     .testTarget(name: "HVSiteTests", dependencies: ["HVSite", "HVDiagnostics"]),
     .testTarget(
       name: "EndToEndTests",
