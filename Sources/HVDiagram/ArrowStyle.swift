@@ -27,3 +27,9 @@ struct ArrowStyle {
     }
   }
 }
+
+extension EventKind {
+  /// The CSS class suffix of this kind (`hv-kind-vmexit`), shared by the diagram, the transcript
+  /// and the legend so one stylesheet rule colours all three.
+  public var styleClass: String { ArrowStyle.of(self).className }
+}

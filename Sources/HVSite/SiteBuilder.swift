@@ -54,7 +54,7 @@ public struct SiteBuilder: Sendable {
     let all = lessons.keys.sorted().flatMap { lessons[$0] ?? [] }
     let checker = LinkChecker(
       sitePaths: Set(site.files.map(\.path)),
-      anchors: Dictionary(uniqueKeysWithValues: all.map { ($0.outputPath, Set($0.body.headings.map(\.id))) }),
+      anchors: Dictionary(uniqueKeysWithValues: all.map { ($0.outputPath, Set($0.anchors)) }),
       slugs: lessons.mapValues { $0.map(\.slug).sorted() })
     return all.flatMap(checker.check)
   }

@@ -9,14 +9,15 @@ struct ShoutDirective: Directive {
   let optionNames = ["times"]
   let usage = "shout WORD [times=N]"
 
-  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<String, DiagnosticsError> {
+  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<DirectiveOutput, DiagnosticsError> {
     let word = invocation.arguments[0].text
     guard let times = Int(invocation.option("times")?.value ?? "1"), times > 0 else {
       let at = invocation.option("times")!.key.location
       return .failure(DiagnosticsError([Diagnostic(at: at, id: "shout.times", "'times' must be a positive number")]))
     }
     let text = String(repeating: word.uppercased(), count: times)
-    return .success("<p class=\"shout\" lang=\"\(page.language)\">\(HTML.escape(text))!</p>")
+    return .success(DirectiveOutput(html: "<p class=\"shout\" id=\"shout-\(word)\" lang=\"\(page.language)\">\(HTML.escape(text))!</p>",
+                                    anchors: ["shout-\(word)"]))
   }
 }
 
@@ -32,7 +33,7 @@ struct ShoutDirective: Directive {
     let (site, errors) = build("Intro\n\n```shout hello times=2\n```\n\nOutro")
     #expect(errors.isEmpty)
     let page = try #require(site?.text("en/a.html"))
-    #expect(page.contains("<p class=\"shout\" lang=\"en\">HELLOHELLO!</p>"))
+    #expect(page.contains("<p class=\"shout\" id=\"shout-hello\" lang=\"en\">HELLOHELLO!</p>"))
     #expect(!page.contains("<pre>"))
   }
 
@@ -65,5 +66,13 @@ struct ShoutDirective: Directive {
     let page = try #require(site?.text("en/a.html"))
     #expect(!page.contains("<iframe"))
     #expect(page.contains("&lt;B&gt;!</p>"))
+  }
+
+  @Test func directiveAnchorsCanBeLinkedAndMustBeUnique() {
+    let (_, linked) = build("```shout hi\n```\n\n[up](#shout-hi) [bad](#shout-ho)")
+    #expect(linked.contains { $0.hasSuffix("error: '#shout-ho' matches no heading or figure in en/a.html; did you mean 'shout-hi'?") })
+    #expect(linked.count == 2)
+    let (_, duplicated) = build("```shout hi\n```\n\n```shout hi\n```")
+    #expect(duplicated.contains("Content/lessons/en/a.md:9:4: error: '#shout-hi' is already defined on this page at line 6; rename the heading, or show the figure only once (or with other options)"))
   }
 }

@@ -23,7 +23,7 @@ import Testing
 
   @Test func missingAnchorGetsASuggestion() {
     #expect(errors("[x](vmbus.md#ring-buffer)") == [
-      "Content/lessons/vi/intro.md:6:1: error: '#ring-buffer' is not a heading in vi/vmbus.html; did you mean 'ring-buffers'?"
+      "Content/lessons/vi/intro.md:6:1: error: '#ring-buffer' matches no heading or figure in vi/vmbus.html; did you mean 'ring-buffers'?"
     ])
   }
 

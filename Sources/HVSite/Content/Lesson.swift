@@ -8,6 +8,8 @@ public struct Lesson: Sendable, Equatable {
   public var summary: String
   /// The rendered body (HTML fragment) and the facts gathered while rendering it.
   public var body: RenderedMarkdown
+  /// Every element id a link may target: heading ids and the ids directives define.
+  public var anchors: [String]
   /// The file it came from, as the author names it (for diagnostics).
   public var displayPath: String
 

@@ -66,11 +66,15 @@ struct LessonLoader {
     guard let frontMatter, let strings = strings[language] else { return nil }
     let page = DirectivePage(language: language, strings: strings, rootPrefix: "../", pageSlug: slug)
     var directiveDiagnostics: [Diagnostic] = []
+    var anchors: [(id: String, location: SourceLocation)] = []
     let hooks = MarkdownHooks(
       replaceFencedBlock: { block in
         guard let directive = directives.directive(for: block) else { return nil }
         switch directives.render(block, directive: directive, path: displayPath, page: page) {
-        case .success(let html): return html
+        case .success(let output):
+          let at = SourceLocation(path: displayPath, line: block.line, column: block.infoColumn)
+          anchors += output.anchors.map { ($0, at) }
+          return output.html
         case .failure(let error):
           directiveDiagnostics += error.diagnostics
           return ""
@@ -79,7 +83,25 @@ struct LessonLoader {
       rewriteLink: LinkRewriter.rewrite)
     let rendered = CMarkBridge.render(body, lineOffset: offset, hooks: hooks)
     diagnostics += directiveDiagnostics
+    diagnostics += duplicateAnchors(rendered.headings.map { ($0.id, SourceLocation(path: displayPath, line: $0.line, column: 1)) } + anchors)
     return Lesson(slug: slug, language: language, title: frontMatter.title, order: frontMatter.order,
-      summary: frontMatter.summary, body: rendered, displayPath: displayPath)
+      summary: frontMatter.summary, body: rendered, anchors: rendered.headings.map(\.id) + anchors.map(\.id),
+      displayPath: displayPath)
+  }
+
+  /// Two things on one page with the same id would break links and the walkthrough's deep links.
+  private func duplicateAnchors(_ anchors: [(id: String, location: SourceLocation)]) -> [Diagnostic] {
+    var seen: [String: SourceLocation] = [:]
+    var diagnostics: [Diagnostic] = []
+    for (id, location) in anchors {
+      if let first = seen[id] {
+        diagnostics.append(Diagnostic(at: location, id: "lesson.duplicate-anchor",
+          "'#\(id)' is already defined on this page at line \(first.line)",
+          suggestion: "rename the heading, or show the figure only once (or with other options)"))
+      } else {
+        seen[id] = location
+      }
+    }
+    return diagnostics
   }
 }

@@ -44,7 +44,7 @@ struct LinkChecker {
     }
     if let fragment, !fragment.isEmpty, let ids = anchors[target], !ids.contains(fragment) {
       return Diagnostic(at: at, id: "link.unknown-anchor",
-        "'#\(fragment)' is not a heading in \(target)",
+        "'#\(fragment)' matches no heading or figure in \(target)",
         suggestion: Suggestion.didYouMean(fragment, in: ids.sorted()))
     }
     return nil

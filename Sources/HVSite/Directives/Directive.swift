@@ -19,7 +19,19 @@ public protocol Directive: Sendable {
   var usage: String { get }
 
   /// Trusted HTML for the block, or diagnostics. The HTML is inserted verbatim: escape all text.
-  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<String, DiagnosticsError>
+  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<DirectiveOutput, DiagnosticsError>
+}
+
+/// What a directive produces: HTML, and the element ids it defines (so links to them are checked
+/// and two blocks on one page cannot define the same id).
+public struct DirectiveOutput: Sendable, Equatable {
+  public var html: String
+  public var anchors: [String]
+
+  public init(html: String, anchors: [String] = []) {
+    self.html = html
+    self.anchors = anchors
+  }
 }
 
 /// One use of a directive in a lesson, with positions for every argument.

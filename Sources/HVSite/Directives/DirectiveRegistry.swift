@@ -23,7 +23,7 @@ public struct DirectiveRegistry: Sendable {
   /// Renders a block that selects a directive; checks arguments and options first, so each
   /// directive only sees well-formed invocations.
   public func render(_ block: FencedBlock, directive: any Directive, path: String, page: DirectivePage)
-    -> Result<String, DiagnosticsError>
+    -> Result<DirectiveOutput, DiagnosticsError>
   {
     let invocation = Self.parse(block, path: path)
     var diagnostics: [Diagnostic] = []

@@ -1,0 +1,63 @@
+import HVDiagnostics
+import HVDiagram
+
+/// ```` ```trace <scenario> [step=N] [collapse=partition] ```` — a scenario's walkthrough:
+/// sequence diagram, numbered transcript and counters (CONTENT-CONTRACT.md §2).
+struct TraceDirective: Directive {
+  let name = "trace"
+  let argumentCount = 1...1
+  let optionNames = ["step", "collapse"]
+  let usage = "trace <scenario-id> [step=N] [collapse=partition]"
+  let runs: ScenarioRuns
+
+  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<DirectiveOutput, DiagnosticsError> {
+    let idToken = invocation.arguments[0]
+    guard let run = runs[idToken.text] else {
+      return .failure(DiagnosticsError([runs.unknown(idToken)]))
+    }
+    var options = DiagramOptions()
+    var diagnostics: [Diagnostic] = []
+    if let (key, value) = invocation.option("step") {
+      if let step = Int(value), run.trace.steps.contains(where: { $0.index == step }) {
+        options.step = step
+      } else {
+        diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-step",
+          "'step=\(value)': scenario '\(run.id)' has steps 1 to \(run.trace.steps.count)"))
+      }
+    }
+    if let (key, value) = invocation.option("collapse") {
+      if value == "partition" {
+        options.lifelines = .partition
+      } else {
+        diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-collapse",
+          "'collapse=\(value)' is not a way to collapse lifelines", suggestion: "write 'collapse=partition'"))
+      }
+    }
+    guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
+    let figure = WalkthroughFigure(run: run, options: options, text: WalkthroughText(strings: page.strings),
+                                   language: page.language, scenarioHref: "scenarios/\(run.id).html")
+    let (html, anchors) = figure.render()
+    return .success(DirectiveOutput(html: html, anchors: anchors))
+  }
+}
+
+/// The scenarios a build ran, by id, with the "did you mean" every directive gives for a wrong id.
+public struct ScenarioRuns: Sendable {
+  private let runs: [String: ScenarioRun]
+
+  public init(_ runs: [ScenarioRun]) {
+    self.runs = Dictionary(runs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  public subscript(id: String) -> ScenarioRun? { runs[id] }
+
+  /// Every run, sorted by id.
+  public var all: [ScenarioRun] { runs.keys.sorted().compactMap { runs[$0] } }
+
+  func unknown(_ token: DirectiveInvocation.Token) -> Diagnostic {
+    let ids = runs.keys.sorted()
+    let hint = ids.isEmpty ? "there are no scenarios under scenarios/" : Suggestion.didYouMean(token.text, in: ids)
+    return Diagnostic(at: token.location, id: "directive.unknown-scenario",
+      "no scenario '\(token.text)'", suggestion: hint)
+  }
+}

@@ -1,0 +1,19 @@
+import HVTrace
+
+/// The counters of a trace as a table: one row per counter in contract order, with the total and
+/// (revealed by the walkthrough script) the value so far.
+struct CounterTable {
+  let text: WalkthroughText
+
+  func render(_ counters: Counters, caption: String) -> String {
+    var html = "<table class=\"hv-counters\">\n<caption>\(HTML.escape(caption))</caption>\n"
+    html += "<thead><tr><th scope=\"col\">\(HTML.escape(text("counters-name")))</th>"
+    html += "<th scope=\"col\" class=\"hv-so-far\">\(HTML.escape(text("counters-so-far")))</th>"
+    html += "<th scope=\"col\">\(HTML.escape(text("counters-total")))</th></tr></thead>\n<tbody>\n"
+    for (name, value) in counters.named {
+      html += "<tr data-counter=\"\(name)\"><th scope=\"row\">\(HTML.escape(text("counter-\(name)")))</th>"
+      html += "<td class=\"hv-so-far\"></td><td>\(text.number(value))</td></tr>\n"
+    }
+    return html + "</tbody>\n</table>"
+  }
+}

@@ -1,0 +1,21 @@
+import HVTrace
+
+/// A scenario after it ran: what pages need to show it (titles in every language, the seed that
+/// reproduces it) and its trace.
+public struct ScenarioRun: Sendable {
+  public var id: String
+  /// Title per site language.
+  public var title: [String: String]
+  /// Summary per site language (may be empty).
+  public var summary: [String: String]
+  public var seed: UInt64
+  public var trace: Trace
+
+  public init(id: String, title: [String: String], summary: [String: String], seed: UInt64, trace: Trace) {
+    self.id = id
+    self.title = title
+    self.summary = summary
+    self.seed = seed
+    self.trace = trace
+  }
+}

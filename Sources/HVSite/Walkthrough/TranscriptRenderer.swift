@@ -1,0 +1,75 @@
+import HVDiagram
+import HVTrace
+
+/// The transcript beside a diagram: the same numbered messages as an HTML ordered list, so
+/// everything in the picture is also text (and can be searched, copied and read aloud).
+///
+/// Each message's sentence comes from the language's template for its kind; protocol
+/// identifiers stay as they are in every language. Each item also carries the counters *so far*
+/// (in contract order), which the walkthrough script shows while stepping; inside a repeat group
+/// a message counts once per iteration it stands for.
+struct TranscriptRenderer {
+  let model: SequenceModel
+  let trace: Trace
+  let text: WalkthroughText
+  let language: String
+  let diagramID: String
+
+  func render() -> String {
+    var html = "<ol class=\"hv-transcript\">\n"
+    var multipliers: [Int] = [1]
+    var soFar = Counters()
+    var depth = 0
+    for row in model.rows {
+      switch row {
+      case .divider(let step, let title):
+        html += "<li class=\"hv-transcript-path\">\(HTML.escape(text.format("diagram-step", ["index": String(step), "title": title])))</li>\n"
+      case .loopStart(let count, let label, _):
+        multipliers.append(multipliers.last! * count)
+        depth += 1
+        let title = text.format("transcript-loop", ["count": text.number(count)])
+        html += "<li class=\"hv-transcript-loop\"><span class=\"hv-loop-title\">\(HTML.escape(title)) "
+          + "\(englishSpan(label, className: "hv-loop-label"))</span>\n<ol>\n"
+      case .loopEnd:
+        multipliers.removeLast()
+        depth -= 1
+        html += "</ol></li>\n"
+      case .message(let message), .note(let message):
+        soFar += message.event.counters * multipliers.last!
+        html += item(message, soFar: soFar)
+      }
+    }
+    return html + "</ol>"
+  }
+
+  private func item(_ message: SequenceModel.Message, soFar: Counters) -> String {
+    let event = message.event
+    let sentence = text.format("sentence-\(event.kind.rawValue)", ["from": actorName(event.from), "to": actorName(event.to)])
+    var html = "<li id=\"\(diagramID)-step-\(message.number)\" value=\"\(message.number)\" data-step=\"\(message.number)\""
+    html += " class=\"hv-kind-\(event.kind.styleClass)\" data-counters=\"\(soFar.named.map { String($0.value) }.joined(separator: " "))\">"
+    html += "<span class=\"hv-time\">\(HTML.escape(SimulatedTime.human(event.time)))</span> "
+    html += "<span class=\"hv-sentence\">\(HTML.escape(sentence))</span>"
+    if let name = event.message { html += " <code>\(HTML.escape(name))</code>" }
+    if let operation = event.operation { html += " <code>\(HTML.escape(operation))</code>" }
+    html += " — " + englishSpan(event.label, className: "hv-label")
+    if !event.details.isEmpty {
+      let details = event.details.map { "\($0.key)=\($0.value.text)" }.joined(separator: " · ")
+      html += " <span class=\"hv-details\">\(HTML.escape(details))</span>"
+    }
+    return html + "</li>\n"
+  }
+
+  /// Model labels are written in English by the simulation; on other pages they say so.
+  private func englishSpan(_ label: String, className: String) -> String {
+    let lang = language == "en" ? "" : " lang=\"en\""
+    return "<span class=\"\(className)\"\(lang)>\(HTML.escape(label))</span>"
+  }
+
+  private func actorName(_ id: String) -> String {
+    if let localized = text.strings["actor-\(id)"] { return localized }
+    if model.lifelines.contains(where: { $0.mode == nil }), let actor = trace.actor(id) {
+      return text("partition-\(actor.partition.rawValue)")
+    }
+    return trace.actor(id)?.name ?? id
+  }
+}

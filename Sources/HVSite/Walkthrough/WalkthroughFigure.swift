@@ -1,0 +1,69 @@
+import HVDiagram
+import HVTrace
+
+/// A scenario's walkthrough as one HTML figure: controls (used only when the script runs), the
+/// sequence diagram, the numbered transcript and the counters. Without JavaScript every step is
+/// visible; with it the reader steps through and the current message is highlighted in both the
+/// diagram and the transcript (`walkthrough.js`).
+struct WalkthroughFigure {
+  let run: ScenarioRun
+  let options: DiagramOptions
+  let text: WalkthroughText
+  let language: String
+  /// Link from the page to the scenario's own page, if it should be shown.
+  let scenarioHref: String?
+
+  /// `disk-write-emulated`, `disk-write-emulated-path-2`, `boot-partitions`: unique per options, so
+  /// one page can show a scenario more than once.
+  var id: String {
+    var id = run.id
+    if let step = options.step { id += "-path-\(step)" }
+    if options.lifelines == .partition { id += "-partitions" }
+    return id
+  }
+
+  /// The figure's HTML and the ids it defines (for duplicate and link checks).
+  func render() -> (html: String, anchors: [String]) {
+    let model = SequenceModel(trace: run.trace, options: options)
+    let layout = DiagramLayout(model: model, text: text.diagram)
+    let title = run.title[language] ?? run.id
+    let summary = text.format("diagram-summary", [
+      "title": title, "messages": text.number(model.messages.count),
+      "actors": text.number(model.lifelines.count),
+      "paths": text.number(model.rows.filter { if case .divider = $0 { true } else { false } }.count),
+    ])
+    let svg = DiagramSVG(id: "\(id)-diagram", title: title, summary: summary).render(layout)
+    let totals = options.step.flatMap { step in run.trace.steps.first { $0.index == step }?.totals } ?? run.trace.totals
+    var html = "<figure class=\"hv-walkthrough\" id=\"\(id)\" data-walkthrough data-steps=\"\(model.messages.count)\""
+    html += " data-position-format=\"\(HTML.escape(text("walkthrough-position")))\">\n"
+    html += "<figcaption><span class=\"hv-figure-title\">\(HTML.escape(title))</span>"
+    if let scenarioHref {
+      html += " <a class=\"hv-scenario-link\" href=\"\(HTML.escape(scenarioHref))\">\(HTML.escape(text("scenario-link")))</a>"
+    }
+    html += "</figcaption>\n"
+    html += controls()
+    html += "<div class=\"hv-diagram-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
+      + HTML.escape(text.format("diagram-region", ["title": title])) + "\">\n\(svg)\n</div>\n"
+    html += "<div class=\"hv-walkthrough-text\">\n<section class=\"hv-transcript-section\" aria-label=\"\(HTML.escape(text("transcript-heading")))\">\n"
+    html += "<h3 class=\"hv-transcript-heading\">\(HTML.escape(text("transcript-heading")))</h3>\n"
+    html += TranscriptRenderer(model: model, trace: run.trace, text: text, language: language, diagramID: id).render()
+    html += "\n</section>\n"
+    html += CounterTable(text: text).render(totals, caption: text("counters-heading"))
+    html += "\n</div>\n</figure>"
+    let anchors = [id, "\(id)-diagram"] + model.messages.map { "\(id)-step-\($0.number)" }
+    return (html, anchors)
+  }
+
+  /// Buttons for the script; hidden until it runs (progressive enhancement).
+  private func controls() -> String {
+    func button(_ action: String, _ key: String, _ symbol: String) -> String {
+      "<button type=\"button\" data-action=\"\(action)\">"
+        + "<span aria-hidden=\"true\">\(symbol)</span> <span class=\"hv-button-text\">\(HTML.escape(text(key)))</span></button>"
+    }
+    return "<div class=\"hv-controls\" hidden>"
+      + button("first", "walkthrough-first", "⏮") + button("previous", "walkthrough-previous", "←")
+      + "<output class=\"hv-position\" aria-live=\"polite\"></output>"
+      + button("next", "walkthrough-next", "→") + button("last", "walkthrough-last", "⏭")
+      + "</div>\n"
+  }
+}

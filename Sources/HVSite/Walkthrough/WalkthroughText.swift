@@ -1,0 +1,54 @@
+import HVDiagram
+import HVTrace
+
+/// The words of diagrams, transcripts and walkthrough controls in one language, read from that
+/// language's interface strings (keys listed in ``WalkthroughText/requiredKeys``).
+struct WalkthroughText {
+  let strings: InterfaceStrings
+
+  static let kinds: [EventKind] = EventKind.allCases
+  static let partitions: [PartitionKind] = [.child, .hypervisor, .root, .hardware]
+  static let modes: [ExecutionMode] = [.user, .kernel, .hypervisor, .hardware]
+
+  /// Every key the walkthrough needs; the build checks the strings files define them.
+  static var requiredKeys: [String] {
+    partitions.map { "partition-\($0.rawValue)" } + modes.map { "mode-\($0.rawValue)" }
+      + kinds.map { "kind-\($0.rawValue)" } + kinds.map { "sentence-\($0.rawValue)" }
+      + Counters.names.map { "counter-\($0)" }
+      + ["diagram-loop", "diagram-step", "diagram-legend", "diagram-summary", "diagram-region",
+         "walkthrough-position", "walkthrough-first", "walkthrough-previous", "walkthrough-next",
+         "walkthrough-last", "transcript-heading", "transcript-loop", "counters-heading", "counters-name",
+         "counters-total", "counters-so-far", "number-group-separator", "scenario-link"]
+  }
+
+  func callAsFunction(_ key: String) -> String { strings[key] ?? key }
+
+  /// Fills `{name}` placeholders.
+  func format(_ key: String, _ values: [String: String]) -> String {
+    var text = self(key)
+    for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+      text = text.replacing("{\(name)}", with: value)
+    }
+    return text
+  }
+
+  var diagram: DiagramText {
+    DiagramText(
+      partitionNames: Dictionary(uniqueKeysWithValues: Self.partitions.map { ($0, self("partition-\($0.rawValue)")) }),
+      modeNames: Dictionary(uniqueKeysWithValues: Self.modes.map { ($0, self("mode-\($0.rawValue)")) }),
+      kindNames: Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, self("kind-\($0.rawValue)")) }),
+      loopFormat: self("diagram-loop"), stepFormat: self("diagram-step"), legendTitle: self("diagram-legend"))
+  }
+
+  /// `12 345` / `12.345` / `12,345`: digits grouped by threes with the language's separator.
+  func number(_ value: Int) -> String {
+    let separator = self("number-group-separator")
+    let digits = String(value.magnitude)
+    var grouped = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { grouped += separator }
+      grouped.append(digit)
+    }
+    return (value < 0 ? "-" : "") + grouped
+  }
+}
