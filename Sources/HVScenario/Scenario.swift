@@ -1,0 +1,104 @@
+import HVDiagnostics
+import HVSimulation
+
+/// A parsed and validated scenario file (`Content/scenarios/<id>.yaml`, contract §1).
+public struct Scenario: Sendable, Hashable {
+  /// The path the file was read from, as the caller passed it (used in diagnostics).
+  public var path: String
+  public var id: String
+  public var title: LocalizedText
+  public var summary: LocalizedText?
+  public var seed: UInt64
+  public var host: HostVersion
+  public var vm: VMSettings
+  public var steps: [ScenarioStep]
+
+  public init(
+    path: String, id: String, title: LocalizedText, summary: LocalizedText? = nil, seed: UInt64 = 1,
+    host: HostVersion = .ws2012R2, vm: VMSettings = VMSettings(), steps: [ScenarioStep]
+  ) {
+    self.path = path
+    self.id = id
+    self.title = title
+    self.summary = summary
+    self.seed = seed
+    self.host = host
+    self.vm = vm
+    self.steps = steps
+  }
+
+  /// The languages every `title` and `summary` must have: the site's languages.
+  public static let languages = ["en", "vi"]
+}
+
+/// Text in each site language, in file order.
+public struct LocalizedText: Sendable, Hashable {
+  public struct Entry: Sendable, Hashable {
+    public var language: String
+    public var text: String
+
+    public init(language: String, text: String) {
+      self.language = language
+      self.text = text
+    }
+  }
+
+  public var entries: [Entry]
+
+  public init(_ entries: [Entry]) { self.entries = entries }
+
+  /// The text for `language`, if the file has it.
+  public subscript(language: String) -> String? {
+    entries.first { $0.language == language }?.text
+  }
+}
+
+/// The `vm:` section.
+public struct VMSettings: Sendable, Hashable {
+  public var name: String
+  public var generation: VMGeneration
+  public var disk: DiskController
+  public var integrationServices: IntegrationServicesSetting
+  public var state: InitialPowerState
+
+  public init(
+    name: String = "VM01", generation: VMGeneration = .one, disk: DiskController = .ide,
+    integrationServices: IntegrationServicesSetting = .all, state: InitialPowerState = .running
+  ) {
+    self.name = name
+    self.generation = generation
+    self.disk = disk
+    self.integrationServices = integrationServices
+    self.state = state
+  }
+}
+
+/// `integration-services: none | all | [names]`.
+///
+/// `none` means a guest without Integration Services: no VMBus driver, only emulated devices; the
+/// host keeps its default settings, so its services report `No Contact`. `all` means what the host
+/// version offers with its default settings (guest services are off by default). A list enables
+/// exactly the listed services for a VMBus-aware guest; an empty list `[]` is a VMBus-aware guest
+/// with every service disabled.
+public enum IntegrationServicesSetting: Sendable, Hashable {
+  case none
+  case all
+  case list([IntegrationService])
+}
+
+/// One entry of `steps:`, with where it was written.
+public struct ScenarioStep: Sendable, Hashable {
+  public var kind: SimulationStep
+  /// The step name as written (`write-disk`).
+  public var action: String
+  /// The value as written (`10 KiB`), empty for bare steps.
+  public var argument: String
+  public var location: SourceLocation
+
+  public init(kind: SimulationStep, action: String, argument: String, location: SourceLocation) {
+    self.kind = kind
+    self.action = action
+    self.argument = argument
+    self.location = location
+  }
+}

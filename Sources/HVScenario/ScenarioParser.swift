@@ -1,0 +1,117 @@
+import HVDiagnostics
+import HVSimulation
+import Yams
+
+/// Reads scenario files (contract §1). Pure: the caller passes the text; nothing touches the disk.
+public enum ScenarioParser {
+  static let topLevelKeys = ["id", "title", "summary", "seed", "host", "vm", "steps"]
+
+  /// Parses and validates one scenario file.
+  /// - Returns: the scenario when the file has no errors, and every diagnostic, sorted by position.
+  public static func parse(source: String, path: String) -> (Scenario?, [Diagnostic]) {
+    let reader = YAMLReader(path: path)
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: source)
+    } catch {
+      reader.report(error, source: source)
+      return (nil, reader.diagnostics.sorted())
+    }
+    guard let root else {
+      reader.error(nil, "scenario.empty", "the scenario file is empty")
+      return (nil, reader.diagnostics.sorted())
+    }
+    let scenario = read(root, reader: reader)
+    let diagnostics = reader.diagnostics.sorted()
+    return (diagnostics.contains { $0.severity == .error } ? nil : scenario, diagnostics)
+  }
+
+  private static func read(_ root: Node, reader: YAMLReader) -> Scenario? {
+    guard let entries = reader.mapping(root, "a scenario file") else { return nil }
+    reader.rejectUnknownKeys(entries, allowed: topLevelKeys, in: "the scenario")
+    let id = readID(entries, root, reader: reader)
+    let title = reader.value("title", in: entries, of: root, what: "a scenario", required: true)
+      .flatMap { readLocalized($0, "title", reader: reader) }
+    let summary = reader.value("summary", in: entries, of: root, what: "a scenario")
+      .flatMap { readLocalized($0, "summary", reader: reader) }
+    let seed = reader.value("seed", in: entries, of: root, what: "a scenario")
+      .map { readSeed($0, reader: reader) } ?? 1
+    let host = reader.value("host", in: entries, of: root, what: "a scenario")
+      .map { readHost($0, reader: reader) } ?? .ws2012R2
+    let vm = readVM(reader.value("vm", in: entries, of: root, what: "a scenario"), host: host, reader: reader)
+    let steps = reader.value("steps", in: entries, of: root, what: "a scenario", required: true)
+      .map { readSteps($0, initialState: vm.state, reader: reader) } ?? []
+    guard let id, let title, let seed else { return nil }
+    return Scenario(
+      path: reader.path, id: id, title: title, summary: summary, seed: seed, host: host, vm: vm,
+      steps: steps)
+  }
+
+  private static func readID(
+    _ entries: [(key: String, keyNode: Node, value: Node)], _ root: Node, reader: YAMLReader
+  ) -> String? {
+    guard let node = reader.value("id", in: entries, of: root, what: "a scenario", required: true),
+      let id = reader.scalar(node, "id")
+    else { return nil }
+    let allowed = id.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+    }
+    guard !id.isEmpty, allowed else {
+      reader.error(
+        node, "scenario.invalid-id",
+        "id '\(id)' may only use lower-case letters, digits and '-'")
+      return nil
+    }
+    if let expected = fileStem(reader.path), expected != id {
+      reader.error(
+        node, "scenario.id-mismatch", "id '\(id)' must equal the file name '\(expected)'",
+        suggestion: "rename the file to '\(id).yaml' or set id: \(expected)")
+    }
+    return id
+  }
+
+  /// `disk-write-emulated` for `Content/scenarios/disk-write-emulated.yaml`; nil for other paths.
+  static func fileStem(_ path: String) -> String? {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
+      return String(name.dropLast(suffix.count))
+    }
+    return nil
+  }
+
+  private static func readLocalized(_ node: Node, _ key: String, reader: YAMLReader) -> LocalizedText? {
+    guard let entries = reader.mapping(node, "\(key) (one entry per language: en, vi)") else {
+      return nil
+    }
+    reader.rejectUnknownKeys(entries, allowed: Scenario.languages, in: key)
+    var texts: [LocalizedText.Entry] = []
+    for language in Scenario.languages {
+      guard let value = reader.value(language, in: entries, of: node, what: key, required: true),
+        let text = reader.scalar(value, "\(key).\(language)")
+      else { continue }
+      if text.isEmpty {
+        reader.error(value, "scenario.empty-text", "\(key).\(language) is empty")
+      }
+      texts.append(LocalizedText.Entry(language: language, text: text))
+    }
+    return texts.count == Scenario.languages.count ? LocalizedText(texts) : nil
+  }
+
+  private static func readSeed(_ node: Node, reader: YAMLReader) -> UInt64? {
+    guard let text = reader.scalar(node, "seed") else { return nil }
+    guard let seed = UInt64(text) else {
+      reader.error(node, "scenario.invalid-value", "seed must be a whole number ≥ 0, not '\(text)'")
+      return nil
+    }
+    return seed
+  }
+
+  private static func readHost(_ node: Node, reader: YAMLReader) -> HostVersion {
+    guard let entries = reader.mapping(node, "host") else { return .ws2012R2 }
+    reader.rejectUnknownKeys(entries, allowed: ["version"], in: "host")
+    guard let value = reader.value("version", in: entries, of: node, what: "host"),
+      let text = reader.choice(value, "host version", HostVersion.allCases.map(\.rawValue))
+    else { return .ws2012R2 }
+    return HostVersion(rawValue: text) ?? .ws2012R2
+  }
+}
