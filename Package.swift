@@ -28,13 +28,20 @@ let package = Package(
     .target(name: "HVDiagnostics"),
     // Trace values and their exports (text, JSON, Chrome trace). Depends on nothing of ours.
     .target(name: "HVTrace"),
+    // The deterministic discrete-event model of a Hyper-V host; writes into a trace recorder.
+    .target(name: "HVSimulation", dependencies: ["HVTrace"]),
+    // Scenario files: parsing with positions, validation, running them on the simulation.
+    .target(
+      name: "HVScenario",
+      dependencies: ["HVSimulation", "HVTrace", "HVDiagnostics", .product(name: "Yams", package: "Yams")]
+    ),
     // Trace → sequence model → layout (pure geometry, fixed font metrics) → canonical SVG.
     .target(name: "HVDiagram", dependencies: ["HVTrace"]),
     // Lessons, the cmark bridge, directives, strings, templates → a `Site` value (no file I/O).
     .target(
       name: "HVSite",
       dependencies: [
-        "CCmark", "HVDiagnostics", "HVTrace", "HVDiagram",
+        "CCmark", "HVDiagnostics", "HVTrace", "HVDiagram", "HVScenario",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -43,7 +50,7 @@ let package = Package(
     .target(
       name: "HVCommandLine",
       dependencies: [
-        "HVSite", "HVDiagnostics", "CAtomicRename",
+        "HVSite", "HVScenario", "HVSimulation", "HVTrace", "HVDiagnostics", "CAtomicRename",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

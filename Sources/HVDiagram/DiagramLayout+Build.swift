@@ -142,7 +142,7 @@ extension DiagramLayout {
       let title = text.partitionNames[partition] ?? partition.rawValue
       boxes.append(Box(rect: Rect(x: left, y: 6, width: right - left, height: bottom - 6),
         title: TextBlock(lines: [title], x: left + 6, y: 20, centered: false,
-                         bounds: Rect(x: left + 6, y: 9, width: LayoutMetrics.font.width(title), height: 15)),
+                         bounds: Rect(x: left + 6, y: 9, width: LayoutMetrics.font.boldWidth(title), height: 15)),
         kind: "partition"))
       guard !collapsed, partition == .root || partition == .child else { continue }
       for (mode, modeRange) in runs({ model.lifelines[$0].mode }) where modeRange.overlaps(range) {

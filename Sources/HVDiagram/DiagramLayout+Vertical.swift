@@ -40,7 +40,7 @@ extension DiagramLayout {
       case .divider(let step, _):
         closeActivations()
         cursor += 10
-        let width = M.font.width(lines[0])
+        let width = M.font.boldWidth(lines[0])
         let title = TextBlock(lines: lines, x: M.margin + 6, y: cursor + 15, centered: false,
                               bounds: Rect(x: M.margin + 2, y: cursor + 2, width: width + 8, height: 18))
         dividers.append(Divider(step: step, y: cursor, title: title))
@@ -108,7 +108,7 @@ extension DiagramLayout {
 
     private mutating func closeLoop() {
       guard let loop = openLoops.popLast() else { return }
-      let tabWidth = (loop.tab.map(M.font.width).max() ?? 0) + 12
+      let tabWidth = (loop.tab.map(M.font.boldWidth).max() ?? 0) + 12
       let left = (loop.minX == Int.max ? M.margin : loop.minX) - 8
       let right = max(loop.maxX == Int.min ? left + tabWidth : loop.maxX + 8, left + tabWidth + 8)
       let rect = Rect(x: left, y: loop.top, width: right - left, height: cursor - loop.top)

@@ -21,6 +21,11 @@ public struct TextMetrics: Sendable {
     556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
   ]
 
+  /// Width of semi-bold text (titles): about a tenth wider than regular.
+  public func boldWidth(_ text: String) -> Int {
+    (width(text) * 11 + 9) / 10
+  }
+
   /// Width in layout units (pixels at 100 %), rounded up.
   public func width(_ text: String) -> Int {
     var thousandths = 0

@@ -6,10 +6,19 @@ import HVDiagnostics
 /// collects every problem it finds; the build fails with all of them if there is any, and only a
 /// complete `Site` is ever returned, so the writer can swap it in whole or not at all.
 public struct SiteBuilder: Sendable {
+  /// Directives beyond the built-in `trace` and `compare` (tests register their own here).
   public var directives: DirectiveRegistry
 
   public init(directives: DirectiveRegistry = DirectiveRegistry()) {
     self.directives = directives
+  }
+
+  /// Every directive a build knows: the built-in ones, over the scenarios this build ran, then
+  /// the extra ones.
+  private func registry(_ runs: ScenarioRuns) -> DirectiveRegistry {
+    var registry = DirectiveRegistry([TraceDirective(runs: runs)])
+    for name in directives.names { if let directive = directives[name] { registry.register(directive) } }
+    return registry
   }
 
   public func build(_ content: ContentSnapshot) -> Result<Site, DiagnosticsError> {
@@ -17,15 +26,20 @@ public struct SiteBuilder: Sendable {
     let config = loadConfig(content, &diagnostics)
     let theme = collect(Theme.load(from: content), into: &diagnostics)
     guard let config else { return .failure(DiagnosticsError(diagnostics)) }
-    let strings = StringsLoader(content: content, config: config).load(theme: theme, &diagnostics)
+    let (runs, scenarioDiagnostics) = ScenarioLoader(content: content, config: config).load()
+    diagnostics += scenarioDiagnostics
+    let hasScenarios = !content.files(under: "scenarios").isEmpty
+    let strings = StringsLoader(content: content, config: config)
+      .load(theme: theme, requiredKeys: hasScenarios ? WalkthroughText.requiredKeys : [], &diagnostics)
     let (lessons, present, lessonDiagnostics) = LessonLoader(content: content, config: config,
-      strings: strings, directives: directives).load()
+      strings: strings, directives: registry(ScenarioRuns(runs))).load()
     diagnostics += lessonDiagnostics
     diagnostics += CourseChecks(config: config, lessons: lessons, present: present,
       displayRoot: content.displayPath("lessons")).check()
     guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
 
-    let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons).pages()
+    let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons,
+                             scenarios: runs).pages()
     let copied = (theme.assets.map { Site.File(path: "assets/" + $0.path.dropFirst("theme/assets/".count), bytes: $0.bytes) })
       + content.files(under: "media").map { Site.File(path: $0.path, bytes: $0.bytes) }
     let site = Site(files: pages + copied)

@@ -6,7 +6,9 @@ struct StringsLoader {
   let content: ContentSnapshot
   let config: SiteConfig
 
-  func load(theme: Theme?, _ diagnostics: inout [Diagnostic]) -> [String: InterfaceStrings] {
+  /// - Parameter requiredKeys: keys the generator itself uses (not through a template), which
+  ///   the default language must define.
+  func load(theme: Theme?, requiredKeys: [String] = [], _ diagnostics: inout [Diagnostic]) -> [String: InterfaceStrings] {
     var loaded: [String: InterfaceStrings] = [:]
     var keyLocations: [String: [(key: String, location: SourceLocation)]] = [:]
     for language in config.languages {
@@ -28,6 +30,13 @@ struct StringsLoader {
       }
     }
     diagnostics += parity(keyLocations)
+    if let reference = loaded[config.defaultLanguage] {
+      let path = InterfaceStrings.path(for: config.defaultLanguage)
+      for key in requiredKeys where reference[key] == nil {
+        diagnostics.append(Diagnostic(at: SourceLocation(path: content.displayPath(path), line: 1, column: 1),
+          id: "strings.missing-required-key", "missing '\(key)', which diagrams and walkthroughs use"))
+      }
+    }
     if let theme, let reference = loaded[config.defaultLanguage] {
       let known = reference.entries.map(\.key)
       for (key, location) in theme.stringReferences where reference[key] == nil {

@@ -14,6 +14,8 @@ public struct DirectiveRegistry: Sendable {
 
   public var names: [String] { directives.keys.sorted() }
 
+  public subscript(name: String) -> (any Directive)? { directives[name] }
+
   /// The directive a block selects, or nil when the block is ordinary code.
   public func directive(for block: FencedBlock) -> (any Directive)? {
     guard let word = block.info.split(separator: " ").first else { return nil }

@@ -8,8 +8,10 @@ struct Navigation {
     self.lessons = lessons.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
   }
 
-  func sidebar(current slug: String?) -> [SidebarItem] {
-    lessons.map { SidebarItem(title: $0.title, href: "\($0.slug).html", current: $0.slug == slug) }
+  /// - Parameter prefix: leads from the page's folder to the language folder (`../` for
+  ///   scenario pages).
+  func sidebar(current slug: String?, prefix: String = "") -> [SidebarItem] {
+    lessons.map { SidebarItem(title: $0.title, href: prefix + "\($0.slug).html", current: $0.slug == slug) }
   }
 
   func neighbours(of slug: String) -> (previous: NeighbourLink?, next: NeighbourLink?) {

@@ -5,16 +5,38 @@ struct PageRenderer {
   let theme: Theme
   /// Lessons per language, already rendered to HTML fragments.
   let lessons: [String: [Lesson]]
+  let scenarios: [ScenarioRun]
 
   func pages() -> [Site.File] {
     var files: [Site.File] = [home(), notFound(language: config.defaultLanguage, path: "404.html", root: "")]
+    let scenarioPages = ScenarioPages(runs: scenarios, strings: strings, theme: theme)
+    files += scenarioPages.exports()
     for language in config.languages {
       let navigation = Navigation(lessons: lessons[language] ?? [])
       let sidebar = SidebarRenderer(items: navigation.sidebar(current: nil), theme: theme)
+      let nestedSidebar = SidebarRenderer(items: navigation.sidebar(current: nil, prefix: "../"), theme: theme)
       files.append(languageIndex(language, navigation, sidebar))
       files.append(notFound(language: language, path: "\(language)/404.html", root: "../"))
       for lesson in navigation.lessons {
         files.append(page(for: lesson, navigation, sidebar))
+      }
+      if !scenarios.isEmpty {
+        let siteTitle = config.title[language] ?? ""
+        let indexTitle = (strings[language]?["scenario-index-title"] ?? "") + " — " + siteTitle
+        files.append(Site.File(path: "\(language)/scenarios/index.html", text: theme.render(layout(
+          language: language, root: "../../", kind: "scenario-index", title: indexTitle,
+          description: config.description[language] ?? "", sidebar: nestedSidebar.html(current: nil),
+          languageHref: { "../../\($0)/scenarios/index.html" }, content: scenarioPages.index(language: language)),
+          template: "layout")))
+        for run in scenarios {
+          let title = (run.title[language] ?? run.id) + " — " + siteTitle
+          files.append(Site.File(path: "\(language)/scenarios/\(run.id).html", text: theme.render(layout(
+            language: language, root: "../../", kind: "scenario", title: title,
+            description: run.summary[language] ?? config.description[language] ?? "",
+            sidebar: nestedSidebar.html(current: nil),
+            languageHref: { "../../\($0)/scenarios/\(run.id).html" },
+            content: scenarioPages.page(run, language: language)), template: "layout")))
+        }
       }
     }
     return files
@@ -64,7 +86,7 @@ struct PageRenderer {
     let title = (strings(language)["not-found-title"] ?? "") + " — " + (config.title[language] ?? "")
     let layout = self.layout(language: language, root: root, kind: "not-found", title: title,
       description: config.description[language] ?? "", sidebar: "",
-      languageHref: { root.isEmpty ? "\($0)/index.html" : "../\($0)/index.html" },
+      languageHref: { root + "\($0)/index.html" },
       content: theme.render(view, template: "not-found"))
     return Site.File(path: path, text: theme.render(layout, template: "layout"))
   }
@@ -77,6 +99,7 @@ struct PageRenderer {
       lang: language, pageTitle: title, description: description, root: root,
       siteTitle: config.title[language] ?? "", strings: strings(language),
       homeHref: root + "index.html", languageIndexHref: root + "\(language)/index.html",
+      scenariosHref: scenarios.isEmpty ? "" : root + "\(language)/scenarios/index.html",
       languages: config.languages.map {
         LanguageLink(code: $0, name: strings($0)["language-name"] ?? $0, href: languageHref($0),
           current: $0 == language)

@@ -15,6 +15,7 @@ extension LayoutView: MustacheParent {
     case "strings": strings
     case "homeHref": homeHref
     case "languageIndexHref": languageIndexHref
+    case "scenariosHref": scenariosHref
     case "languages": languages
     case "sidebar": sidebar
     case "hasSidebar": hasSidebar
@@ -120,6 +121,59 @@ extension NotFoundView: MustacheParent {
     switch name {
     case "strings": strings
     case "homeHref": homeHref
+    default: nil
+    }
+  }
+}
+
+extension ScenarioPageView: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "title": title
+    case "summary": summary
+    case "figure": figure
+    case "command": command
+    case "jsonHref": jsonHref
+    case "chromeHref": chromeHref
+    case "vmName": vmName
+    case "vmState": vmState
+    case "services": services
+    case "hasServices": hasServices
+    case "log": log
+    case "hasLog": hasLog
+    case "strings": strings
+    default: nil
+    }
+  }
+}
+
+extension ServiceRow: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "name": self.name
+    case "enabled": enabled
+    case "status": status
+    default: nil
+    }
+  }
+}
+
+extension LogRow: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "time": time
+    case "source": source
+    case "message": message
+    default: nil
+    }
+  }
+}
+
+extension ScenarioIndexView: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "scenarios": scenarios
+    case "strings": strings
     default: nil
     }
   }

@@ -11,6 +11,8 @@ struct LayoutView {
   var strings: [String: String]
   var homeHref: String
   var languageIndexHref: String
+  /// The scenario index of this language, or empty when the content has no scenarios.
+  var scenariosHref: String
   var languages: [LanguageLink]
   /// The sidebar's items, already rendered (see `SidebarRenderer`).
   var sidebar: String
@@ -78,4 +80,37 @@ struct HomeLanguageSection {
 struct NotFoundView {
   var strings: [String: String]
   var homeHref: String
+}
+
+struct ScenarioPageView {
+  var title: String
+  var summary: String
+  var figure: String
+  var command: String
+  var jsonHref: String
+  var chromeHref: String
+  var vmName: String
+  var vmState: String
+  var services: [ServiceRow]
+  var hasServices: Bool
+  var log: [LogRow]
+  var hasLog: Bool
+  var strings: [String: String]
+}
+
+struct ServiceRow {
+  var name: String
+  var enabled: String
+  var status: String
+}
+
+struct LogRow {
+  var time: String
+  var source: String
+  var message: String
+}
+
+struct ScenarioIndexView {
+  var scenarios: [LessonListItem]
+  var strings: [String: String]
 }

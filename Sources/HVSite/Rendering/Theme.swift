@@ -6,7 +6,8 @@ import Mustache
 struct Theme: Sendable {
   /// The templates every build needs, by name (file name without `.mustache`).
   static let requiredTemplates = [
-    "layout", "home", "language-index", "lesson", "not-found", "sidebar-item",
+    "layout", "home", "language-index", "lesson", "not-found", "sidebar-item", "scenario",
+    "scenario-index",
   ]
 
   var library: MustacheLibrary

@@ -35,7 +35,8 @@ struct WalkthroughFigure {
     let svg = DiagramSVG(id: "\(id)-diagram", title: title, summary: summary).render(layout)
     let totals = options.step.flatMap { step in run.trace.steps.first { $0.index == step }?.totals } ?? run.trace.totals
     var html = "<figure class=\"hv-walkthrough\" id=\"\(id)\" data-walkthrough data-steps=\"\(model.messages.count)\""
-    html += " data-position-format=\"\(HTML.escape(text("walkthrough-position")))\">\n"
+    html += " data-position-format=\"\(HTML.escape(text("walkthrough-position")))\""
+    html += " data-group-separator=\"\(HTML.escape(text("number-group-separator")))\">\n"
     html += "<figcaption><span class=\"hv-figure-title\">\(HTML.escape(title))</span>"
     if let scenarioHref {
       html += " <a class=\"hv-scenario-link\" href=\"\(HTML.escape(scenarioHref))\">\(HTML.escape(text("scenario-link")))</a>"
@@ -61,9 +62,9 @@ struct WalkthroughFigure {
         + "<span aria-hidden=\"true\">\(symbol)</span> <span class=\"hv-button-text\">\(HTML.escape(text(key)))</span></button>"
     }
     return "<div class=\"hv-controls\" hidden>"
-      + button("first", "walkthrough-first", "⏮") + button("previous", "walkthrough-previous", "←")
+      + button("first", "walkthrough-first", "«") + button("previous", "walkthrough-previous", "←")
       + "<output class=\"hv-position\" aria-live=\"polite\"></output>"
-      + button("next", "walkthrough-next", "→") + button("last", "walkthrough-last", "⏭")
+      + button("next", "walkthrough-next", "→") + button("last", "walkthrough-last", "»")
       + "</div>\n"
   }
 }

@@ -1,0 +1,112 @@
+// Step-through for hvwalk's sequence diagrams (progressive enhancement).
+//
+// Without this script every step of a walkthrough is visible: the diagram, the numbered
+// transcript and the totals. With it the reader steps with buttons or ←/→/Home/End (while the
+// figure has focus), the current message is highlighted in the diagram and the transcript, the
+// "so far" counters follow, and the address bar holds a deep link (#<figure>-step-<k>).
+(function () {
+  "use strict";
+
+  function setup(figure) {
+    var total = parseInt(figure.getAttribute("data-steps"), 10);
+    var controls = figure.querySelector(".hv-controls");
+    if (!total || !controls) return;
+    var shapes = figure.querySelectorAll("svg [data-step]");
+    var items = figure.querySelectorAll(".hv-transcript li[data-step]");
+    var rows = figure.querySelectorAll(".hv-counters tbody tr");
+    var position = controls.querySelector(".hv-position");
+    var transcript = figure.querySelector(".hv-transcript");
+    var format = figure.getAttribute("data-position-format") || "{k} / {n}";
+    var current = 0;
+
+    controls.hidden = false;
+    figure.classList.add("is-interactive");
+
+    function show(step, how) {
+      step = Math.max(1, Math.min(total, step));
+      if (current) {
+        shapes[current - 1].classList.remove("is-current");
+        items[current - 1].classList.remove("is-current");
+        items[current - 1].removeAttribute("aria-current");
+      }
+      current = step;
+      var shape = shapes[step - 1];
+      var item = items[step - 1];
+      shape.classList.add("is-current");
+      item.classList.add("is-current");
+      item.setAttribute("aria-current", "step");
+      position.textContent = format.replace("{k}", step).replace("{n}", total);
+      var values = (item.getAttribute("data-counters") || "").split(" ");
+      for (var i = 0; i < rows.length && i < values.length; i++) {
+        rows[i].querySelector(".hv-so-far").textContent = group(values[i]);
+      }
+      controls.querySelector('[data-action="first"]').disabled = step === 1;
+      controls.querySelector('[data-action="previous"]').disabled = step === 1;
+      controls.querySelector('[data-action="next"]').disabled = step === total;
+      controls.querySelector('[data-action="last"]').disabled = step === total;
+      if (how && how.scroll) {
+        shape.scrollIntoView({ block: "nearest", inline: "center" });
+        if (transcript && transcript.scrollHeight > transcript.clientHeight) {
+          transcript.scrollTop = item.offsetTop - transcript.offsetTop - transcript.clientHeight / 2;
+        }
+      }
+      if (how && how.link && window.history && history.replaceState) {
+        history.replaceState(null, "", "#" + item.id);
+      }
+    }
+
+    // The totals column is already grouped by the generator; "so far" uses the same separator.
+    var separator = figure.getAttribute("data-group-separator") || "";
+    function group(digits) {
+      if (!separator) return digits;
+      return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+    }
+
+    controls.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-action]");
+      if (!button) return;
+      var action = button.getAttribute("data-action");
+      var target = action === "first" ? 1 : action === "last" ? total
+        : action === "previous" ? current - 1 : current + 1;
+      show(target, { scroll: true, link: true });
+    });
+
+    figure.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var tag = event.target.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
+      var target = null;
+      if (event.key === "ArrowRight") target = current + 1;
+      else if (event.key === "ArrowLeft") target = current - 1;
+      else if (event.key === "Home") target = 1;
+      else if (event.key === "End") target = total;
+      if (target === null) return;
+      event.preventDefault();
+      show(target, { scroll: true, link: true });
+    });
+
+    function pick(event) {
+      var element = event.target.closest("[data-step]");
+      if (!element || !figure.contains(element)) return;
+      show(parseInt(element.getAttribute("data-step"), 10), { scroll: false, link: true });
+    }
+    figure.querySelector("svg").addEventListener("click", pick);
+    if (transcript) transcript.addEventListener("click", pick);
+
+    var match = window.location.hash.match(/^#(.+)-step-(\d+)$/);
+    if (match && match[1] === figure.id) {
+      show(parseInt(match[2], 10), { scroll: true, link: false });
+      figure.scrollIntoView({ block: "start" });
+    } else {
+      show(1, null);
+    }
+  }
+
+  function start() {
+    var figures = document.querySelectorAll("figure[data-walkthrough]");
+    for (var i = 0; i < figures.length; i++) setup(figures[i]);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,57 @@
+import HVDiagnostics
+import HVScenario
+
+/// Reads `scenarios/*.yaml`, checks them all, and runs each one on the simulation.
+///
+/// Runs are pure and deterministic (same file and seed ⇒ same trace), so the site can show any
+/// number a trace produced without ever typing it.
+struct ScenarioLoader {
+  let content: ContentSnapshot
+  let config: SiteConfig
+
+  func load() -> ([ScenarioRun], [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var files: [(path: String, text: String)] = []
+    for file in content.files(under: "scenarios") {
+      let displayPath = content.displayPath(file.path)
+      guard file.path.hasSuffix(".yaml"), file.path.split(separator: "/").count == 2 else {
+        diagnostics.append(Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1),
+          id: "scenario.misplaced-file", "scenarios are YAML files at 'scenarios/<id>.yaml'"))
+        continue
+      }
+      switch content.text(of: file) {
+      case .failure(let error): diagnostics += error.diagnostics
+      case .success(let text): files.append((displayPath, text))
+      }
+    }
+    let (library, problems) = ScenarioLibrary.load(files: files)
+    diagnostics += problems
+    diagnostics += library.scenarios.flatMap(checkLanguages)
+    let runs = library.scenarios.map { scenario in
+      ScenarioRun(id: scenario.id, title: texts(scenario.title), summary: scenario.summary.map(texts) ?? [:],
+                  seed: scenario.seed, trace: ScenarioRunner.run(scenario))
+    }
+    return (runs, diagnostics)
+  }
+
+  private func texts(_ text: LocalizedText) -> [String: String] {
+    Dictionary(text.entries.map { ($0.language, $0.text) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Every site language needs a title (and a summary, when there is one) to show the scenario.
+  private func checkLanguages(_ scenario: Scenario) -> [Diagnostic] {
+    let at = SourceLocation(path: scenario.path, line: 1, column: 1)
+    var diagnostics: [Diagnostic] = []
+    for language in config.languages where scenario.title[language] == nil {
+      diagnostics.append(Diagnostic(at: at, id: "scenario.missing-title-language",
+        "scenario '\(scenario.id)' has no title in '\(language)'", suggestion: "add 'title: {\(language): …}'"))
+    }
+    if let summary = scenario.summary {
+      for language in config.languages where summary[language] == nil {
+        diagnostics.append(Diagnostic(at: at, id: "scenario.missing-summary-language",
+          "scenario '\(scenario.id)' has no summary in '\(language)'"))
+      }
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,47 @@
+import HVDiagram
+import HVTrace
+
+/// A page per scenario and language (`<lang>/scenarios/<id>.html`), an index of them, and the
+/// trace exports every page links to (`scenarios/<id>.json`, `scenarios/<id>.trace.json`).
+struct ScenarioPages {
+  let runs: [ScenarioRun]
+  let strings: [String: InterfaceStrings]
+  let theme: Theme
+
+  /// The exports, shared by every language.
+  func exports() -> [Site.File] {
+    runs.flatMap { run in
+      [Site.File(path: "scenarios/\(run.id).json", text: run.trace.rendered(as: .json)),
+       Site.File(path: "scenarios/\(run.id).trace.json", text: run.trace.rendered(as: .chromeTrace))]
+    }
+  }
+
+  /// The body of one scenario's page (the layout wraps it).
+  func page(_ run: ScenarioRun, language: String) -> String {
+    guard let interface = strings[language] else { return "" }
+    let text = WalkthroughText(strings: interface)
+    let figure = WalkthroughFigure(run: run, options: DiagramOptions(), text: text, language: language,
+                                   scenarioHref: nil).render().html
+    let view = ScenarioPageView(
+      title: run.title[language] ?? run.id, summary: run.summary[language] ?? "", figure: figure,
+      command: "swift run hvwalk run \(run.id) --seed \(run.seed)",
+      jsonHref: "../../scenarios/\(run.id).json", chromeHref: "../../scenarios/\(run.id).trace.json",
+      vmName: run.trace.vm.name, vmState: run.trace.vm.state,
+      services: run.trace.integrationServices.map {
+        ServiceRow(name: $0.name, enabled: text($0.enabled ? "yes" : "no"), status: $0.status)
+      },
+      hasServices: !run.trace.integrationServices.isEmpty,
+      log: run.trace.hostLog.map { LogRow(time: $0.time, source: $0.source, message: $0.message) },
+      hasLog: !run.trace.hostLog.isEmpty, strings: interface.dictionary)
+    return theme.render(view, template: "scenario")
+  }
+
+  func index(language: String) -> String {
+    let items = runs.map {
+      LessonListItem(title: $0.title[language] ?? $0.id, summary: $0.summary[language] ?? "",
+                     href: "\($0.id).html", order: 0)
+    }
+    return theme.render(ScenarioIndexView(scenarios: items, strings: strings[language]?.dictionary ?? [:]),
+                        template: "scenario-index")
+  }
+}
