@@ -96,7 +96,14 @@
     var match = window.location.hash.match(/^#(.+)-step-(\d+)$/);
     if (match && match[1] === figure.id) {
       show(parseInt(match[2], 10), { scroll: true, link: false });
-      figure.scrollIntoView({ block: "start" });
+      // The browser scrolls to the transcript item once the page has loaded; bring the whole
+      // figure (controls and diagram) into view after that instead.
+      var reveal = function () {
+        figure.scrollIntoView({ block: "start" });
+        shapes[current - 1].scrollIntoView({ block: "nearest", inline: "center" });
+      };
+      if (document.readyState === "complete") reveal();
+      else window.addEventListener("load", function () { setTimeout(reveal, 0); });
     } else {
       show(1, null);
     }
