@@ -16,7 +16,9 @@ public struct SiteBuilder: Sendable {
   /// Every directive a build knows: the built-in ones, over the scenarios this build ran, then
   /// the extra ones.
   private func registry(_ runs: ScenarioRuns) -> DirectiveRegistry {
-    var registry = DirectiveRegistry([TraceDirective(runs: runs)])
+    var registry = DirectiveRegistry([
+      TraceDirective(runs: runs), CompareDirective(runs: runs), SelfCheckDirective(),
+    ])
     for name in directives.names { if let directive = directives[name] { registry.register(directive) } }
     return registry
   }
@@ -29,10 +31,11 @@ public struct SiteBuilder: Sendable {
     let (runs, scenarioDiagnostics) = ScenarioLoader(content: content, config: config).load()
     diagnostics += scenarioDiagnostics
     let hasScenarios = !content.files(under: "scenarios").isEmpty
+    let required = ["self-check-heading"] + (hasScenarios ? WalkthroughText.requiredKeys : [])
     let strings = StringsLoader(content: content, config: config)
-      .load(theme: theme, requiredKeys: hasScenarios ? WalkthroughText.requiredKeys : [], &diagnostics)
+      .load(theme: theme, requiredKeys: required, &diagnostics)
     let (lessons, present, lessonDiagnostics) = LessonLoader(content: content, config: config,
-      strings: strings, directives: registry(ScenarioRuns(runs))).load()
+      strings: strings, directives: registry(ScenarioRuns(runs)), runs: ScenarioRuns(runs)).load()
     diagnostics += lessonDiagnostics
     diagnostics += CourseChecks(config: config, lessons: lessons, present: present,
       displayRoot: content.displayPath("lessons")).check()

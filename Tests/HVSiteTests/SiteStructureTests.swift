@@ -85,7 +85,7 @@ import Testing
 
   @Test func stringsMustMatchTheDefaultLanguage() {
     var fixture = threeLessons()
-    fixture.files["strings/en.yaml"] = "language-name: English\nprevous: Previous\nnext: Next\n"
+    fixture.files["strings/en.yaml"] = "language-name: English\nprevous: Previous\nnext: Next\nself-check-heading: Check\n"
     #expect(fixture.errors() == [
       "Content/strings/en.yaml:1:1: error: missing the translation of 'previous' (defined in strings/vi.yaml)",
       "Content/strings/en.yaml:2:1: error: 'prevous' is not a key of strings/vi.yaml; did you mean 'previous'?",
@@ -96,7 +96,7 @@ import Testing
     var fixture = threeLessons()
     fixture.files["theme/templates/not-found.mustache"] = "<p>\n{{strings.not-fund}}</p>"
     #expect(fixture.errors() == [
-      "Content/theme/templates/not-found.mustache:2:11: error: the template uses 'strings.not-fund', which strings/vi.yaml does not define; expected one of: 'language-name', 'next', 'previous'"
+      "Content/theme/templates/not-found.mustache:2:11: error: the template uses 'strings.not-fund', which strings/vi.yaml does not define; expected one of: 'language-name', 'next', 'previous', 'self-check-heading'"
     ])
   }
 

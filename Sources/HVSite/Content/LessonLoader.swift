@@ -7,6 +7,7 @@ struct LessonLoader {
   let config: SiteConfig
   let strings: [String: InterfaceStrings]
   let directives: DirectiveRegistry
+  let runs: ScenarioRuns
 
   /// The rendered lessons per language, the slugs that have a file per language (rendered or
   /// not, so one broken file does not also read as a missing translation), and the problems.
@@ -80,7 +81,13 @@ struct LessonLoader {
           return ""
         }
       },
-      rewriteLink: LinkRewriter.rewrite)
+      rewriteLink: LinkRewriter.rewrite,
+      rewriteText: { literal, line, column in
+        let counters = InlineCounters(runs: runs, text: WalkthroughText(strings: strings), path: displayPath)
+        let (rewritten, problems) = counters.rewrite(literal, line: line, column: column)
+        directiveDiagnostics += problems
+        return rewritten
+      })
     let rendered = CMarkBridge.render(body, lineOffset: offset, hooks: hooks)
     diagnostics += directiveDiagnostics
     diagnostics += duplicateAnchors(rendered.headings.map { ($0.id, SourceLocation(path: displayPath, line: $0.line, column: 1)) } + anchors)

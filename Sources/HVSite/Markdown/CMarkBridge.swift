@@ -52,6 +52,15 @@ enum CMarkBridge {
       }
     }
 
+    for node in walk.texts {
+      let literal = string(cmark_node_get_literal(node))
+      guard literal.contains("{{") else { continue }
+      let (line, column) = textPosition(of: node, literal: literal, lines: sourceLines)
+      if let rewritten = hooks.rewriteText(literal, line + lineOffset, column) {
+        cmark_node_set_literal(node, rewritten)
+      }
+    }
+
     var links: [RenderedMarkdown.Link] = []
     for (node, kind) in walk.links {
       let destination = string(cmark_node_get_url(node))
@@ -77,6 +86,7 @@ enum CMarkBridge {
     var headings: [OpaquePointer] = []
     var fencedBlocks: [OpaquePointer] = []
     var links: [(OpaquePointer, RenderedMarkdown.Link.Kind)] = []
+    var texts: [OpaquePointer] = []
 
     mutating func collect(_ root: OpaquePointer) {
       guard let iterator = cmark_iter_new(root) else { preconditionFailure("cmark_iter_new") }
@@ -91,6 +101,7 @@ enum CMarkBridge {
           fencedBlocks.append(node)
         case CMARK_NODE_LINK: links.append((node, .link))
         case CMARK_NODE_IMAGE: links.append((node, .image))
+        case CMARK_NODE_TEXT: texts.append(node)
         default: break
         }
       }
@@ -137,6 +148,23 @@ enum CMarkBridge {
   }
 
   private static func line(of node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) }
+
+  /// cmark 0.30 records no position for inline text nodes, so the position is found from the
+  /// enclosing block: the first source line at or after the block's start that holds the text's
+  /// first line. Columns count characters, 1-based.
+  private static func textPosition(of node: OpaquePointer, literal: String, lines: [Substring]) -> (Int, Int) {
+    var block: OpaquePointer? = node
+    while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
+    let start = block.map { Int(cmark_node_get_start_line($0)) } ?? 1
+    let end = block.map { max(Int(cmark_node_get_end_line($0)), start) } ?? lines.count
+    let probe = literal.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+    for number in start...min(end, lines.count) where number >= 1 {
+      if let range = lines[number - 1].range(of: probe) {
+        return (number, lines[number - 1].distance(from: lines[number - 1].startIndex, to: range.lowerBound) + 1)
+      }
+    }
+    return (start, 1)
+  }
 
   private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
     pointer.map { String(cString: $0) } ?? ""

@@ -41,12 +41,17 @@ public struct MarkdownHooks {
   public var replaceFencedBlock: (FencedBlock) -> String?
   /// Rewrites a link destination (e.g. `vmbus.md#ring` → `vmbus.html#ring`); nil keeps it.
   public var rewriteLink: (String) -> String?
+  /// Rewrites the literal of a text node (not code) that contains `{{`, given the file line and
+  /// column where the node starts; nil keeps it. The result is text: cmark escapes it.
+  public var rewriteText: (String, _ line: Int, _ column: Int) -> String?
 
   public init(
     replaceFencedBlock: @escaping (FencedBlock) -> String? = { _ in nil },
-    rewriteLink: @escaping (String) -> String? = { _ in nil }
+    rewriteLink: @escaping (String) -> String? = { _ in nil },
+    rewriteText: @escaping (String, Int, Int) -> String? = { _, _, _ in nil }
   ) {
     self.replaceFencedBlock = replaceFencedBlock
     self.rewriteLink = rewriteLink
+    self.rewriteText = rewriteText
   }
 }

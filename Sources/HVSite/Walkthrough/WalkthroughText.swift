@@ -18,7 +18,8 @@ struct WalkthroughText {
       + ["diagram-loop", "diagram-step", "diagram-legend", "diagram-summary", "diagram-region",
          "walkthrough-position", "walkthrough-first", "walkthrough-previous", "walkthrough-next",
          "walkthrough-last", "transcript-heading", "transcript-loop", "counters-heading", "counters-name",
-         "counters-total", "counters-so-far", "number-group-separator", "scenario-link"]
+         "counters-total", "counters-so-far", "number-group-separator", "number-decimal-separator",
+         "scenario-link", "compare-heading", "compare-ratio", "compare-scale"]
   }
 
   func callAsFunction(_ key: String) -> String { strings[key] ?? key }
@@ -38,6 +39,18 @@ struct WalkthroughText {
       modeNames: Dictionary(uniqueKeysWithValues: Self.modes.map { ($0, self("mode-\($0.rawValue)")) }),
       kindNames: Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, self("kind-\($0.rawValue)")) }),
       loopFormat: self("diagram-loop"), stepFormat: self("diagram-step"), legendTitle: self("diagram-legend"))
+  }
+
+  /// `value / divisor` to one decimal, e.g. `tenths = 2635` (the ×10 value, already rounded)
+  /// gives `263.5` or `263,5`. Integer arithmetic only, so every machine prints the same digits.
+  func decimal(_ tenths: Int, tenthsOf divisor: Int) -> String {
+    let scaled = tenths / divisor
+    return number(scaled / 10) + self("number-decimal-separator") + String(scaled % 10)
+  }
+
+  /// A simulated duration for people, with the language's decimal separator (`12,5 µs`).
+  func duration(_ nanoseconds: Int) -> String {
+    SimulatedTime.human(nanoseconds).replacing(".", with: self("number-decimal-separator"))
   }
 
   /// `12 345` / `12.345` / `12,345`: digits grouped by threes with the language's separator.

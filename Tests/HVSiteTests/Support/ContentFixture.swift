@@ -1,3 +1,4 @@
+import Foundation
 import HVDiagnostics
 @testable import HVSite
 
@@ -17,8 +18,8 @@ struct ContentFixture {
       languages: [vi, en]
       default-language: vi
       """,
-    "strings/vi.yaml": "language-name: Tiếng Việt\nprevious: Bài trước\nnext: Bài tiếp theo\n",
-    "strings/en.yaml": "language-name: English\nprevious: Previous\nnext: Next\n",
+    "strings/vi.yaml": "language-name: Tiếng Việt\nprevious: Bài trước\nnext: Bài tiếp theo\nself-check-heading: Tự kiểm tra\n",
+    "strings/en.yaml": "language-name: English\nprevious: Previous\nnext: Next\nself-check-heading: Check yourself\n",
     "theme/templates/layout.mustache": """
       <html lang="{{lang}}"><title>{{pageTitle}}</title>
       {{#languages}}<a class="lang" hreflang="{{code}}" href="{{href}}">{{name}}</a>{{/languages}}
@@ -48,6 +49,23 @@ struct ContentFixture {
 
   func lesson(title: String, order: Int, body: String) -> String {
     "---\ntitle: \(title)\norder: \(order)\nsummary: About \(title).\n---\n\(body)\n"
+  }
+
+  /// The shipped interface strings and a scenario from the shipped content, for tests of the
+  /// directives that show traces.
+  static func withScenarios(_ ids: [String] = ["disk-write-emulated", "disk-write-synthetic"]) throws -> ContentFixture {
+    var fixture = ContentFixture()
+    let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content")
+    for language in ["vi", "en"] {
+      fixture.files["strings/\(language).yaml"] = try String(
+        contentsOf: content.appendingPathComponent("strings/\(language).yaml"), encoding: .utf8)
+    }
+    for id in ids {
+      fixture.files["scenarios/\(id).yaml"] = try String(
+        contentsOf: content.appendingPathComponent("scenarios/\(id).yaml"), encoding: .utf8)
+    }
+    return fixture
   }
 
   var snapshot: ContentSnapshot {

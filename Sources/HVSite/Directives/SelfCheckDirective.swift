@@ -1,0 +1,55 @@
+import Foundation
+import HVDiagnostics
+import Yams
+
+/// ```` ```self-check ```` — questions whose answers the reader reveals, written as YAML:
+///
+/// ````
+/// ```self-check
+/// - question: Which partition owns the physical disk?
+///   answer: The **root** partition; children reach it through VMBus or the hypervisor.
+/// ```
+/// ````
+/// Each question and answer is Markdown (rendered safely, like the lesson). The answers are in
+/// `<details>` elements: revealed with a click or Enter, no script needed, and all open in print.
+struct SelfCheckDirective: Directive {
+  let name = "self-check"
+  let argumentCount = 0...0
+  let optionNames: [String] = []
+  let usage = "self-check, followed by lines '- question: …' and '  answer: …'"
+
+  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<DirectiveOutput, DiagnosticsError> {
+    let at = invocation.name.location
+    let source = YAMLSource(path: at.path, lineOffset: at.line)
+    let (root, syntax) = source.compose(invocation.body)
+    guard let root else { return .failure(DiagnosticsError(syntax)) }
+    guard let items = root.sequence, !items.isEmpty else {
+      return .failure(DiagnosticsError([Diagnostic(at: at, id: "self-check.empty",
+        "a self-check lists its questions: '- question: …' then '  answer: …'")]))
+    }
+    var diagnostics: [Diagnostic] = []
+    var html = "<section class=\"hv-self-check\" aria-label=\"\(HTML.escape(page.strings["self-check-heading"] ?? ""))\">\n"
+    html += "<h3 class=\"hv-self-check-heading\">\(HTML.escape(page.strings["self-check-heading"] ?? ""))</h3>\n<ol>\n"
+    for item in items {
+      var reader = YAMLMappingReader(item, in: source, what: "a self-check question", allowedKeys: ["question", "answer"])
+      let question = reader.string("question", required: true)
+      let answer = reader.string("answer", required: true)
+      diagnostics += reader.diagnostics
+      guard let question, let answer else { continue }
+      let summary = Self.inline(CMarkBridge.render(question, lineOffset: 0, hooks: MarkdownHooks()).html)
+      let body = CMarkBridge.render(answer, lineOffset: 0, hooks: MarkdownHooks()).html
+      html += "<li><details><summary>\(summary)</summary>\n<div class=\"hv-answer\">\n\(body)</div></details></li>\n"
+    }
+    guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
+    return .success(DirectiveOutput(html: html + "</ol>\n</section>"))
+  }
+
+  /// A one-paragraph rendering without its `<p>` wrapper, for use inside `<summary>`.
+  static func inline(_ html: String) -> String {
+    var text = html.trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.hasPrefix("<p>"), text.hasSuffix("</p>"), text.components(separatedBy: "<p>").count == 2 {
+      text = String(text.dropFirst(3).dropLast(4))
+    }
+    return text
+  }
+}
