@@ -45,7 +45,8 @@ public struct SiteBuilder: Sendable {
                              scenarios: runs).pages()
     let copied = (theme.assets.map { Site.File(path: "assets/" + $0.path.dropFirst("theme/assets/".count), bytes: $0.bytes) })
       + content.files(under: "media").map { Site.File(path: $0.path, bytes: $0.bytes) }
-    let site = Site(files: pages + copied)
+    let sitemap = config.baseURL.map { [Sitemap.file(baseURL: $0, pages: pages.map(\.path))] } ?? []
+    let site = Site(files: pages + copied + sitemap)
     diagnostics += checkLinks(lessons, site)
     return diagnostics.isEmpty ? .success(site) : .failure(DiagnosticsError(diagnostics))
   }

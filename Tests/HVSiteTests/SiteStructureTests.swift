@@ -15,9 +15,11 @@ import Testing
     let site = try #require(threeLessons().build().site)
     #expect(site.files.map(\.path) == [
       "404.html", "assets/style.css",
-      "en/404.html", "en/heartbeat.html", "en/index.html", "en/overview.html", "en/vmbus.html",
+      "en/404.html", "en/heartbeat.html", "en/index.html", "en/overview.html", "en/print.html",
+      "en/search-index.js", "en/vmbus.html",
       "index.html",
-      "vi/404.html", "vi/heartbeat.html", "vi/index.html", "vi/overview.html", "vi/vmbus.html",
+      "vi/404.html", "vi/heartbeat.html", "vi/index.html", "vi/overview.html", "vi/print.html",
+      "vi/search-index.js", "vi/vmbus.html",
     ])
   }
 

@@ -20,13 +20,16 @@ struct PageRenderer {
       for lesson in navigation.lessons {
         files.append(page(for: lesson, navigation, sidebar))
       }
+      files.append(printPage(language, navigation))
+      files.append(searchIndex(language, navigation))
       if !scenarios.isEmpty {
         let siteTitle = config.title[language] ?? ""
         let indexTitle = (strings[language]?["scenario-index-title"] ?? "") + " — " + siteTitle
         files.append(Site.File(path: "\(language)/scenarios/index.html", text: theme.render(layout(
           language: language, root: "../../", kind: "scenario-index", title: indexTitle,
           description: config.description[language] ?? "", sidebar: nestedSidebar.html(current: nil),
-          languageHref: { "../../\($0)/scenarios/index.html" }, content: scenarioPages.index(language: language)),
+          languageHref: { "../../\($0)/scenarios/index.html" }, content: scenarioPages.index(language: language),
+          path: "\(language)/scenarios/index.html"),
           template: "layout")))
         for run in scenarios {
           let title = (run.title[language] ?? run.id) + " — " + siteTitle
@@ -35,24 +38,51 @@ struct PageRenderer {
             description: run.summary[language] ?? config.description[language] ?? "",
             sidebar: nestedSidebar.html(current: nil),
             languageHref: { "../../\($0)/scenarios/\(run.id).html" },
-            content: scenarioPages.page(run, language: language)), template: "layout")))
+            content: scenarioPages.page(run, language: language), path: "\(language)/scenarios/\(run.id).html"),
+            template: "layout")))
         }
       }
     }
     return files
   }
 
+  /// Lessons with at least this many headings get an on-page table of contents.
+  static let tocThreshold = 4
+
   private func page(for lesson: Lesson, _ navigation: Navigation, _ sidebar: SidebarRenderer) -> Site.File {
     let (previous, next) = navigation.neighbours(of: lesson.slug)
+    let toc = lesson.body.headings.filter { $0.level <= 3 }.map { TocItem(title: $0.text, id: $0.id, level: $0.level) }
     let view = LessonView(title: lesson.title, summary: lesson.summary, body: lesson.body.html,
-      previous: previous, next: next, strings: strings(lesson.language))
+      toc: toc, hasToc: toc.count >= Self.tocThreshold, previous: previous, next: next, strings: strings(lesson.language))
     let content = theme.render(view, template: "lesson")
     let layout = self.layout(language: lesson.language, root: "../", kind: "lesson",
       title: "\(lesson.title) — \(config.title[lesson.language] ?? "")",
       description: lesson.summary.isEmpty ? config.description[lesson.language] ?? "" : lesson.summary,
       sidebar: sidebar.html(current: lesson.slug + ".html"),
-      languageHref: { "../\($0)/\(lesson.slug).html" }, content: content)
+      languageHref: { "../\($0)/\(lesson.slug).html" }, content: content, path: lesson.outputPath)
     return Site.File(path: lesson.outputPath, text: theme.render(layout, template: "layout"))
+  }
+
+  private func printPage(_ language: String, _ navigation: Navigation) -> Site.File {
+    let siteTitle = config.title[language] ?? ""
+    let view = PrintView(title: siteTitle, lessons: PrintPage(lessons: navigation.lessons).lessonsForPrint(),
+                         strings: strings(language))
+    let layout = self.layout(language: language, root: "../", kind: "print",
+      title: (strings(language)["print-course"] ?? "") + " — " + siteTitle,
+      description: config.description[language] ?? "", sidebar: "",
+      languageHref: { "../\($0)/print.html" }, content: theme.render(view, template: "print"),
+      path: "\(language)/print.html")
+    return Site.File(path: "\(language)/print.html", text: theme.render(layout, template: "layout"))
+  }
+
+  private func searchIndex(_ language: String, _ navigation: Navigation) -> Site.File {
+    var index = SearchIndex()
+    for lesson in navigation.lessons { index.add(lesson: lesson) }
+    for run in scenarios {
+      index.add(scenario: run.title[language] ?? run.id, summary: run.summary[language] ?? "",
+                href: "scenarios/\(run.id).html", kind: strings(language)["scenarios"] ?? "")
+    }
+    return Site.File(path: "\(language)/search-index.js", text: index.script())
   }
 
   private func languageIndex(_ language: String, _ navigation: Navigation, _ sidebar: SidebarRenderer) -> Site.File {
@@ -61,7 +91,8 @@ struct PageRenderer {
       lessons: navigation.listItems(), strings: strings(language))
     let layout = self.layout(language: language, root: "../", kind: "language-index", title: siteTitle,
       description: config.description[language] ?? "", sidebar: sidebar.html(current: nil),
-      languageHref: { "../\($0)/index.html" }, content: theme.render(view, template: "language-index"))
+      languageHref: { "../\($0)/index.html" }, content: theme.render(view, template: "language-index"),
+      path: "\(language)/index.html")
     return Site.File(path: "\(language)/index.html", text: theme.render(layout, template: "layout"))
   }
 
@@ -77,7 +108,7 @@ struct PageRenderer {
     let layout = self.layout(language: language, root: "", kind: "home",
       title: config.title[language] ?? "", description: config.description[language] ?? "",
       sidebar: "", languageHref: { "\($0)/index.html" },
-      content: theme.render(HomeView(sections: sections), template: "home"))
+      content: theme.render(HomeView(sections: sections), template: "home"), path: "")
     return Site.File(path: "index.html", text: theme.render(layout, template: "layout"))
   }
 
@@ -87,13 +118,13 @@ struct PageRenderer {
     let layout = self.layout(language: language, root: root, kind: "not-found", title: title,
       description: config.description[language] ?? "", sidebar: "",
       languageHref: { root + "\($0)/index.html" },
-      content: theme.render(view, template: "not-found"))
+      content: theme.render(view, template: "not-found"), path: path)
     return Site.File(path: path, text: theme.render(layout, template: "layout"))
   }
 
   private func layout(
     language: String, root: String, kind: String, title: String, description: String,
-    sidebar: String, languageHref: (String) -> String, content: String
+    sidebar: String, languageHref: (String) -> String, content: String, path: String
   ) -> LayoutView {
     LayoutView(
       lang: language, pageTitle: title, description: description, root: root,
@@ -104,8 +135,14 @@ struct PageRenderer {
         LanguageLink(code: $0, name: strings($0)["language-name"] ?? $0, href: languageHref($0),
           current: $0 == language)
       },
-      sidebar: sidebar, hasSidebar: !sidebar.isEmpty, content: content, pageKind: kind)
+      sidebar: sidebar, hasSidebar: !sidebar.isEmpty, content: content, pageKind: kind,
+      ogType: kind == "lesson" || kind == "scenario" ? "article" : "website",
+      ogLocale: Self.locales[language] ?? language, pageURL: config.baseURL.map { $0 + path } ?? "",
+      printHref: root + "\(language)/print.html", searchIndexHref: root + "\(language)/search-index.js")
   }
+
+  /// Open Graph locales of the languages hvwalk ships; others fall back to the language code.
+  static let locales = ["vi": "vi_VN", "en": "en_US"]
 
   private func strings(_ language: String) -> [String: String] {
     strings[language]?.dictionary ?? [:]

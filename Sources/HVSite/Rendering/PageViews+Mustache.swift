@@ -21,6 +21,11 @@ extension LayoutView: MustacheParent {
     case "hasSidebar": hasSidebar
     case "content": content
     case "pageKind": pageKind
+    case "ogType": ogType
+    case "ogLocale": ogLocale
+    case "pageURL": pageURL
+    case "printHref": printHref
+    case "searchIndexHref": searchIndexHref
     default: nil
     }
   }
@@ -55,6 +60,8 @@ extension LessonView: MustacheParent {
     case "title": title
     case "summary": summary
     case "body": body
+    case "toc": toc
+    case "hasToc": hasToc
     case "previous": previous
     case "next": next
     case "strings": strings
@@ -174,6 +181,40 @@ extension ScenarioIndexView: MustacheParent {
     switch name {
     case "scenarios": scenarios
     case "strings": strings
+    default: nil
+    }
+  }
+}
+
+extension TocItem: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "title": title
+    case "id": id
+    case "level": level
+    default: nil
+    }
+  }
+}
+
+extension PrintView: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "title": title
+    case "lessons": lessons
+    case "strings": strings
+    default: nil
+    }
+  }
+}
+
+extension PrintLesson: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "title": title
+    case "summary": summary
+    case "anchor": anchor
+    case "body": body
     default: nil
     }
   }

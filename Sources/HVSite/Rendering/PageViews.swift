@@ -20,6 +20,14 @@ struct LayoutView {
   var content: String
   /// `lesson`, `language-index`, `home`, `not-found`: lets the stylesheet vary the layout.
   var pageKind: String
+  /// `article` for lessons and scenarios, `website` otherwise (Open Graph).
+  var ogType: String
+  /// `vi_VN`, `en_US`… (Open Graph).
+  var ogLocale: String
+  /// The page's absolute address when the site has a base URL, else empty.
+  var pageURL: String
+  var printHref: String
+  var searchIndexHref: String
 }
 
 struct LanguageLink {
@@ -39,6 +47,8 @@ struct LessonView {
   var title: String
   var summary: String
   var body: String
+  var toc: [TocItem]
+  var hasToc: Bool
   var previous: NeighbourLink?
   var next: NeighbourLink?
   var strings: [String: String]
@@ -113,4 +123,23 @@ struct LogRow {
 struct ScenarioIndexView {
   var scenarios: [LessonListItem]
   var strings: [String: String]
+}
+
+struct TocItem {
+  var title: String
+  var id: String
+  var level: Int
+}
+
+struct PrintView {
+  var title: String
+  var lessons: [PrintLesson]
+  var strings: [String: String]
+}
+
+struct PrintLesson {
+  var title: String
+  var summary: String
+  var anchor: String
+  var body: String
 }

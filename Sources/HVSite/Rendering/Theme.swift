@@ -7,7 +7,7 @@ struct Theme: Sendable {
   /// The templates every build needs, by name (file name without `.mustache`).
   static let requiredTemplates = [
     "layout", "home", "language-index", "lesson", "not-found", "sidebar-item", "scenario",
-    "scenario-index",
+    "scenario-index", "print",
   ]
 
   var library: MustacheLibrary

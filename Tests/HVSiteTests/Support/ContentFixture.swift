@@ -35,6 +35,7 @@ struct ContentFixture {
     "theme/templates/home.mustache": "{{#sections}}<section lang=\"{{code}}\">{{siteTitle}}</section>{{/sections}}",
     "theme/templates/not-found.mustache": "not found",
     "theme/templates/scenario.mustache": "<h1>{{title}}</h1>{{{figure}}}",
+    "theme/templates/print.mustache": "{{#lessons}}<section id=\"{{anchor}}\">{{{body}}}</section>{{/lessons}}",
     "theme/templates/scenario-index.mustache": "{{#scenarios}}<a href=\"{{href}}\">{{title}}</a>{{/scenarios}}",
     "theme/templates/sidebar-item.mustache": "<li{{#current}} class=\"current\"{{/current}}><a href=\"{{href}}\">{{title}}</a></li>",
     "theme/assets/style.css": "body{}",
