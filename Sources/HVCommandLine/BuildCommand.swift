@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
     let started = clock.now
     let console = Console.standard
     let snapshot = try ContentReader.read(content.content)
-    switch SiteBuilder.standard().build(snapshot) {
+    switch SiteBuilder().build(snapshot) {
     case .failure(let error):
       console.report(error.diagnostics)
       throw ExitCode.failure

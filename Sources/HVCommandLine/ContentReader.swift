@@ -9,7 +9,7 @@ enum ContentReader {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ValidationError("content folder '\(folder)' does not exist (use --content DIR)")
+      throw CommandFailure("content folder '\(folder)' does not exist (use --content DIR)")
     }
     let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
     var files: [ContentSnapshot.File] = []

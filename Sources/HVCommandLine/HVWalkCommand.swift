@@ -7,13 +7,18 @@ public struct HVWalkCommand: ParsableCommand {
     commandName: "hvwalk",
     abstract: "Simulate a Hyper-V host and turn its traces into a bilingual course website.",
     discussion: """
-      hvwalk reads lessons (Markdown) and scenarios (YAML) from a content folder, runs each
-      scenario on a deterministic model of Hyper-V, and writes a static website that opens
+      hvwalk reads lessons (Markdown) and scenarios (YAML) from a content folder, runs each \
+      scenario on a deterministic model of Hyper-V, and writes a static website that opens \
       straight from disk (file://), with no server and no network.
 
-      Start with:  hvwalk build          (Content/ → Site/)
+      Common tasks:
+        hvwalk build                  Content/ → Site/ (all or nothing)
+        hvwalk check                  report every problem in Content/, write nothing
+        hvwalk run <scenario>         print the trace of a scenario (or --json)
+        hvwalk new lesson <slug>      start a lesson in every language
+        hvwalk new scenario <id>      start a scenario
       """,
-    subcommands: [BuildCommand.self]
+    subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
   )
 
   public init() {}
