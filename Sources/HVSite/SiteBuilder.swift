@@ -8,9 +8,16 @@ import HVDiagnostics
 public struct SiteBuilder: Sendable {
   /// Directives beyond the built-in `trace` and `compare` (tests register their own here).
   public var directives: DirectiveRegistry
+  /// Scenario runs kept between builds (`hvwalk serve`); nil simulates every scenario.
+  public var scenarioCache: ScenarioCache?
+  /// Render lessons and pages on all cores. Output is byte-identical either way (tested).
+  public var parallel: Bool
 
-  public init(directives: DirectiveRegistry = DirectiveRegistry()) {
+  public init(directives: DirectiveRegistry = DirectiveRegistry(), scenarioCache: ScenarioCache? = nil,
+              parallel: Bool = true) {
     self.directives = directives
+    self.scenarioCache = scenarioCache
+    self.parallel = parallel
   }
 
   /// Every directive a build knows: the built-in ones, over the scenarios this build ran, then
@@ -28,21 +35,21 @@ public struct SiteBuilder: Sendable {
     let config = loadConfig(content, &diagnostics)
     let theme = collect(Theme.load(from: content), into: &diagnostics)
     guard let config else { return .failure(DiagnosticsError(diagnostics)) }
-    let (runs, scenarioDiagnostics) = ScenarioLoader(content: content, config: config).load()
+    let (runs, scenarioDiagnostics) = ScenarioLoader(content: content, config: config, cache: scenarioCache).load()
     diagnostics += scenarioDiagnostics
     let hasScenarios = !content.files(under: "scenarios").isEmpty
     let required = ["self-check-heading"] + (hasScenarios ? WalkthroughText.requiredKeys : [])
     let strings = StringsLoader(content: content, config: config)
       .load(theme: theme, requiredKeys: required, &diagnostics)
     let (lessons, present, lessonDiagnostics) = LessonLoader(content: content, config: config,
-      strings: strings, directives: registry(ScenarioRuns(runs)), runs: ScenarioRuns(runs)).load()
+      strings: strings, directives: registry(ScenarioRuns(runs)), runs: ScenarioRuns(runs), parallel: parallel).load()
     diagnostics += lessonDiagnostics
     diagnostics += CourseChecks(config: config, lessons: lessons, present: present,
       displayRoot: content.displayPath("lessons")).check()
     guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
 
     let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons,
-                             scenarios: runs).pages()
+                             scenarios: runs, parallel: parallel).pages()
     let copied = (theme.assets.map { Site.File(path: "assets/" + $0.path.dropFirst("theme/assets/".count), bytes: $0.bytes) })
       + content.files(under: "media").map { Site.File(path: $0.path, bytes: $0.bytes) }
     let sitemap = config.baseURL.map { [Sitemap.file(baseURL: $0, pages: pages.map(\.path))] } ?? []

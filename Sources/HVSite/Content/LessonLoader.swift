@@ -1,13 +1,15 @@
+import Foundation
 import HVDiagnostics
 
 /// Reads `lessons/<lang>/<slug>.md` files: front matter, then Markdown through cmark with the
 /// directive pass and `.md` → `.html` link rewriting.
-struct LessonLoader {
+struct LessonLoader: Sendable {
   let content: ContentSnapshot
   let config: SiteConfig
   let strings: [String: InterfaceStrings]
   let directives: DirectiveRegistry
   let runs: ScenarioRuns
+  let parallel: Bool
 
   /// The rendered lessons per language, the slugs that have a file per language (rendered or
   /// not, so one broken file does not also read as a missing translation), and the problems.
@@ -15,18 +17,39 @@ struct LessonLoader {
     var lessons: [String: [Lesson]] = [:]
     var present: [String: Set<String>] = [:]
     var diagnostics: [Diagnostic] = []
+    var located: [(file: ContentSnapshot.File, language: String, slug: String, displayPath: String)] = []
     for file in content.files(under: "lessons") {
       let displayPath = content.displayPath(file.path)
       let parts = file.path.split(separator: "/").map(String.init)
       guard let (language, slug) = locate(parts, displayPath, &diagnostics) else { continue }
       present[language, default: []].insert(slug)
-      switch content.text(of: file) {
-      case .failure(let error): diagnostics += error.diagnostics
+      located.append((file, language, slug, displayPath))
+    }
+    // Lessons render independently (cmark and directives are pure): one per core, results kept
+    // in file order so the output does not depend on scheduling.
+    var results = [(Lesson?, [Diagnostic])](repeating: (nil, []), count: located.count)
+    let items = located
+    let work: @Sendable (Int) -> (Lesson?, [Diagnostic]) = { index in
+      let item = items[index]
+      var problems: [Diagnostic] = []
+      switch content.text(of: item.file) {
+      case .failure(let error): return (nil, error.diagnostics)
       case .success(let text):
-        if let lesson = lesson(text, language: language, slug: slug, displayPath, &diagnostics) {
-          lessons[language, default: []].append(lesson)
-        }
+        let lesson = lesson(text, language: item.language, slug: item.slug, item.displayPath, &problems)
+        return (lesson, problems)
       }
+    }
+    if parallel {
+      results.withUnsafeMutableBufferPointer { buffer in
+        let slots = UnsafeSendable(buffer)
+        DispatchQueue.concurrentPerform(iterations: located.count) { slots.value[$0] = work($0) }
+      }
+    } else {
+      for index in located.indices { results[index] = work(index) }
+    }
+    for (index, (lesson, problems)) in results.enumerated() {
+      diagnostics += problems
+      if let lesson { lessons[located[index].language, default: []].append(lesson) }
     }
     return (lessons, present, diagnostics)
   }

@@ -1,3 +1,4 @@
+import Foundation
 import HVDiagnostics
 import HVScenario
 
@@ -8,6 +9,7 @@ import HVScenario
 struct ScenarioLoader {
   let content: ContentSnapshot
   let config: SiteConfig
+  let cache: ScenarioCache?
 
   func load() -> ([ScenarioRun], [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
@@ -27,11 +29,23 @@ struct ScenarioLoader {
     let (library, problems) = ScenarioLibrary.load(files: files)
     diagnostics += problems
     diagnostics += library.scenarios.flatMap(checkLanguages)
-    let runs = library.scenarios.map { scenario in
-      ScenarioRun(id: scenario.id, title: texts(scenario.title), summary: scenario.summary.map(texts) ?? [:],
-                  seed: scenario.seed, trace: ScenarioRunner.run(scenario))
+    let textByPath = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+    let scenarios = library.scenarios
+    var runs = [ScenarioRun?](repeating: nil, count: scenarios.count)
+    // Scenarios are independent and the simulation is pure: run them on all cores.
+    runs.withUnsafeMutableBufferPointer { slots in
+      let slots = UnsafeSendable(slots)
+      DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
+        let scenario = scenarios[index]
+        let make = {
+          ScenarioRun(id: scenario.id, title: texts(scenario.title), summary: scenario.summary.map(texts) ?? [:],
+                      seed: scenario.seed, trace: ScenarioRunner.run(scenario))
+        }
+        slots.value[index] = cache?.run(scenario, text: textByPath[scenario.path] ?? "", make: make) ?? make()
+      }
     }
-    return (runs, diagnostics)
+    cache?.keepOnly(texts: Set(files.map(\.text)))
+    return (runs.compactMap { $0 }, diagnostics)
   }
 
   private func texts(_ text: LocalizedText) -> [String: String] {

@@ -1,49 +1,69 @@
+import Foundation
+
 /// Turns validated content into the site's HTML pages through the theme's templates.
-struct PageRenderer {
+struct PageRenderer: Sendable {
   let config: SiteConfig
   let strings: [String: InterfaceStrings]
   let theme: Theme
   /// Lessons per language, already rendered to HTML fragments.
   let lessons: [String: [Lesson]]
   let scenarios: [ScenarioRun]
+  let parallel: Bool
 
   func pages() -> [Site.File] {
-    var files: [Site.File] = [home(), notFound(language: config.defaultLanguage, path: "404.html", root: "")]
+    let jobs = self.jobs()
+    guard parallel else { return jobs.map { $0() } }
+    // Every page is an independent template render: one per core, collected in job order.
+    var files = [Site.File?](repeating: nil, count: jobs.count)
+    files.withUnsafeMutableBufferPointer { buffer in
+      let slots = UnsafeSendable(buffer)
+      DispatchQueue.concurrentPerform(iterations: jobs.count) { slots.value[$0] = jobs[$0]() }
+    }
+    return files.compactMap { $0 }
+  }
+
+  /// One closure per output file, in a fixed order.
+  private func jobs() -> [@Sendable () -> Site.File] {
+    var jobs: [@Sendable () -> Site.File] = [
+      { home() }, { notFound(language: config.defaultLanguage, path: "404.html", root: "") },
+    ]
     let scenarioPages = ScenarioPages(runs: scenarios, strings: strings, theme: theme)
-    files += scenarioPages.exports()
+    jobs += scenarioPages.exports().map { file in { file } }
     for language in config.languages {
       let navigation = Navigation(lessons: lessons[language] ?? [])
       let sidebar = SidebarRenderer(items: navigation.sidebar(current: nil), theme: theme)
       let nestedSidebar = SidebarRenderer(items: navigation.sidebar(current: nil, prefix: "../"), theme: theme)
-      files.append(languageIndex(language, navigation, sidebar))
-      files.append(notFound(language: language, path: "\(language)/404.html", root: "../"))
+      jobs.append { languageIndex(language, navigation, sidebar) }
+      jobs.append { notFound(language: language, path: "\(language)/404.html", root: "../") }
       for lesson in navigation.lessons {
-        files.append(page(for: lesson, navigation, sidebar))
+        jobs.append { page(for: lesson, navigation, sidebar) }
       }
-      files.append(printPage(language, navigation))
-      files.append(searchIndex(language, navigation))
-      if !scenarios.isEmpty {
-        let siteTitle = config.title[language] ?? ""
+      jobs.append { printPage(language, navigation) }
+      jobs.append { searchIndex(language, navigation) }
+      guard !scenarios.isEmpty else { continue }
+      let siteTitle = config.title[language] ?? ""
+      jobs.append {
         let indexTitle = (strings[language]?["scenario-index-title"] ?? "") + " — " + siteTitle
-        files.append(Site.File(path: "\(language)/scenarios/index.html", text: theme.render(layout(
+        return Site.File(path: "\(language)/scenarios/index.html", text: theme.render(layout(
           language: language, root: "../../", kind: "scenario-index", title: indexTitle,
           description: config.description[language] ?? "", sidebar: nestedSidebar.html(current: nil),
           languageHref: { "../../\($0)/scenarios/index.html" }, content: scenarioPages.index(language: language),
-          path: "\(language)/scenarios/index.html"),
-          template: "layout")))
-        for run in scenarios {
+          path: "\(language)/scenarios/index.html"), template: "layout"))
+      }
+      for run in scenarios {
+        jobs.append {
           let title = (run.title[language] ?? run.id) + " — " + siteTitle
-          files.append(Site.File(path: "\(language)/scenarios/\(run.id).html", text: theme.render(layout(
+          return Site.File(path: "\(language)/scenarios/\(run.id).html", text: theme.render(layout(
             language: language, root: "../../", kind: "scenario", title: title,
             description: run.summary[language] ?? config.description[language] ?? "",
             sidebar: nestedSidebar.html(current: nil),
             languageHref: { "../../\($0)/scenarios/\(run.id).html" },
             content: scenarioPages.page(run, language: language), path: "\(language)/scenarios/\(run.id).html"),
-            template: "layout")))
+            template: "layout"))
         }
       }
     }
-    return files
+    return jobs
   }
 
   /// Lessons with at least this many headings get an on-page table of contents.
