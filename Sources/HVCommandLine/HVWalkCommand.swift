@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// The `hvwalk` command tree. Each subcommand is a small struct in its own file; the work it does
 /// lives in the library modules, so it can be tested without a process.
-public struct HVWalkCommand: ParsableCommand {
+@available(macOS 10.15, *)
+public struct HVWalkCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "hvwalk",
     abstract: "Simulate a Hyper-V host and turn its traces into a bilingual course website.",
@@ -18,8 +19,24 @@ public struct HVWalkCommand: ParsableCommand {
         hvwalk new lesson <slug>      start a lesson in every language
         hvwalk new scenario <id>      start a scenario
       """,
-    subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+    subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
   )
 
   public init() {}
+
+  /// Parses the arguments and runs the chosen command, awaiting those that are asynchronous
+  /// (`serve`). What `AsyncParsableCommand.main()` does, spelled out because Swift picks the
+  /// synchronous `main()` overload from top-level code on Linux.
+  public static func runMain() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

@@ -1,3 +1,3 @@
 import HVCommandLine
 
-HVWalkCommand.main()
+await HVWalkCommand.runMain()
