@@ -33,7 +33,6 @@ public struct BarChart: Sendable {
     self.categories = categories
   }
 
-  static let labelWidth = 190
   static let plotWidth = 420
   static let barHeight = 14
   static let rowGap = 12
@@ -52,10 +51,13 @@ public struct BarChart: Sendable {
     let maximum = categories.flatMap(\.values).max() ?? 0
     let decades = maximum > 0 ? Int(log10(Double(maximum)).rounded(.up)) : 0
     let rowHeight = series.count * (Self.barHeight + 2) + Self.rowGap
-    let legendHeight = 24
+    // One legend line per series: scenario titles are long.
+    let legendHeight = series.count * 18 + 4
     let top = legendHeight + 8
+    let labelWidth = (categories.map { font.width($0.label) }.max() ?? 0) + 16
     let valueSpace = (categories.flatMap(\.valueLabels).map(font.width).max() ?? 0) + 8
-    let width = Self.labelWidth + Self.plotWidth + valueSpace + 16
+    let legendWidth = (series.map(font.width).max() ?? 0) + 30
+    let width = max(labelWidth + Self.plotWidth + valueSpace + 16, legendWidth + 16)
     let height = top + categories.count * rowHeight + 8
     var children: [SVGElement.Node] = [
       .element(SVGElement("title", [("id", "\(id)-title")], text: title)),
@@ -64,28 +66,28 @@ public struct BarChart: Sendable {
     // Grid: one line per power of ten.
     for decade in 0...max(decades, 0) {
       let power = Int(pow(10.0, Double(decade)))
-      let x = Self.labelWidth + Self.length(power, maximum: max(maximum, 1))
-      guard x <= Self.labelWidth + Self.plotWidth else { continue }
+      let x = labelWidth + Self.length(power, maximum: max(maximum, 1))
+      guard x <= labelWidth + Self.plotWidth else { continue }
       children.append(.el("line", [("class", "hv-chart-grid"), ("x1", x.svg), ("y1", top.svg), ("x2", x.svg),
                                     ("y2", (height - 8).svg), ("stroke", "#d0d7de")]))
     }
     for (index, name) in series.enumerated() {
-      let x = Self.labelWidth + index * 200
-      children.append(.el("rect", [("class", "hv-chart-series-\(index)"), ("x", x.svg), ("y", "6"),
+      let y = 4 + index * 18
+      children.append(.el("rect", [("class", "hv-chart-series-\(index)"), ("x", "8"), ("y", y.svg),
                                     ("width", "12"), ("height", "12"), ("fill", Self.colors[index % 2])]))
-      children.append(.element(SVGElement("text", [("x", (x + 18).svg), ("y", "16"), ("fill", "#1f2328")], text: name)))
+      children.append(.element(SVGElement("text", [("x", "26"), ("y", (y + 10).svg), ("fill", "#1f2328")], text: name)))
     }
     for (row, category) in categories.enumerated() {
       let y = top + row * rowHeight
-      children.append(.element(SVGElement("text", [("class", "hv-chart-label"), ("x", (Self.labelWidth - 8).svg),
+      children.append(.element(SVGElement("text", [("class", "hv-chart-label"), ("x", (labelWidth - 8).svg),
         ("y", (y + series.count * (Self.barHeight + 2) / 2 + 4).svg), ("text-anchor", "end"), ("fill", "#1f2328")],
         text: category.label)))
       for (index, value) in category.values.enumerated() {
         let barY = y + index * (Self.barHeight + 2)
         let length = Self.length(value, maximum: maximum)
-        children.append(.el("rect", [("class", "hv-chart-series-\(index)"), ("x", Self.labelWidth.svg), ("y", barY.svg),
+        children.append(.el("rect", [("class", "hv-chart-series-\(index)"), ("x", labelWidth.svg), ("y", barY.svg),
                                       ("width", length.svg), ("height", Self.barHeight.svg), ("fill", Self.colors[index % 2])]))
-        children.append(.element(SVGElement("text", [("class", "hv-chart-value"), ("x", (Self.labelWidth + length + 4).svg),
+        children.append(.element(SVGElement("text", [("class", "hv-chart-value"), ("x", (labelWidth + length + 4).svg),
           ("y", (barY + Self.barHeight - 3).svg), ("fill", "#1f2328")], text: category.valueLabels[index])))
       }
     }
