@@ -27,7 +27,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
@@ -147,6 +146,10 @@ class Page:
     def is_lesson(self) -> bool:
         return "page-lesson" in self.info.body_classes
 
+    @property
+    def is_not_found(self) -> bool:
+        return "page-not-found" in self.info.body_classes or self.rel.rsplit("/", 1)[-1] == "404.html"
+
     def url(self, root: str) -> str:
         return root + quote(self.rel)
 
@@ -243,7 +246,9 @@ def pytest_generate_tests(metafunc):
         # An empty list would silently collect nothing; keep one test that skips with a reason.
         metafunc.parametrize("lesson", lessons or [None], ids=[p.rel for p in lessons] or ["no-lessons"])
     if "page_with_text_field" in names:
-        pages = [p for p in site.pages if p.info.text_inputs]
+        # Where "[" / "]" could navigate (a text field and a rel=prev/next link); else one page with a field.
+        with_field = [p for p in site.pages if p.info.text_inputs]
+        pages = [p for p in with_field if p.info.rel_links] or with_field[:1]
         metafunc.parametrize("page_with_text_field", pages or [None],
                              ids=[p.rel for p in pages] or ["no-text-fields"])
 
@@ -273,6 +278,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.section("hvwalk: non-blocking findings (warnings, minor/moderate axe results)")
         for line in notes:
             terminalreporter.write_line(line)
+    no_browser = getattr(config, "_hvwalk_no_browser", None)
+    if no_browser:
+        terminalreporter.write_line(LOUD, red=True, bold=True)
+        for line in no_browser:
+            terminalreporter.write_line(f"!!! {line}", red=True, bold=True)
+        terminalreporter.write_line(LOUD, red=True, bold=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -430,15 +441,21 @@ class Browser:
 
 
 @pytest.fixture(scope="session")
-def _browser_session():
+def _browser_session(pytestconfig):
     chromium, chromedriver = find_chromium()
     if not chromium or not chromedriver:
         missing = " and ".join(n for n, p in (("chromium", chromium), ("chromedriver", chromedriver)) if not p)
-        message = (f"\n{LOUD}\n!!! BROWSER TESTS NOT RUN: {missing} not found.\n"
-                   f"!!! Install with: apt-get install -y chromium chromium-driver\n{LOUD}")
-        if os.environ.get("HVWALK_ALLOW_NO_BROWSER") == "1":
-            pytest.skip(message + "\n(HVWALK_ALLOW_NO_BROWSER=1: skipping instead of failing)")
-        pytest.fail(message + "\n(set HVWALK_ALLOW_NO_BROWSER=1 to skip instead)", pytrace=False)
+        allowed = os.environ.get("HVWALK_ALLOW_NO_BROWSER") == "1"
+        # The banner is printed once, at the end of the run (pytest_terminal_summary).
+        pytestconfig._hvwalk_no_browser = (
+            f"BROWSER TESTS NOT RUN: {missing} not found.",
+            "Install with: apt-get install -y chromium chromium-driver",
+            "HVWALK_ALLOW_NO_BROWSER=1 is set: they are SKIPPED, not passed." if allowed else
+            "They FAIL; set HVWALK_ALLOW_NO_BROWSER=1 to skip them instead.")
+        reason = f"BROWSER TESTS NOT RUN: {missing} not found"
+        if allowed:
+            pytest.skip(reason + " (HVWALK_ALLOW_NO_BROWSER=1)")
+        pytest.fail(reason + " (set HVWALK_ALLOW_NO_BROWSER=1 to skip instead)", pytrace=False)
     session = Browser(chromium, chromedriver)
     try:
         yield session
@@ -461,14 +478,12 @@ def axe_source() -> str:
     return (VENDOR / "axe.min.js").read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    return axe_source()
+
+
 def axe_version() -> str:
     match = re.search(r"axe v([0-9][0-9.]*)", axe_source()[:200])
     return match.group(1) if match else "?"
 
-
-def java_version() -> str:
-    java = shutil.which("java")
-    if not java:
-        return "missing"
-    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()
-    return out[0] if out else "?"
