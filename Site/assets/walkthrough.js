@@ -15,8 +15,9 @@
     var items = figure.querySelectorAll(".hv-transcript li[data-step]");
     var rows = figure.querySelectorAll(".hv-counters tbody tr");
     var position = controls.querySelector(".hv-position");
-    var transcript = figure.querySelector(".hv-transcript");
+    var transcript = figure.querySelector(".hv-transcript-scroll");
     var format = figure.getAttribute("data-position-format") || "{k} / {n}";
+    var scroller = figure.querySelector(".hv-diagram-scroll");
     var current = 0;
 
     controls.hidden = false;
@@ -45,9 +46,11 @@
       controls.querySelector('[data-action="next"]').disabled = step === total;
       controls.querySelector('[data-action="last"]').disabled = step === total;
       if (how && how.scroll) {
-        shape.scrollIntoView({ block: "nearest", inline: "center" });
+        centre(scroller, shape);
         if (transcript && transcript.scrollHeight > transcript.clientHeight) {
-          transcript.scrollTop = item.offsetTop - transcript.offsetTop - transcript.clientHeight / 2;
+          var box = transcript.getBoundingClientRect();
+          var row = item.getBoundingClientRect();
+          transcript.scrollTop += row.top - box.top - transcript.clientHeight / 2 + row.height / 2;
         }
       }
       if (how && how.link && window.history && history.replaceState) {
@@ -100,13 +103,22 @@
       // figure (controls and diagram) into view after that instead.
       var reveal = function () {
         figure.scrollIntoView({ block: "start" });
-        shapes[current - 1].scrollIntoView({ block: "nearest", inline: "center" });
+        centre(scroller, shapes[current - 1]);
       };
       if (document.readyState === "complete") reveal();
       else window.addEventListener("load", function () { setTimeout(reveal, 0); });
     } else {
       show(1, null);
     }
+  }
+
+  // Scrolls only the diagram's own box (never the page sideways) to put `element` in its middle.
+  function centre(box, element) {
+    if (!box) return;
+    var outer = box.getBoundingClientRect();
+    var inner = element.getBoundingClientRect();
+    box.scrollLeft += inner.left + inner.width / 2 - (outer.left + outer.width / 2);
+    box.scrollTop += inner.top + inner.height / 2 - (outer.top + outer.height / 2);
   }
 
   function start() {

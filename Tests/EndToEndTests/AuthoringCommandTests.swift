@@ -45,7 +45,7 @@ import Testing
 
   @Test func newRejectsUnsafeNames() throws {
     let folder = try contentCopy()
-    for name in ["../escape", "Bad_Name", "-dash"] {
+    for name in ["../escape", "Bad_Name", "9lives", "trailing-"] {
       let outcome = try Hvwalk.run(["new", "lesson", name], in: folder.url)
       #expect(outcome.status != 0)
       #expect(outcome.standardError.contains("is not a valid slug"))

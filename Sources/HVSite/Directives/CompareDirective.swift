@@ -31,7 +31,8 @@ struct CompareDirective: Directive {
     let totalsA = a.trace.totals, totalsB = b.trace.totals
     var html = "<figure class=\"hv-compare\" id=\"\(id)\">\n<figcaption>"
     html += HTML.escape(text.format("compare-heading", ["a": titleA, "b": titleB])) + "</figcaption>\n"
-    html += "<div class=\"hv-table-scroll\">\n<table class=\"hv-compare-table\">\n<thead><tr>"
+    html += "<div class=\"hv-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
+      + HTML.escape(text.format("compare-heading", ["a": titleA, "b": titleB])) + "\">\n<table class=\"hv-compare-table\">\n<thead><tr>"
     html += "<th scope=\"col\">\(HTML.escape(text("counters-name")))</th>"
     html += "<th scope=\"col\">\(HTML.escape(titleA))</th><th scope=\"col\">\(HTML.escape(titleB))</th>"
     html += "<th scope=\"col\">\(HTML.escape(text("compare-ratio")))</th></tr></thead>\n<tbody>\n"
@@ -49,7 +50,8 @@ struct CompareDirective: Directive {
         let values = [totalsA[name] ?? 0, totalsB[name] ?? 0]
         return BarChart.Category(label: text("counter-\(name)"), values: values, valueLabels: values.map(text.number))
       })
-    html += "<div class=\"hv-chart-scroll\">\n\(chart.render())\n</div>\n"
+    html += "<div class=\"hv-chart-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
+      + HTML.escape(text.format("chart-region", ["a": titleA, "b": titleB])) + "\">\n\(chart.render())\n</div>\n"
     html += "<p class=\"hv-chart-scale\">\(HTML.escape(text("compare-scale")))</p>\n</figure>"
     return .success(DirectiveOutput(html: html, anchors: [id, "\(id)-chart"]))
   }

@@ -132,7 +132,10 @@ struct PageRenderer: Sendable {
     return Site.File(path: "index.html", text: theme.render(layout, template: "layout"))
   }
 
-  private func notFound(language: String, path: String, root: String) -> Site.File {
+  /// A static host serves the error page for missing addresses at any depth, where relative
+  /// links would break; with a base URL the page links absolutely.
+  private func notFound(language: String, path: String, root relativeRoot: String) -> Site.File {
+    let root = config.baseURL ?? relativeRoot
     let view = NotFoundView(strings: strings(language), homeHref: root + "index.html")
     let title = (strings(language)["not-found-title"] ?? "") + " — " + (config.title[language] ?? "")
     let layout = self.layout(language: language, root: root, kind: "not-found", title: title,
@@ -158,6 +161,7 @@ struct PageRenderer: Sendable {
       sidebar: sidebar, hasSidebar: !sidebar.isEmpty, content: content, pageKind: kind,
       ogType: kind == "lesson" || kind == "scenario" ? "article" : "website",
       ogLocale: Self.locales[language] ?? language, pageURL: config.baseURL.map { $0 + path } ?? "",
+      hasPageURL: config.baseURL != nil,
       printHref: root + "\(language)/print.html", searchIndexHref: root + "\(language)/search-index.js")
   }
 

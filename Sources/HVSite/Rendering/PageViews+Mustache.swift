@@ -24,6 +24,7 @@ extension LayoutView: MustacheParent {
     case "ogType": ogType
     case "ogLocale": ogLocale
     case "pageURL": pageURL
+    case "hasPageURL": hasPageURL
     case "printHref": printHref
     case "searchIndexHref": searchIndexHref
     default: nil

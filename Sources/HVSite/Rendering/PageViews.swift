@@ -26,6 +26,7 @@ struct LayoutView {
   var ogLocale: String
   /// The page's absolute address when the site has a base URL, else empty.
   var pageURL: String
+  var hasPageURL: Bool
   var printHref: String
   var searchIndexHref: String
 }

@@ -22,6 +22,14 @@ struct WalkthroughFigure {
     return id
   }
 
+  /// ` (request path 2, partitions)`: tells apart several figures of one scenario.
+  var variant: String {
+    var parts: [String] = []
+    if let step = options.step { parts.append(text.format("figure-variant-path", ["index": String(step)])) }
+    if options.lifelines == .partition { parts.append(text("figure-variant-partitions")) }
+    return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+  }
+
   /// The figure's HTML and the ids it defines (for duplicate and link checks).
   func render() -> (html: String, anchors: [String]) {
     let model = SequenceModel(trace: run.trace, options: options)
@@ -43,15 +51,22 @@ struct WalkthroughFigure {
     }
     html += "</figcaption>\n"
     html += controls()
+    // Landmarks need distinct names, and one page may show a scenario more than once.
+    let regionTitle = title + variant
     html += "<div class=\"hv-diagram-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
-      + HTML.escape(text.format("diagram-region", ["title": title])) + "\">\n\(svg)\n</div>\n"
-    html += "<div class=\"hv-walkthrough-text\">\n<section class=\"hv-transcript-section\" aria-label=\"\(HTML.escape(text("transcript-heading")))\">\n"
-    html += "<h3 class=\"hv-transcript-heading\">\(HTML.escape(text("transcript-heading")))</h3>\n"
+      + HTML.escape(text.format("diagram-region", ["title": regionTitle])) + "\">\n\(svg)\n</div>\n"
+    // The transcript scrolls on its own, so it is a focusable, labelled region (keyboard users
+    // can scroll it); its title is not a heading, because the figure may sit under any level.
+    let heading = HTML.escape(text("transcript-heading"))
+    let regionLabel = HTML.escape(text.format("transcript-region", ["title": regionTitle]))
+    html += "<div class=\"hv-walkthrough-text\">\n<div class=\"hv-transcript-section\">\n"
+    html += "<p class=\"hv-transcript-heading\" id=\"\(id)-transcript-title\">\(heading)</p>\n"
+    html += "<div class=\"hv-transcript-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(regionLabel)\">\n"
     html += TranscriptRenderer(model: model, trace: run.trace, text: text, language: language, diagramID: id).render()
-    html += "\n</section>\n"
+    html += "\n</div>\n</div>\n"
     html += CounterTable(text: text).render(totals, caption: text("counters-heading"))
     html += "\n</div>\n</figure>"
-    let anchors = [id, "\(id)-diagram"] + model.messages.map { "\(id)-step-\($0.number)" }
+    let anchors = [id, "\(id)-diagram", "\(id)-transcript-title"] + model.messages.map { "\(id)-step-\($0.number)" }
     return (html, anchors)
   }
 

@@ -19,7 +19,8 @@ struct WalkthroughText {
          "walkthrough-position", "walkthrough-first", "walkthrough-previous", "walkthrough-next",
          "walkthrough-last", "transcript-heading", "transcript-loop", "counters-heading", "counters-name",
          "counters-total", "counters-so-far", "number-group-separator", "number-decimal-separator",
-         "scenario-link", "compare-heading", "compare-ratio", "compare-scale"]
+         "scenario-link", "compare-heading", "compare-ratio", "compare-scale", "transcript-region",
+         "figure-variant-path", "figure-variant-partitions", "chart-region"]
   }
 
   func callAsFunction(_ key: String) -> String { strings[key] ?? key }
