@@ -77,3 +77,22 @@ import Testing
     #expect(leftovers == [], "the next build removes what killed builds left behind")
   }
 }
+
+/// Unchanged files are carried over from the previous site by hard link; changed ones are new.
+@Suite(.serialized) struct IncrementalWriteTests {
+  @Test func unchangedPagesAreLinkedAndChangedOnesRewritten() throws {
+    let folder = try TemporaryFolder()
+    try copyFolder(Hvwalk.packageRoot.appendingPathComponent("Content"), to: folder.url.appendingPathComponent("Content"))
+    #expect(try Hvwalk.run(["build"], in: folder.url).status == 0)
+    func inode(_ path: String) throws -> UInt64 {
+      (try FileManager.default.attributesOfItem(atPath: folder.path(path))[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+    }
+    let before = (try inode("Site/en/index.html"), try inode("Site/en/vmbus.html"))
+    let lesson = folder.path("Content/lessons/en/vmbus.md")
+    try (try String(contentsOfFile: lesson, encoding: .utf8) + "\nOne more sentence.\n").write(toFile: lesson, atomically: true, encoding: .utf8)
+    #expect(try Hvwalk.run(["build"], in: folder.url).status == 0)
+    #expect(try inode("Site/en/index.html") == before.0, "an unchanged page keeps its file")
+    #expect(try inode("Site/en/vmbus.html") != before.1, "a changed page is written anew")
+    #expect(try String(contentsOfFile: folder.path("Site/en/vmbus.html"), encoding: .utf8).contains("One more sentence."))
+  }
+}

@@ -79,6 +79,6 @@ public struct ContentSnapshot: Sendable {
 extension String {
   /// Windows line endings become `\n`, so positions and output do not depend on the editor.
   func replacingCRLF() -> String {
-    contains("\r\n") ? replacing("\r\n", with: "\n") : self
+    utf8.contains(0x0D) ? replacing("\r\n", with: "\n") : self
   }
 }

@@ -24,21 +24,39 @@ struct FrontMatter: Equatable {
   static func split(_ text: String, displayPath: String)
     -> (FrontMatter?, body: String, bodyLineOffset: Int, [Diagnostic])
   {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Only the front matter is split into lines (UTF-8 level); the body is passed on whole.
+    let utf8 = text.utf8
+    var lines: [Substring] = []
+    var lineStart = utf8.startIndex
+    var bodyStart: String.Index?
+    for index in utf8.indices where utf8[index] == 0x0A {
+      let line = Substring(text.utf8[lineStart..<index])
+      lines.append(line)
+      lineStart = utf8.index(after: index)
+      if lines.count > 1, line.trimmingTrailingWhitespace() == "---" {
+        bodyStart = lineStart
+        break
+      }
+      if lines.count == 1, line.trimmingTrailingWhitespace() != "---" { break }
+    }
+    if bodyStart == nil, lineStart < utf8.endIndex || lines.isEmpty {
+      let last = Substring(text.utf8[lineStart...])
+      lines.append(last)
+      if lines.count > 1, last.trimmingTrailingWhitespace() == "---" { bodyStart = text.endIndex }
+    }
     guard lines.first.map({ $0.trimmingTrailingWhitespace() == "---" }) == true else {
       let at = SourceLocation(path: displayPath, line: 1, column: 1)
       return (nil, text, 0, [Diagnostic(at: at, id: "lesson.missing-front-matter",
         "a lesson must start with front matter between '---' lines",
         suggestion: "begin the file with '---', then 'title:', 'order:' and 'summary:', then '---'")])
     }
-    guard let closing = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingWhitespace() == "---" })
-    else {
+    guard let bodyStart, let closing = lines.indices.last, closing > 0 else {
       let at = SourceLocation(path: displayPath, line: 1, column: 1)
       return (nil, "", lines.count, [Diagnostic(at: at, id: "lesson.unclosed-front-matter",
         "the front matter opened here is never closed", suggestion: "add a line '---' after it")])
     }
     let yaml = lines[1..<closing].joined(separator: "\n")
-    let body = lines[(closing + 1)...].joined(separator: "\n")
+    let body = String(text[bodyStart...])
     let (frontMatter, diagnostics) = parse(yaml, displayPath: displayPath, closingLine: closing + 1)
     return (frontMatter, body, closing + 1, diagnostics)
   }

@@ -7,19 +7,23 @@ import Yams
 /// throughout; adding a language means adding a file. Each file must define exactly the keys of
 /// the default language's file, and every `{{strings.key}}` a template uses must exist.
 public struct InterfaceStrings: Sendable, Equatable {
-  public var language: String
+  public let language: String
   /// Keys in file order; values are plain text (templates escape them).
-  public var entries: [(key: String, value: String)]
+  public let entries: [(key: String, value: String)]
+  /// The same, for lookups (every page looks up dozens of strings).
+  let dictionary: [String: String]
+
+  init(language: String, entries: [(key: String, value: String)]) {
+    self.language = language
+    self.entries = entries
+    dictionary = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+  }
 
   public static func == (lhs: InterfaceStrings, rhs: InterfaceStrings) -> Bool {
     lhs.language == rhs.language && lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
   }
 
-  public subscript(key: String) -> String? { entries.first { $0.key == key }?.value }
-
-  var dictionary: [String: String] {
-    Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-  }
+  public subscript(key: String) -> String? { dictionary[key] }
 
   static func folder() -> String { "strings" }
   static func path(for language: String) -> String { "strings/\(language).yaml" }

@@ -24,7 +24,14 @@ enum CMarkBridge {
     }
     defer { cmark_node_free(document) }
 
-    let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+    // Source lines are only needed to place fenced-block arguments and `{{…}}` counters.
+    var cachedLines: [Substring]?
+    func sourceLines() -> [Substring] {
+      if let cachedLines { return cachedLines }
+      let lines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+      cachedLines = lines
+      return lines
+    }
     var walk = Walk()
     walk.collect(document)
 
@@ -45,7 +52,7 @@ enum CMarkBridge {
         info: info,
         literal: string(cmark_node_get_literal(node)),
         line: nodeLine + lineOffset,
-        infoColumn: infoColumn(info: info, sourceLine: sourceLine(nodeLine, in: sourceLines))
+        infoColumn: infoColumn(info: info, sourceLine: sourceLine(nodeLine, in: sourceLines()))
       )
       if let html = hooks.replaceFencedBlock(block) {
         replace(node, withTrustedHTML: html)
@@ -54,8 +61,8 @@ enum CMarkBridge {
 
     for node in walk.texts {
       let literal = string(cmark_node_get_literal(node))
-      guard literal.contains("{{") else { continue }
-      let (line, column) = textPosition(of: node, literal: literal, lines: sourceLines)
+      guard literal.containsASCII("{{") else { continue }
+      let (line, column) = textPosition(of: node, literal: literal, lines: sourceLines())
       if let rewritten = hooks.rewriteText(literal, line + lineOffset, column) {
         cmark_node_set_literal(node, rewritten)
       }

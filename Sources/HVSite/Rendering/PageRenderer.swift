@@ -11,15 +11,8 @@ struct PageRenderer: Sendable {
   let parallel: Bool
 
   func pages() -> [Site.File] {
-    let jobs = self.jobs()
-    guard parallel else { return jobs.map { $0() } }
     // Every page is an independent template render: one per core, collected in job order.
-    var files = [Site.File?](repeating: nil, count: jobs.count)
-    files.withUnsafeMutableBufferPointer { buffer in
-      let slots = UnsafeSendable(buffer)
-      DispatchQueue.concurrentPerform(iterations: jobs.count) { slots.value[$0] = jobs[$0]() }
-    }
-    return files.compactMap { $0 }
+    jobs().parallelMap(parallel: parallel) { $0() }
   }
 
   /// One closure per output file, in a fixed order.
@@ -31,6 +24,10 @@ struct PageRenderer: Sendable {
     jobs += scenarioPages.exports().map { file in { file } }
     for language in config.languages {
       let navigation = Navigation(lessons: lessons[language] ?? [])
+      // The per-lesson parts of the print page and the search index, computed on all cores.
+      let slugs = Set(navigation.lessons.map(\.slug))
+      let printLessons = navigation.lessons.parallelMap(parallel: parallel) { PrintPage.printLesson($0, lessonSlugs: slugs) }
+      let searchEntries = navigation.lessons.parallelMap(parallel: parallel) { SearchIndex.entries(for: $0) }
       let sidebar = SidebarRenderer(items: navigation.sidebar(current: nil), theme: theme)
       let nestedSidebar = SidebarRenderer(items: navigation.sidebar(current: nil, prefix: "../"), theme: theme)
       jobs.append { languageIndex(language, navigation, sidebar) }
@@ -38,8 +35,8 @@ struct PageRenderer: Sendable {
       for lesson in navigation.lessons {
         jobs.append { page(for: lesson, navigation, sidebar) }
       }
-      jobs.append { printPage(language, navigation) }
-      jobs.append { searchIndex(language, navigation) }
+      jobs.append { printPage(language, printLessons) }
+      jobs.append { searchIndex(language, searchEntries) }
       guard !scenarios.isEmpty else { continue }
       let siteTitle = config.title[language] ?? ""
       jobs.append {
@@ -83,10 +80,9 @@ struct PageRenderer: Sendable {
     return Site.File(path: lesson.outputPath, text: theme.render(layout, template: "layout"))
   }
 
-  private func printPage(_ language: String, _ navigation: Navigation) -> Site.File {
+  private func printPage(_ language: String, _ lessons: [PrintLesson]) -> Site.File {
     let siteTitle = config.title[language] ?? ""
-    let view = PrintView(title: siteTitle, lessons: PrintPage(lessons: navigation.lessons).lessonsForPrint(),
-                         strings: strings(language))
+    let view = PrintView(title: siteTitle, lessons: lessons, strings: strings(language))
     let layout = self.layout(language: language, root: "../", kind: "print",
       title: (strings(language)["print-course"] ?? "") + " — " + siteTitle,
       description: config.description[language] ?? "", sidebar: "",
@@ -95,9 +91,9 @@ struct PageRenderer: Sendable {
     return Site.File(path: "\(language)/print.html", text: theme.render(layout, template: "layout"))
   }
 
-  private func searchIndex(_ language: String, _ navigation: Navigation) -> Site.File {
+  private func searchIndex(_ language: String, _ entries: [[SearchIndex.Entry]]) -> Site.File {
     var index = SearchIndex()
-    for lesson in navigation.lessons { index.add(lesson: lesson) }
+    index.entries = entries.flatMap { $0 }
     for run in scenarios {
       index.add(scenario: run.title[language] ?? run.id, summary: run.summary[language] ?? "",
                 href: "scenarios/\(run.id).html", kind: strings(language)["scenarios"] ?? "")

@@ -6,52 +6,61 @@ import Foundation
 /// Lessons reuse ids (`what-you-will-learn`) and may show the same walkthrough, so every id in a
 /// lesson gets the lesson's slug as a prefix (`vmbus--ring-buffers`), and links are rewritten to
 /// match: `#x` → `#slug--x`, `vmbus.html#y` → `#vmbus--y`, `vmbus.html` → `#vmbus`.
-struct PrintPage {
-  let lessons: [Lesson]
-
-  func lessonsForPrint() -> [PrintLesson] {
-    let slugs = Set(lessons.map(\.slug))
-    return lessons.map { lesson in
-      PrintLesson(title: lesson.title, summary: lesson.summary, anchor: lesson.slug,
-                  body: Self.prefixIDs(lesson.body.html, slug: lesson.slug, lessonSlugs: slugs))
-    }
+enum PrintPage {
+  /// One lesson as the print page shows it.
+  static func printLesson(_ lesson: Lesson, lessonSlugs: Set<String>) -> PrintLesson {
+    PrintLesson(title: lesson.title, summary: lesson.summary, anchor: lesson.slug,
+                body: prefixIDs(lesson.body.html, slug: lesson.slug, lessonSlugs: lessonSlugs))
   }
 
-  private static let idAttribute = try! NSRegularExpression(pattern: ##"\b(id|for|aria-controls|aria-describedby)="([^"]+)""##)
-  private static let labelledBy = try! NSRegularExpression(pattern: ##"\baria-labelledby="([^"]+)""##)
-  private static let localHref = try! NSRegularExpression(pattern: ##"\bhref="#([^"]*)""##)
-  private static let lessonHref = try! NSRegularExpression(pattern: ##"\bhref="([a-z0-9-]+)\.html(?:#([^"]*))?""##)
-  private static let urlReference = try! NSRegularExpression(pattern: ##"url\(#([^)]+)\)"##)
+  /// Attributes whose value is one id, and the one whose value is a list of ids.
+  private static let idAttributes = ["id", "for", "aria-controls", "aria-describedby"].map { Array(" \($0)=\"".utf8) }
+  private static let labelledBy = Array(" aria-labelledby=\"".utf8)
+  private static let href = Array(" href=\"".utf8)
+  private static let urlReference = Array("url(#".utf8)
 
+  /// One pass over the UTF-8 bytes (the markup is ASCII; this runs over every lesson).
   static func prefixIDs(_ html: String, slug: String, lessonSlugs: Set<String>) -> String {
-    var html = html
-    html = replace(idAttribute, in: html) { groups in "\(groups[1])=\"\(slug)--\(groups[2])\"" }
-    html = replace(labelledBy, in: html) { groups in
-      "aria-labelledby=\"" + groups[1].split(separator: " ").map { "\(slug)--\($0)" }.joined(separator: " ") + "\""
+    let bytes = Array(html.utf8)
+    let prefix = Array("\(slug)--".utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + bytes.count / 8)
+    var index = 0
+    func value(from start: Int, until end: UInt8) -> Int {
+      bytes[start...].firstIndex(of: end) ?? bytes.count
     }
-    html = replace(localHref, in: html) { groups in groups[1].isEmpty ? "href=\"#\(slug)\"" : "href=\"#\(slug)--\(groups[1])\"" }
-    html = replace(lessonHref, in: html) { groups in
-      guard lessonSlugs.contains(groups[1]) else { return groups[0] }
-      return groups[2].isEmpty ? "href=\"#\(groups[1])\"" : "href=\"#\(groups[1])--\(groups[2])\""
+    while index < bytes.count {
+      if bytes[index] == 0x20, let attribute = idAttributes.first(where: { bytes[index...].starts(with: $0) }) {
+        let start = index + attribute.count, end = value(from: start, until: 0x22)
+        output += attribute + prefix + bytes[start..<end]
+        index = end
+      } else if bytes[index] == 0x20, bytes[index...].starts(with: labelledBy) {
+        let start = index + labelledBy.count, end = value(from: start, until: 0x22)
+        let ids = bytes[start..<end].split(separator: 0x20).map { prefix + $0 }
+        output += labelledBy + Array(ids.joined(separator: [0x20]))
+        index = end
+      } else if bytes[index] == 0x20, bytes[index...].starts(with: href) {
+        let start = index + href.count, end = value(from: start, until: 0x22)
+        output += href + rewriteLink(String(decoding: bytes[start..<end], as: UTF8.self), slug: slug, lessonSlugs: lessonSlugs).utf8
+        index = end
+      } else if bytes[index] == 0x75, bytes[index...].starts(with: urlReference) {
+        output += urlReference + prefix
+        index += urlReference.count
+      } else {
+        output.append(bytes[index])
+        index += 1
+      }
     }
-    html = replace(urlReference, in: html) { groups in "url(#\(slug)--\(groups[1]))" }
-    return html
+    return String(decoding: output, as: UTF8.self)
   }
 
-  /// Replaces every match; `transform` receives the whole match and its groups ("" when absent).
-  private static func replace(_ regex: NSRegularExpression, in text: String, _ transform: ([String]) -> String) -> String {
-    let source = text as NSString
-    var result = ""
-    var last = 0
-    for match in regex.matches(in: text, range: NSRange(location: 0, length: source.length)) {
-      result += source.substring(with: NSRange(location: last, length: match.range.location - last))
-      let groups = (0..<match.numberOfRanges).map { index -> String in
-        let range = match.range(at: index)
-        return range.location == NSNotFound ? "" : source.substring(with: range)
-      }
-      result += transform(groups)
-      last = match.range.location + match.range.length
-    }
-    return result + source.substring(from: last)
+  /// `#x` → `#slug--x`; `lesson.html#y` → `#lesson--y`; `lesson.html` → `#lesson`; others stay.
+  private static func rewriteLink(_ target: String, slug: String, lessonSlugs: Set<String>) -> String {
+    if target.hasPrefix("#") { return target.count == 1 ? "#\(slug)" : "#\(slug)--\(target.dropFirst())" }
+    let (path, fragment) = LinkRewriter.split(target)
+    guard path.hasSuffix(".html"), !path.contains("/") else { return target }
+    let lesson = String(path.dropLast(5))
+    guard lessonSlugs.contains(lesson) else { return target }
+    return fragment.map { $0.isEmpty ? "#\(lesson)" : "#\(lesson)--\($0)" } ?? "#\(lesson)"
   }
 }

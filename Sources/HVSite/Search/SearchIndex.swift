@@ -17,14 +17,17 @@ struct SearchIndex {
 
   var entries: [Entry] = []
 
-  /// - Parameter href: the lesson page relative to the language folder (`vmbus.html`).
-  mutating func add(lesson: Lesson) {
-    let sections = Self.sections(of: lesson.body.html)
-    for section in sections {
+  /// A lesson's entries: one per section, linking the section's heading.
+  static func entries(for lesson: Lesson) -> [Entry] {
+    sections(of: lesson.body.html).map { section in
       let href = section.id.map { "\(lesson.slug).html#\($0)" } ?? "\(lesson.slug).html"
-      entries.append(Entry(page: lesson.title, section: section.title ?? lesson.title, href: href,
-                           text: Self.fold((section.title.map { $0 + " " } ?? lesson.summary + " ") + section.text)))
+      return Entry(page: lesson.title, section: section.title ?? lesson.title, href: href,
+                   text: fold((section.title.map { $0 + " " } ?? lesson.summary + " ") + section.text))
     }
+  }
+
+  mutating func add(lesson: Lesson) {
+    entries += Self.entries(for: lesson)
   }
 
   mutating func add(scenario title: String, summary: String, href: String, kind: String) {
@@ -41,52 +44,76 @@ struct SearchIndex {
   }
 
   static func fold(_ text: String) -> String {
-    ASCIIFolding.fold(text).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    let folded = ASCIIFolding.fold(text).lowercased()
+    guard folded.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) || folded.containsASCII("  ") else { return folded }
+    return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 
   /// A JavaScript string literal (JSON rules, plus `<` escaped so no `</script>` can appear).
   static func jsString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "<": result += "\\u003c"
-      case "\u{2028}": result += "\\u2028"
-      case "\u{2029}": result += "\\u2029"
-      default:
-        if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
+    // Byte level: every special character is ASCII, and U+2028/U+2029 are E2 80 A8/A9 in UTF-8.
+    let bytes = Array(text.utf8)
+    var output: [UInt8] = [0x22]
+    output.reserveCapacity(bytes.count + 2)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      switch byte {
+      case 0x22: output += Array("\\\"".utf8)
+      case 0x5C: output += Array("\\\\".utf8)
+      case 0x0A: output += Array("\\n".utf8)
+      case 0x3C: output += Array("\\u003c".utf8)
+      case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+        output += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+        index += 2
+      case 0..<0x20: output += Array(String(format: "\\u%04x", byte).utf8)
+      default: output.append(byte)
       }
+      index += 1
     }
-    return result + "\""
+    output.append(0x22)
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// Splits rendered lesson HTML at `<h2 id>`/`<h3 id>` headings into plain-text sections.
+  /// Works on UTF-8 bytes: the markup is ASCII, and this runs over every page of the course.
   static func sections(of html: String) -> [(id: String?, title: String?, text: String)] {
-    let withoutFigures = removeFigures(html)
+    let bytes = Array(removeFigures(html).utf8)
     var result: [(String?, String?, String)] = []
     var current: (id: String?, title: String?) = (nil, nil)
-    var buffer = ""
-    var rest = withoutFigures[...]
-    while let open = rest.range(of: #"<h[23] id=""#, options: .regularExpression) {
-      buffer += rest[..<open.lowerBound]
-      result.append((current.id, current.title, plainText(buffer)))
-      buffer = ""
-      let afterOpen = rest[open.upperBound...]
-      guard let quote = afterOpen.firstIndex(of: "\""), let close = afterOpen.range(of: "</h") else { break }
-      let id = String(afterOpen[..<quote])
-      let titleStart = afterOpen[afterOpen.index(after: quote)...].drop { $0 != ">" }.dropFirst()
-      let title = plainText(String(titleStart[..<close.lowerBound]))
-      current = (id, title)
-      rest = afterOpen[close.upperBound...].drop { $0 != ">" }.dropFirst()
+    var start = 0
+    var index = 0
+    let idAttribute = Array(" id=\"".utf8)
+    while index + 8 < bytes.count {
+      guard bytes[index] == 0x3C, bytes[index + 1] == 0x68, bytes[index + 2] == 0x32 || bytes[index + 2] == 0x33,
+            bytes[(index + 3)..<(index + 8)].elementsEqual(idAttribute) else {
+        index += 1
+        continue
+      }
+      result.append((current.id, current.title, plainText(bytes[start..<index])))
+      let idStart = index + 8
+      guard let idEnd = bytes[idStart...].firstIndex(of: 0x22),
+            let tagEnd = bytes[idEnd...].firstIndex(of: 0x3E),
+            let close = find(Array("</h".utf8), in: bytes, from: tagEnd) else { break }
+      current = (String(decoding: bytes[idStart..<idEnd], as: UTF8.self), plainText(bytes[(tagEnd + 1)..<close]))
+      index = bytes[close...].firstIndex(of: 0x3E).map { $0 + 1 } ?? bytes.count
+      start = index
     }
-    buffer += rest
-    result.append((current.id, current.title, plainText(buffer)))
+    result.append((current.id, current.title, plainText(bytes[start...])))
     return result.filter { !($0.1 == nil && $0.2.isEmpty) }
   }
 
+  private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    var index = from
+    while index + needle.count <= bytes.count {
+      if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index += 1
+    }
+    return nil
+  }
+
   private static func removeFigures(_ html: String) -> String {
+    guard html.containsASCII("<figure") else { return html }
     var output = ""
     var rest = html[...]
     while let open = rest.range(of: "<figure") {
@@ -97,18 +124,45 @@ struct SearchIndex {
     return output + rest
   }
 
-  /// Tags removed, the few entities cmark writes decoded, whitespace collapsed.
-  static func plainText(_ html: String) -> String {
-    var text = ""
+  static func plainText(_ html: String) -> String { plainText(Array(html.utf8)[...]) }
+
+  /// Tags removed, the entities cmark writes decoded, whitespace collapsed to single spaces.
+  static func plainText(_ html: ArraySlice<UInt8>) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(html.count)
     var inTag = false
-    for character in html {
-      if character == "<" { inTag = true; text += " "; continue }
-      if character == ">" { inTag = false; continue }
-      if !inTag { text.append(character) }
+    var pendingSpace = false
+    var index = html.startIndex
+    func emit(_ byte: UInt8) {
+      if pendingSpace, !output.isEmpty { output.append(0x20) }
+      pendingSpace = false
+      output.append(byte)
     }
-    for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-      text = text.replacingOccurrences(of: entity, with: value)
+    while index < html.endIndex {
+      let byte = html[index]
+      index += 1
+      if inTag {
+        if byte == 0x3E { inTag = false }
+        continue
+      }
+      switch byte {
+      case 0x3C:
+        inTag = true
+        pendingSpace = true
+      case 0x20, 0x0A, 0x09, 0x0D:
+        pendingSpace = true
+      case 0x26:
+        let entities: [(String, UInt8)] = [("lt;", 0x3C), ("gt;", 0x3E), ("quot;", 0x22), ("#39;", 0x27), ("amp;", 0x26)]
+        if let (name, value) = entities.first(where: { html[index...].starts(with: $0.0.utf8) }) {
+          emit(value)
+          index += name.utf8.count
+        } else {
+          emit(byte)
+        }
+      default:
+        emit(byte)
+      }
     }
-    return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    return String(decoding: output, as: UTF8.self)
   }
 }
