@@ -24,7 +24,7 @@ public struct SiteBuilder: Sendable {
   /// the extra ones.
   private func registry(_ runs: ScenarioRuns) -> DirectiveRegistry {
     var registry = DirectiveRegistry([
-      TraceDirective(runs: runs), CompareDirective(runs: runs), SelfCheckDirective(),
+      TraceDirective(runs: runs, cache: scenarioCache), CompareDirective(runs: runs), SelfCheckDirective(),
     ])
     for name in directives.names { if let directive = directives[name] { registry.register(directive) } }
     return registry
@@ -49,7 +49,7 @@ public struct SiteBuilder: Sendable {
     guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
 
     let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons,
-                             scenarios: runs, parallel: parallel).pages()
+                             scenarios: runs, parallel: parallel, cache: scenarioCache).pages()
     let copied = (theme.assets.map { Site.File(path: "assets/" + $0.path.dropFirst("theme/assets/".count), bytes: $0.bytes) })
       + content.files(under: "media").map { Site.File(path: $0.path, bytes: $0.bytes) }
     let sitemap = config.baseURL.map { [Sitemap.file(baseURL: $0, pages: pages.map(\.path))] } ?? []

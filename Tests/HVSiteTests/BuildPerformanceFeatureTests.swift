@@ -49,6 +49,12 @@ import Testing
     #expect(changed == (try SiteBuilder().build(fixture.snapshot).get()), "the cache never serves a stale trace")
     #expect(changed.text("scenarios/disk-write-emulated.json") != second.text("scenarios/disk-write-emulated.json"))
 
+    // Rendered walkthroughs are cached too; changing a word they use changes them.
+    fixture.files["strings/en.yaml"] = fixture.files["strings/en.yaml"]!.replacingOccurrences(of: "transcript-heading: Transcript", with: "transcript-heading: Step by step")
+    let renamed = try builder.build(fixture.snapshot).get()
+    #expect(renamed == (try SiteBuilder().build(fixture.snapshot).get()))
+    #expect(renamed.text("en/lesson-1.html")?.contains(">Step by step</p>") == true)
+
     // The seed is part of what a run depends on.
     fixture.files[path] = fixture.files[path]!.replacingOccurrences(of: "seed: 1", with: "seed: 2")
     _ = try builder.build(fixture.snapshot).get()

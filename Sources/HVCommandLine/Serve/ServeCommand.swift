@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
   var port: UInt16 = 8000
 
   @Option(name: .long, help: ArgumentHelp("How often to look for changes, in milliseconds.", valueName: "ms"))
-  var poll: Int = 100
+  var poll: Int = 50
 
   func validate() throws {
     guard (10...5000).contains(poll) else { throw ValidationError("--poll must be between 10 and 5000 ms") }

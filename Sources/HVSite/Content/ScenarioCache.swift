@@ -15,8 +15,26 @@ public final class ScenarioCache: @unchecked Sendable {
 
   public init() {}
 
+  private var figures: [String: (html: String, anchors: [String])] = [:]
+
+  /// A walkthrough figure rendered in an earlier build from the same run, options, language and
+  /// interface strings (the key holds all four, so a changed string or scenario misses).
+  func figure(key: String, make: () -> (html: String, anchors: [String])) -> (html: String, anchors: [String]) {
+    lock.lock()
+    if let cached = figures[key] {
+      lock.unlock()
+      return cached
+    }
+    lock.unlock()
+    let figure = make()
+    lock.lock()
+    figures[key] = figure
+    lock.unlock()
+    return figure
+  }
+
   func run(_ scenario: Scenario, text: String, make: () -> ScenarioRun) -> ScenarioRun {
-    let key = "\(scenario.seed)\u{0}\(text)"
+    let key = Self.key(seed: scenario.seed, text: text)
     lock.lock()
     if let cached = runs[key] {
       lock.unlock()
@@ -31,10 +49,15 @@ public final class ScenarioCache: @unchecked Sendable {
     return run
   }
 
-  /// Drops runs whose file text is no longer used, so a long serve session does not grow.
+  static func key(seed: UInt64, text: String) -> String { "\(seed)\u{0}\(text)" }
+
+  /// Drops runs (and their figures) whose file text is no longer used, so a long serve session
+  /// does not grow.
   func keepOnly(texts: Set<String>) {
     lock.lock()
     runs = runs.filter { key, _ in texts.contains(String(key.split(separator: "\u{0}", maxSplits: 1).last ?? "")) }
+    let live = Set(runs.keys)
+    figures = figures.filter { key, _ in live.contains(String(key.split(separator: "\u{1}", maxSplits: 1).first ?? "")) }
     lock.unlock()
   }
 }

@@ -37,11 +37,13 @@ struct ScenarioLoader {
       let slots = UnsafeSendable(slots)
       DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
         let scenario = scenarios[index]
+        let text = textByPath[scenario.path] ?? ""
         let make = {
           ScenarioRun(id: scenario.id, title: texts(scenario.title), summary: scenario.summary.map(texts) ?? [:],
-                      seed: scenario.seed, trace: ScenarioRunner.run(scenario))
+                      seed: scenario.seed, trace: ScenarioRunner.run(scenario),
+                      source: ScenarioCache.key(seed: scenario.seed, text: text))
         }
-        slots.value[index] = cache?.run(scenario, text: textByPath[scenario.path] ?? "", make: make) ?? make()
+        slots.value[index] = cache?.run(scenario, text: text, make: make) ?? make()
       }
     }
     cache?.keepOnly(texts: Set(files.map(\.text)))

@@ -9,6 +9,7 @@ struct TraceDirective: Directive {
   let optionNames = ["step", "collapse"]
   let usage = "trace <scenario-id> [step=N] [collapse=partition]"
   let runs: ScenarioRuns
+  let cache: ScenarioCache?
 
   func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<DirectiveOutput, DiagnosticsError> {
     let idToken = invocation.arguments[0]
@@ -36,7 +37,7 @@ struct TraceDirective: Directive {
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
     let figure = WalkthroughFigure(run: run, options: options, text: WalkthroughText(strings: page.strings),
                                    language: page.language, scenarioHref: "scenarios/\(run.id).html")
-    let (html, anchors) = figure.render()
+    let (html, anchors) = figure.render(cache: cache)
     return .success(DirectiveOutput(html: html, anchors: anchors))
   }
 }

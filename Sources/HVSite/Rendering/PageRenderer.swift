@@ -9,6 +9,7 @@ struct PageRenderer: Sendable {
   let lessons: [String: [Lesson]]
   let scenarios: [ScenarioRun]
   let parallel: Bool
+  let cache: ScenarioCache?
 
   func pages() -> [Site.File] {
     // Every page is an independent template render: one per core, collected in job order.
@@ -20,7 +21,7 @@ struct PageRenderer: Sendable {
     var jobs: [@Sendable () -> Site.File] = [
       { home() }, { notFound(language: config.defaultLanguage, path: "404.html", root: "") },
     ]
-    let scenarioPages = ScenarioPages(runs: scenarios, strings: strings, theme: theme)
+    let scenarioPages = ScenarioPages(runs: scenarios, strings: strings, theme: theme, cache: cache)
     jobs += scenarioPages.exports().map { file in { file } }
     for language in config.languages {
       let navigation = Navigation(lessons: lessons[language] ?? [])

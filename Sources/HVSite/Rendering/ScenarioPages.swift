@@ -7,6 +7,7 @@ struct ScenarioPages {
   let runs: [ScenarioRun]
   let strings: [String: InterfaceStrings]
   let theme: Theme
+  let cache: ScenarioCache?
 
   /// The exports, shared by every language.
   func exports() -> [Site.File] {
@@ -21,7 +22,7 @@ struct ScenarioPages {
     guard let interface = strings[language] else { return "" }
     let text = WalkthroughText(strings: interface)
     let figure = WalkthroughFigure(run: run, options: DiagramOptions(), text: text, language: language,
-                                   scenarioHref: nil).render().html
+                                   scenarioHref: nil).render(cache: cache).html
     let view = ScenarioPageView(
       title: run.title[language] ?? run.id, summary: run.summary[language] ?? "", figure: figure,
       command: "swift run hvwalk run \(run.id) --seed \(run.seed)",

@@ -10,12 +10,16 @@ public struct ScenarioRun: Sendable {
   public var summary: [String: String]
   public var seed: UInt64
   public var trace: Trace
+  /// What the run was made from (file text and seed): the key of everything cached about it.
+  public var source: String
 
-  public init(id: String, title: [String: String], summary: [String: String], seed: UInt64, trace: Trace) {
+  public init(id: String, title: [String: String], summary: [String: String], seed: UInt64, trace: Trace,
+              source: String = "") {
     self.id = id
     self.title = title
     self.summary = summary
     self.seed = seed
     self.trace = trace
+    self.source = source
   }
 }

@@ -30,6 +30,14 @@ struct WalkthroughFigure {
     return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
   }
 
+  /// The figure, from `cache` when an earlier build rendered the same one.
+  func render(cache: ScenarioCache?) -> (html: String, anchors: [String]) {
+    guard let cache, !run.source.isEmpty else { return render() }
+    let strings = text.strings.entries.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+    let key = run.source + "\u{1}" + [id, language, scenarioHref ?? "", strings].joined(separator: "\u{2}")
+    return cache.figure(key: key, make: render)
+  }
+
   /// The figure's HTML and the ids it defines (for duplicate and link checks).
   func render() -> (html: String, anchors: [String]) {
     let model = SequenceModel(trace: run.trace, options: options)
