@@ -12,10 +12,14 @@ public struct DiagramOptions: Sendable, Hashable {
   public var lifelines: Lifelines
   /// Only this request path (`step=N`), or every step.
   public var step: Int?
+  /// Only these messages (`messages=90-150`), numbered as in the whole diagram so deep links and
+  /// the transcript keep their numbers; lifelines nobody uses in the range are left out.
+  public var messages: ClosedRange<Int>?
 
-  public init(lifelines: Lifelines = .component, step: Int? = nil) {
+  public init(lifelines: Lifelines = .component, step: Int? = nil, messages: ClosedRange<Int>? = nil) {
     self.lifelines = lifelines
     self.step = step
+    self.messages = messages
   }
 }
 

@@ -119,11 +119,12 @@ public struct DiagramSVG {
     ])
   }
 
+  /// Messages carry only classes and geometry: the page's stylesheet draws them (colour, width,
+  /// dashes per kind, in light, dark and print), which keeps long traces light — a boot trace
+  /// has hundreds of messages.
   private func arrow(_ arrow: DiagramLayout.Arrow) -> SVGElement.Node {
     let style = ArrowStyle.of(arrow.kind)
-    var stroke: [(String, String)] = [("fill", "none"), ("stroke", style.stroke), ("stroke-width", style.width.svg)]
-    if let dash = style.dash { stroke.append(("stroke-dasharray", dash)) }
-    stroke.append(("marker-end", "url(#\(id)-head-\(style.className))"))
+    let stroke: [(String, String)] = [("marker-end", "url(#\(id)-head-\(style.className))")]
     let shape: SVGElement.Node
     if arrow.isSelf {
       let right = arrow.x1 + LayoutMetrics.selfLoopWidth
@@ -136,9 +137,9 @@ public struct DiagramSVG {
     }
     return .el("g", [("class", "hv-step hv-msg hv-kind-\(style.className)"), ("id", "\(id)-msg-\(arrow.number)"),
                      ("data-step", arrow.number.svg)], [
-      .el("rect", [("class", "hv-row")] + rect(arrow.row) + [("fill", "transparent")]),
+      .el("rect", [("class", "hv-row")] + rect(arrow.row)),
       shape,
-      text(arrow.label, className: "hv-label"),
+      text(arrow.label, className: "hv-label", fill: nil),
     ])
   }
 
@@ -165,13 +166,14 @@ public struct DiagramSVG {
     [("x", r.x.svg), ("y", r.y.svg), ("width", r.width.svg), ("height", r.height.svg)]
   }
 
-  private func text(_ block: DiagramLayout.TextBlock, className: String, fill: String = "#1f2328") -> SVGElement.Node {
+  private func text(_ block: DiagramLayout.TextBlock, className: String, fill: String? = "#1f2328") -> SVGElement.Node {
     var attributes: [(String, String)] = [("class", className), ("x", block.x.svg), ("y", block.y.svg)]
     if block.centered { attributes.append(("text-anchor", "middle")) }
-    attributes.append(("fill", fill))
+    if let fill { attributes.append(("fill", fill)) }
     guard block.lines.count > 1 else { return .element(SVGElement("text", attributes, text: block.lines.first ?? "")) }
     let spans: [SVGElement.Node] = block.lines.enumerated().map { index, line in
-      .element(SVGElement("tspan", [("x", block.x.svg), ("dy", index == 0 ? "0" : LayoutMetrics.lineHeight.svg)], text: line))
+      index == 0 ? .element(SVGElement("tspan", [], text: line))
+        : .element(SVGElement("tspan", [("x", block.x.svg), ("dy", LayoutMetrics.lineHeight.svg)], text: line))
     }
     return .el("text", attributes, spans)
   }

@@ -71,6 +71,47 @@ public struct SequenceModel: Sendable, Hashable {
       builder.add(step.entries, depth: 0)
     }
     rows = builder.rows
+    if let range = options.messages { restrict(to: range) }
+  }
+
+  /// Keeps the messages numbered within `range`, the loops and request-path dividers around
+  /// them, and the lifelines they use.
+  private mutating func restrict(to range: ClosedRange<Int>) {
+    var kept: [Row] = []
+    for row in rows {
+      switch row {
+      case .message(let message), .note(let message):
+        if range.contains(message.number) { kept.append(row) }
+      case .loopEnd:
+        if case .loopStart = kept.last { kept.removeLast() } else { kept.append(row) }
+      default:
+        kept.append(row)
+      }
+    }
+    // A divider with nothing after it before the next divider introduces nothing.
+    rows = kept.enumerated().filter { index, row in
+      guard case .divider = row else { return true }
+      let next = kept.dropFirst(index + 1).first
+      if case .divider = next { return false }
+      return next != nil
+    }.map(\.1)
+    let used = Set(messages.flatMap { [$0.from, $0.to] })
+    let keep = lifelines.indices.filter { used.contains($0) }
+    let renumber = Dictionary(uniqueKeysWithValues: keep.enumerated().map { ($1, $0) })
+    lifelines = keep.map { lifelines[$0] }
+    rows = rows.map { row in
+      switch row {
+      case .message(var message):
+        message.from = renumber[message.from]!
+        message.to = renumber[message.to]!
+        return .message(message)
+      case .note(var message):
+        message.from = renumber[message.from]!
+        message.to = renumber[message.to]!
+        return .note(message)
+      default: return row
+      }
+    }
   }
 
   /// Left to right: the child partition (user, then kernel), the hypervisor, the root partition

@@ -103,3 +103,26 @@ import Testing
     #expect(lines.joined() == "VSTOR_OPERATION_EXECUTE_SRB_WITH_A_VERY_LONG_IDENTIFIER_THAT_CANNOT_FIT")
   }
 }
+
+@Suite struct MessageRangeTests {
+  @Test func aRangeKeepsItsNumbersItsLoopsAndOnlyTheLifelinesItUses() {
+    let full = SequenceModel(trace: TraceFixture.trace(), options: DiagramOptions())
+    let part = SequenceModel(trace: TraceFixture.trace(), options: DiagramOptions(messages: 2...7))
+    #expect(part.messages.map(\.number) == [2, 3, 4, 5, 6, 7])
+    #expect(part.messages.map(\.event) == full.messages.filter { (2...7).contains($0.number) }.map(\.event))
+    #expect(part.lifelines.map(\.id) == ["ata-driver", "hypervisor", "vid", "vmwp"])
+    // The data-port loop and the sector loop around it are kept; step 2 has nothing in range.
+    #expect(part.rows.filter { if case .loopStart = $0 { true } else { false } }.count == 2)
+    #expect(part.rows.filter { if case .divider = $0 { true } else { false } }.count == 1)
+    let layout = DiagramLayout(model: part, text: .english)
+    for arrow in layout.arrows {
+      #expect(arrow.x1 == layout.lifelines[arrow.from].x && arrow.x2 == layout.lifelines[arrow.to].x)
+    }
+  }
+
+  @Test func aRangeOutsideEveryLoopDropsTheLoops() {
+    let part = SequenceModel(trace: TraceFixture.trace(), options: DiagramOptions(messages: 12...16))
+    #expect(part.rows.allSatisfy { if case .loopStart = $0 { false } else { true } })
+    #expect(part.rows.first == .divider(step: 2, title: "wait 2 s"))
+  }
+}

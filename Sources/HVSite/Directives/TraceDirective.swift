@@ -6,8 +6,8 @@ import HVDiagram
 struct TraceDirective: Directive {
   let name = "trace"
   let argumentCount = 1...1
-  let optionNames = ["step", "collapse"]
-  let usage = "trace <scenario-id> [step=N] [collapse=partition]"
+  let optionNames = ["step", "collapse", "messages"]
+  let usage = "trace <scenario-id> [step=N] [collapse=partition] [messages=A-B]"
   let runs: ScenarioRuns
   let cache: ScenarioCache?
 
@@ -32,6 +32,17 @@ struct TraceDirective: Directive {
       } else {
         diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-collapse",
           "'collapse=\(value)' is not a way to collapse lifelines", suggestion: "write 'collapse=partition'"))
+      }
+    }
+    if let (key, value) = invocation.option("messages") {
+      let total = SequenceModel(trace: run.trace, options: DiagramOptions(step: options.step)).messages.count
+      let bounds = value.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+      if bounds.count == 2, let low = bounds[0], let high = bounds[1], 1 <= low, low <= high, high <= total {
+        options.messages = low...high
+      } else {
+        diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-messages",
+          "'messages=\(value)' must be a range A-B of message numbers within 1-\(total)",
+          suggestion: "for example messages=1-\(min(total, 20))"))
       }
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }

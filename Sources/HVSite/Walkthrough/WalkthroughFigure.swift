@@ -19,6 +19,7 @@ struct WalkthroughFigure {
     var id = run.id
     if let step = options.step { id += "-path-\(step)" }
     if options.lifelines == .partition { id += "-partitions" }
+    if let range = options.messages { id += "-messages-\(range.lowerBound)-\(range.upperBound)" }
     return id
   }
 
@@ -27,6 +28,9 @@ struct WalkthroughFigure {
     var parts: [String] = []
     if let step = options.step { parts.append(text.format("figure-variant-path", ["index": String(step)])) }
     if options.lifelines == .partition { parts.append(text("figure-variant-partitions")) }
+    if let range = options.messages {
+      parts.append(text.format("figure-variant-messages", ["from": String(range.lowerBound), "to": String(range.upperBound)]))
+    }
     return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
   }
 

@@ -20,7 +20,7 @@ struct WalkthroughText {
          "walkthrough-last", "transcript-heading", "transcript-loop", "counters-heading", "counters-name",
          "counters-total", "counters-so-far", "number-group-separator", "number-decimal-separator",
          "scenario-link", "compare-heading", "compare-ratio", "compare-scale", "transcript-region",
-         "figure-variant-path", "figure-variant-partitions", "chart-region"]
+         "figure-variant-path", "figure-variant-partitions", "figure-variant-messages", "chart-region"]
   }
 
   func callAsFunction(_ key: String) -> String { strings[key] ?? key }
