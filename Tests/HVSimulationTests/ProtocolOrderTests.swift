@@ -96,7 +96,7 @@ import Testing
     let ports = write.storedEvents.filter { $0.kind == .vmExit }.compactMap { $0.detail("port")?.text }
     #expect(
       Array(ports.prefix(9))
-        == ["0x01F7", "0x01F2", "0x01F3", "0x01F4", "0x01F5", "0x01F6", "0x01F7", "0x01F7", "0x01F0"])
+        == ["0x1F7", "0x1F2", "0x1F3", "0x1F4", "0x1F5", "0x1F6", "0x1F7", "0x1F7", "0x1F0"])
     let perSector = TraceChecks.messages(write) { $0.message == "HvCallAssertVirtualInterrupt" }
     #expect(perSector.count == sectors)
     #expect(write.actor("vmwp") != nil && write.actor("storvsp") == nil)
