@@ -22,7 +22,7 @@ extension Simulation {
   /// completes it with HvCallSetVpRegisters (fact sheet §2.1 step 6, "model").
   func trapPortAccess(_ access: PortAccess, from driver: ActorID, then next: @escaping Continuation) {
     let portDetails: [Detail] = [
-      .hex("port", UInt64(access.port.rawValue), digits: 4),
+      .hex("port", UInt64(access.port.rawValue), digits: 3),
       .text("direction", access.isWrite ? "out" : "in"), .int("bytes", access.bytes),
     ]
     run(
@@ -55,7 +55,7 @@ extension Simulation {
           self.tallies.portAccessesEmulated += 1
           self.emit(
             .call, .vmwp, .vid, "emulated IDE: \(effect); complete the intercept",
-            details: [.hex("port", UInt64(access.port.rawValue), digits: 4)], bytes: access.bytes,
+            details: [.hex("port", UInt64(access.port.rawValue), digits: 3)], bytes: access.bytes,
             cost: self.costs.ideEmulation + self.costs.userToKernel, then: done)
         },
         { done in

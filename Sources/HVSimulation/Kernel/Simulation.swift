@@ -68,27 +68,44 @@ public final class Simulation {
 
   /// Runs the scenario's steps and returns the trace.
   public func run(_ steps: [StepRequest]) -> Trace {
-    if configuration.initialState == .running {
-      recorder.isMuted = true
-      execute { self.powerOn(then: $0) }
-      recorder.isMuted = false
-      placeRingsAfterEarlierTraffic()
-      scheduler.resetClock()
-    }
+    prepare()
     for request in steps { runStep(request) }
-    return recorder.finish(
+    return finish()
+  }
+
+  /// Brings the VM to its initial state. With `state: running` the power-on runs muted (not
+  /// recorded), the rings are placed as after earlier traffic and the clock starts at zero.
+  public func prepare() {
+    guard configuration.initialState == .running, powerState == .off else { return }
+    recorder.isMuted = true
+    execute { self.powerOn(then: $0) }
+    recorder.isMuted = false
+    placeRingsAfterEarlierTraffic()
+    scheduler.resetClock()
+  }
+
+  /// Runs one step as a request path of the trace.
+  public func runStep(_ request: StepRequest) {
+    runStep(action: request.action, argument: request.argument) { done in
+      self.perform(request.step, then: done)
+    }
+  }
+
+  /// Runs `flow` as one step of the trace (tests use it for flows no scenario step reaches yet).
+  func runStep(action: String, argument: String = "", _ flow: @escaping Action) {
+    stepIndex += 1
+    drawDiskLatency()
+    recorder.beginStep(index: stepIndex, action: action, argument: argument, time: now)
+    execute(flow)
+    recorder.endStep()
+  }
+
+  /// The trace of everything run so far.
+  public func finish() -> Trace {
+    recorder.finish(
       scenario: configuration.scenarioID, seed: configuration.seed,
       integrationServices: integrationServiceStatus(), vm: vmStatus(),
       configuration: traceConfiguration())
-  }
-
-  func runStep(_ request: StepRequest) {
-    stepIndex += 1
-    drawDiskLatency()
-    recorder.beginStep(
-      index: stepIndex, action: request.action, argument: request.argument, time: now)
-    execute { done in self.perform(request.step, then: done) }
-    recorder.endStep()
   }
 
   /// Starts `flow` now and runs the scheduler until everything settled; the flow must finish.

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import HVDiagnostics
+import HVScenario
+import HVTrace
+
+/// `hvwalk run <id|path>`: runs one scenario and prints its trace.
+///
+/// The command only reads the file and writes the output; parsing, running and rendering are
+/// ``ScenarioRunner/render(source:path:seedOverride:format:)``, which the tests cover.
+public struct Run: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    abstract: "Run a scenario and print its trace.",
+    discussion: """
+      Prints the numbered transcript with its counters, or the JSON export (--json), or the \
+      Chrome trace-event format for Perfetto (--chrome-trace). Errors in the scenario file are \
+      printed as path:line:column: error: … and the command exits with a non-zero status.
+      """)
+
+  @Argument(help: "A scenario id (<content>/scenarios/<id>.yaml) or the path of a scenario file.")
+  public var scenario: String
+
+  @Option(help: "The content folder that holds scenarios/.")
+  public var content: String = "Content"
+
+  @Option(help: "Use this seed instead of the scenario's.")
+  public var seed: UInt64?
+
+  @Flag(help: "Print the trace as JSON (contract §3).")
+  public var json = false
+
+  @Flag(name: .customLong("chrome-trace"), help: "Print the trace in the Chrome trace-event format.")
+  public var chromeTrace = false
+
+  public init() {}
+
+  public func validate() throws {
+    if json && chromeTrace { throw ValidationError("--json and --chrome-trace cannot be combined") }
+  }
+
+  public func run() throws {
+    let path = ScenarioRunner.scenarioPath(for: scenario, contentDirectory: content)
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      printError(SourceLocation(path: path, line: 1, column: 1), "cannot read the scenario file", suggestion: nearbyID())
+      throw ExitCode.failure
+    }
+    let format: TraceFormat = json ? .json : chromeTrace ? .chromeTrace : .transcript
+    let result = ScenarioRunner.render(source: text, path: path, seedOverride: seed, format: format)
+    for diagnostic in result.diagnostics { printLine(diagnostic.description) }
+    guard let output = result.output else { throw ExitCode.failure }
+    print(output, terminator: "")
+  }
+
+  /// "did you mean …?" among the scenario ids of the content folder, when the argument is an id.
+  private func nearbyID() -> String? {
+    guard !scenario.contains("/"), !scenario.hasSuffix(".yaml"), !scenario.hasSuffix(".yml") else {
+      return nil
+    }
+    let folder = (content as NSString).appendingPathComponent("scenarios")
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let ids = files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+    return ids.isEmpty ? nil : Suggestion.didYouMean(scenario, in: ids)
+  }
+
+  private func printError(_ location: SourceLocation, _ message: String, suggestion: String?) {
+    printLine(Diagnostic(.error, at: location, id: "run.unreadable", message, suggestion: suggestion).description)
+  }
+
+  private func printLine(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import HVDiagnostics
+import HVTrace
+import Testing
+@testable import HVScenario
+
+/// Files of the repository, found from this source file (no bundle resources needed).
+enum Repository {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+
+  static func scenarioFiles() throws -> [(path: String, text: String)] {
+    let folder = root.appendingPathComponent("Content/scenarios")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".yaml") }.sorted()
+    return try names.map { name in
+      ("Content/scenarios/\(name)", try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+    }
+  }
+
+  static func scenario(_ id: String) throws -> Scenario {
+    let (library, diagnostics) = ScenarioLibrary.load(files: try scenarioFiles())
+    #expect(diagnostics.isEmpty)
+    return try #require(library.scenario(id: id))
+  }
+}
+
+@Suite struct ContentTests {
+  @Test func everyScenarioLoadsCleanly() throws {
+    let files = try Repository.scenarioFiles()
+    let (library, diagnostics) = ScenarioLibrary.load(files: files)
+    #expect(diagnostics.map(\.description) == [])
+    #expect(
+      library.ids == ["boot-gen1-is", "boot-gen1-no-is", "disk-write-emulated", "disk-write-synthetic"])
+    for scenario in library.scenarios {
+      #expect(scenario.title["en"]?.isEmpty == false)
+      #expect(scenario.title["vi"]?.isEmpty == false)
+      #expect(scenario.summary?["vi"]?.isEmpty == false)
+    }
+    #expect(library.scenario(id: "disk-write-emulated")?.title["vi"] == "Ghi 10 KB qua bộ điều khiển IDE giả lập")
+  }
+
+  @Test func everyScenarioRunsWithoutProblems() throws {
+    let (library, _) = ScenarioLibrary.load(files: try Repository.scenarioFiles())
+    for scenario in library.scenarios {
+      let trace = ScenarioRunner.run(scenario)
+      #expect(trace.scenario == scenario.id)
+      #expect(trace.steps.count == scenario.steps.count)
+      #expect(trace.vm.state == "Running")
+      #expect(trace.vm.name == "WEB01")
+    }
+  }
+
+  @Test func duplicateIDsAreReported() {
+    let text = ParserTests.valid
+    let (library, diagnostics) = ScenarioLibrary.load(files: [
+      (path: "b/demo.yaml", text: text), (path: "a/demo.yaml", text: text),
+    ])
+    #expect(library.ids == ["demo"])
+    #expect(
+      diagnostics.map(\.description) == [
+        "b/demo.yaml:1:1: error: scenario id 'demo' is already used by a/demo.yaml"
+      ])
+  }
+
+  @Test func runResolvesIDsAndPaths() {
+    #expect(ScenarioRunner.scenarioPath(for: "disk-write-emulated", contentDirectory: "Content") == "Content/scenarios/disk-write-emulated.yaml")
+    #expect(ScenarioRunner.scenarioPath(for: "x", contentDirectory: "/tmp/c/") == "/tmp/c/scenarios/x.yaml")
+    #expect(ScenarioRunner.scenarioPath(for: "my/file.yaml", contentDirectory: "Content") == "my/file.yaml")
+    #expect(ScenarioRunner.scenarioPath(for: "local.yml", contentDirectory: "Content") == "local.yml")
+  }
+
+  @Test func renderReturnsDiagnosticsOrOutput() {
+    let bad = ScenarioRunner.render(source: "id: 1\n", path: "bad.yaml", seedOverride: nil, format: .json)
+    #expect(bad.output == nil)
+    #expect(!bad.diagnostics.isEmpty)
+    let good = ScenarioRunner.render(
+      source: ParserTests.valid, path: "demo.yaml", seedOverride: 9, format: .transcript)
+    #expect(good.diagnostics.isEmpty)
+    #expect(good.output?.hasPrefix("Trace demo · seed 9\n") == true)
+  }
+}

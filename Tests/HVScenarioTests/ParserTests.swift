@@ -1,0 +1,218 @@
+import HVDiagnostics
+import HVSimulation
+import Testing
+@testable import HVScenario
+
+@Suite struct ParserTests {
+  /// `path:line:column: message; suggestion` for each diagnostic, as `hvwalk` prints them.
+  func lines(_ source: String, path: String = "demo.yaml") -> [String] {
+    ScenarioParser.parse(source: source, path: path).1.map(\.description)
+  }
+
+  static let valid = """
+    id: demo
+    title:
+      en: Demo
+      vi: Thử nghiệm
+    steps:
+      - write-disk: 10 KiB
+
+    """
+
+  @Test func aValidFileParsesWithDefaults() throws {
+    let (scenario, diagnostics) = ScenarioParser.parse(source: Self.valid, path: "Content/scenarios/demo.yaml")
+    #expect(diagnostics.isEmpty)
+    let parsed = try #require(scenario)
+    #expect(parsed.id == "demo")
+    #expect(parsed.title["vi"] == "Thử nghiệm")
+    #expect(parsed.seed == 1)
+    #expect(parsed.host == .ws2012R2)
+    #expect(parsed.vm == VMSettings())
+    #expect(parsed.steps.count == 1)
+    #expect(parsed.steps[0].kind == .writeDisk(bytes: 10_240))
+    #expect(parsed.steps[0].argument == "10 KiB")
+    #expect(parsed.steps[0].location == SourceLocation(path: "Content/scenarios/demo.yaml", line: 6, column: 5))
+  }
+
+  @Test func reportsEveryErrorWithItsPosition() {
+    let source = """
+      id: demo
+      title:
+        en: Demo
+        vi: Thử
+      sed: 3
+      host:
+        version: 2012r2
+      vm:
+        generation: 2
+        disk: ide
+        integration-services: [heartbeat, heartbeat, time-synch]
+      steps:
+        - write-disk: 10 KB
+        - wirte-disk: 1 KiB
+        - wait: 5 sec
+        - start
+        - backup
+
+      """
+    #expect(
+      lines(source) == [
+        "demo.yaml:5:1: error: unknown key 'sed' in the scenario; did you mean 'seed'?",
+        "demo.yaml:7:12: error: '2012r2' is not a valid host version; did you mean '2012R2'?",
+        "demo.yaml:10:9: error: a generation 2 VM has no IDE controller; use disk: scsi, or generation: 1",
+        "demo.yaml:11:37: error: 'heartbeat' is listed twice",
+        "demo.yaml:11:48: error: 'time-synch' is not a valid integration service; did you mean 'time-sync'?",
+        "demo.yaml:14:5: error: unknown step 'wirte-disk'; did you mean 'write-disk'?",
+        "demo.yaml:15:11: error: unknown duration unit 'sec'; expected one of: 'h', 'min', 'ms', 's'",
+        "demo.yaml:16:5: error: 'start' needs a VM that is off, but it is running here; set vm.state: off to trace the power-on",
+        "demo.yaml:17:5: error: step 'backup' is not simulated yet (it needs the Integration Services)",
+      ])
+  }
+
+  @Test func yamlSyntaxErrorsHaveAPosition() {
+    let diagnostics = ScenarioParser.parse(source: "id: x\ntitle: [open\nsteps: []\n", path: "x.yaml").1
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics[0].identifier == "scenario.yaml")
+    #expect(diagnostics[0].location.line == 3)
+    #expect(diagnostics[0].description.hasPrefix("x.yaml:3:"))
+  }
+
+  @Test func missingKeysPointAtTheMapping() {
+    #expect(
+      lines("id: demo\n") == [
+        "demo.yaml:1:1: error: a scenario needs the key 'steps'",
+        "demo.yaml:1:1: error: a scenario needs the key 'title'",
+      ])
+    #expect(lines("") == ["demo.yaml:1:1: error: the scenario file is empty"])
+    #expect(lines("- a\n") == ["demo.yaml:1:1: error: a scenario file must be a mapping of keys to values"])
+  }
+
+  @Test func idMustBeWellFormedAndMatchTheFileName() {
+    let source = Self.valid.replacingOccurrences(of: "id: demo", with: "id: other")
+    #expect(
+      lines(source, path: "Content/scenarios/demo.yaml") == [
+        "Content/scenarios/demo.yaml:1:5: error: id 'other' must equal the file name 'demo'; rename the file to 'other.yaml' or set id: demo"
+      ])
+    let upper = Self.valid.replacingOccurrences(of: "id: demo", with: "id: Demo")
+    #expect(lines(upper, path: "x") == ["x:1:5: error: id 'Demo' may only use lower-case letters, digits and '-'"])
+  }
+
+  @Test func titlesNeedEveryLanguage() {
+    let source = """
+      id: demo
+      title:
+        en: Demo
+        fr: Démo
+      summary: just text
+      steps: [start]
+      vm: {state: off}
+
+      """
+    #expect(
+      lines(source) == [
+        "demo.yaml:3:3: error: title needs the key 'vi'",
+        "demo.yaml:4:3: error: unknown key 'fr' in title; expected one of: 'en', 'vi'",
+        "demo.yaml:5:10: error: summary (one entry per language: en, vi) must be a mapping of keys to values",
+      ])
+  }
+
+  @Test func incompatibleDeviceChoices() {
+    let source = """
+      id: demo
+      title: {en: a, vi: b}
+      host: {version: 2008}
+      vm:
+        disk: scsi
+        integration-services: [guest-services]
+      steps: [{write-disk: 1 KiB}]
+
+      """
+    #expect(
+      lines(source) == [
+        "demo.yaml:6:26: error: a 2008 host does not offer 'guest-services' (it exists from 2012R2)"
+      ])
+    let none = source.replacingOccurrences(of: "[guest-services]", with: "none")
+    #expect(
+      lines(none) == [
+        "demo.yaml:6:25: error: a SCSI disk needs a VMBus-aware guest, but integration-services is none; use integration-services: all, or disk: ide on generation 1"
+      ])
+  }
+
+  @Test func generationTwoDefaultsToSCSI() throws {
+    let source = Self.valid + "vm:\n  generation: 2\n"
+    let scenario = try #require(ScenarioParser.parse(source: source, path: "demo.yaml").0)
+    #expect(scenario.vm.disk == .scsi)
+  }
+
+  @Test func stepValuesAreChecked() {
+    let source = """
+      id: demo
+      title: {en: a, vi: b}
+      seed: -4
+      vm: {state: off}
+      steps:
+        - write-disk: 10240
+        - start: now
+        - read-disk: 2 GiB
+        - {wait: 1 s, start: ~}
+        - read-disk
+        - start
+        - write-disk: 1.5 KiB
+        - wait: 0.25 s
+        - turn-off
+        - write-disk: 3 kib
+
+      """
+    #expect(
+      lines(source) == [
+        "demo.yaml:3:7: error: seed must be a whole number ≥ 0, not '-4'",
+        "demo.yaml:6:17: error: '10240' has no unit; write it with a unit, e.g. '10240 B'",
+        "demo.yaml:7:12: error: 'start' takes no value",
+        "demo.yaml:8:16: error: '2 GiB' is more than the 1 GiB a step may move",
+        "demo.yaml:9:5: error: a step is one key with its value, e.g. '- write-disk: 10 KiB'",
+        "demo.yaml:10:5: error: 'read-disk' needs a size, e.g. '- read-disk: 10 KiB'",
+        "demo.yaml:15:17: error: unknown size unit 'kib'; did you mean 'KiB'?",
+      ])
+  }
+
+  @Test func powerStateIsFollowedAlongTheSteps() {
+    let source = """
+      id: demo
+      title: {en: a, vi: b}
+      vm: {state: off}
+      steps:
+        - write-disk: 1 KiB
+        - turn-off
+        - start
+        - turn-off
+
+      """
+    #expect(
+      lines(source) == [
+        "demo.yaml:5:5: error: 'write-disk' needs a running VM, but it is off here; add '- start' before it",
+        "demo.yaml:6:5: error: 'turn-off' needs a running VM, but it is off here",
+      ])
+  }
+}
+
+@Suite struct QuantityTests {
+  @Test func sizesUseSIAndIECUnits() throws {
+    #expect(try Quantity.bytes("10 KiB").get() == 10_240)
+    #expect(try Quantity.bytes("10 KB").get() == 10_000)
+    #expect(try Quantity.bytes("64MiB").get() == 67_108_864)
+    #expect(try Quantity.bytes("1.5 KiB").get() == 1_536)
+    #expect(try Quantity.bytes("1 GB").get() == 1_000_000_000)
+    #expect(Quantity.bytes("1.1 B") == .failure(.notWhole))
+    #expect(Quantity.bytes("KiB") == .failure(.missingNumber))
+    #expect(Quantity.bytes("12") == .failure(.missingUnit(number: "12")))
+    #expect(Quantity.bytes("3 kb") == .failure(.unknownUnit("kb")))
+    #expect(Quantity.bytes("99999999999999999999 B") == .failure(.tooLarge))
+  }
+
+  @Test func durationsUseMillisecondsToHours() throws {
+    #expect(try Quantity.nanoseconds("250 ms").get() == 250_000_000)
+    #expect(try Quantity.nanoseconds("0.1 s").get() == 100_000_000)
+    #expect(try Quantity.nanoseconds("2 min").get() == 120_000_000_000)
+    #expect(try Quantity.nanoseconds("1 h").get() == 3_600_000_000_000)
+  }
+}

@@ -1,0 +1,64 @@
+import HVSimulation
+
+/// Named runs the sweeps and order checks share.
+struct Case: CustomStringConvertible, Sendable {
+  var name: String
+  var configuration: SimulationConfiguration
+  var steps: [StepRequest]
+
+  var description: String { name }
+
+  func with(seed: UInt64, compress: Bool = true) -> Case {
+    var copy = self
+    copy.configuration.seed = seed
+    copy.configuration.compressRepeats = compress
+    return copy
+  }
+
+  func simulation() -> Simulation { Simulation(configuration: configuration) }
+
+  static func write(_ bytes: Int) -> StepRequest {
+    StepRequest(.writeDisk(bytes: bytes), action: "write-disk", argument: "\(bytes) B")
+  }
+
+  static func read(_ bytes: Int) -> StepRequest {
+    StepRequest(.readDisk(bytes: bytes), action: "read-disk", argument: "\(bytes) B")
+  }
+
+  static let start = StepRequest(.start, action: "start")
+  static let turnOff = StepRequest(.turnOff, action: "turn-off")
+  static let wait = StepRequest(.wait(nanoseconds: 1_000_000_000), action: "wait", argument: "1 s")
+
+  static func emulated(_ steps: [StepRequest], state: InitialPowerState = .running) -> Case {
+    Case(
+      name: "emulated \(steps.map(\.action))",
+      configuration: SimulationConfiguration(
+        scenarioID: "emulated", guestHasIntegrationServices: false, initialState: state),
+      steps: steps)
+  }
+
+  static func synthetic(
+    _ steps: [StepRequest], generation: VMGeneration = .two, host: HostVersion = .ws2012R2,
+    state: InitialPowerState = .running
+  ) -> Case {
+    Case(
+      name: "synthetic gen\(generation.rawValue) \(host.rawValue) \(steps.map(\.action))",
+      configuration: SimulationConfiguration(
+        scenarioID: "synthetic", hostVersion: host, generation: generation,
+        disk: generation == .two ? .scsi : .ide, initialState: state),
+      steps: steps)
+  }
+
+  static let sweep: [Case] = [
+    emulated([write(10 * 1024)]),
+    emulated([read(3 * 1024), write(1000)]),
+    emulated([start, write(1024), wait, turnOff, start, read(512)], state: .off),
+    synthetic([write(10 * 1024)]),
+    synthetic([write(9 * 1024 * 1024 + 3 * 1024)]),
+    synthetic([read(1024 * 1024), write(4096)]),
+    synthetic([write(300 * 1024)], generation: .one),
+    synthetic([start, write(64 * 1024), turnOff], generation: .one, state: .off),
+    synthetic([start, read(4096)], generation: .two, host: .ws2022, state: .off),
+    synthetic([start, write(200 * 1024)], generation: .one, host: .ws2008, state: .off),
+  ]
+}

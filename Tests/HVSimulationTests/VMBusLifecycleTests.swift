@@ -1,0 +1,117 @@
+import HVTrace
+import Testing
+@testable import HVSimulation
+
+/// Close, rescind and unload: no scenario step reaches them yet, so the tests drive them directly.
+@Suite struct VMBusLifecycleTests {
+  func runningGuest() -> Simulation {
+    let simulation = Case.synthetic([]).simulation()
+    simulation.prepare()
+    return simulation
+  }
+
+  @Test func runningStateOpensTheChannelBeforeTheTrace() {
+    let simulation = runningGuest()
+    #expect(simulation.vmbusGuest.connection == .connected)
+    #expect(simulation.channels.count == 1)
+    #expect(simulation.channels[0].state == .opened)
+    #expect(simulation.channels[0].gpadl?.state == .created)
+    #expect(simulation.storvsc.phase == .ready)
+    #expect(simulation.now == 0)
+    #expect(simulation.finish().steps.isEmpty)
+  }
+
+  @Test func closeSendsCloseChannelThenTearsTheGPADLDown() {
+    let simulation = runningGuest()
+    simulation.runStep(action: "close") { done in simulation.closeChannel(relid: 1, then: done) }
+    let trace = simulation.finish()
+    #expect(
+      TraceChecks.messages(trace) { $0.kind == .vmbusMessage } == [
+        "CHANNELMSG_CLOSECHANNEL", "CHANNELMSG_GPADL_TEARDOWN", "CHANNELMSG_GPADL_TORNDOWN",
+      ])
+    #expect(simulation.channels[0].state == .open)
+    #expect(simulation.channels[0].gpadl?.state == .tornDown)
+    #expect(simulation.channels[0].outbound == nil)
+    #expect(simulation.invariantViolations().isEmpty)
+  }
+
+  @Test func sendingOnAClosedChannelIsCaught() {
+    let simulation = runningGuest()
+    simulation.runStep(action: "close") { done in simulation.closeChannel(relid: 1, then: done) }
+    #expect(simulation.invariantViolations().isEmpty)
+    simulation.runStep(action: "write-disk") { done in
+      simulation.storvscRequest(VStorPacket(operation: .queryProperties), relid: 1, "late") { _ in done() }
+    }
+    #expect(!simulation.invariantViolations().isEmpty)
+  }
+
+  @Test func reopeningAfterCloseWorks() {
+    let simulation = runningGuest()
+    simulation.runStep(action: "close") { done in simulation.closeChannel(relid: 1, then: done) }
+    simulation.runStep(action: "open") { done in
+      simulation.openChannel(relid: 1, ringPages: 4, then: done)
+    }
+    #expect(simulation.channels[0].state == .opened)
+    #expect(simulation.channels[0].gpadl?.handle == GPADL.firstHandle + 1)
+    let trace = simulation.finish()
+    #expect(TraceChecks.problems(trace, channelsOpenAtStart: [1]).isEmpty)
+    #expect(simulation.invariantViolations().isEmpty)
+  }
+
+  @Test func rescindEndsWithRelidReleased() {
+    let simulation = runningGuest()
+    simulation.runStep(action: "rescind-channel") { done in
+      simulation.rescindChannel(relid: 1, then: done)
+    }
+    let trace = simulation.finish()
+    #expect(
+      TraceChecks.messages(trace) { $0.kind == .vmbusMessage } == [
+        "CHANNELMSG_RESCIND_CHANNELOFFER", "CHANNELMSG_RELID_RELEASED",
+      ])
+    #expect(simulation.channels[0].rescinded)
+    #expect(simulation.channels[0].state == .offer)
+    #expect(simulation.invariantViolations().isEmpty)
+  }
+
+  @Test func unloadDisconnects() {
+    let simulation = runningGuest()
+    simulation.runStep(action: "unload") { done in simulation.unloadVMBus(then: done) }
+    let trace = simulation.finish()
+    #expect(
+      TraceChecks.messages(trace) { $0.kind == .vmbusMessage } == [
+        "CHANNELMSG_UNLOAD", "CHANNELMSG_UNLOAD_RESPONSE",
+      ])
+    #expect(simulation.vmbusGuest.connection == .disconnected)
+    #expect(simulation.vmbusHost.phase == .unloaded)
+  }
+}
+
+/// The components' own tallies agree with the counters derived from the trace.
+@Suite struct TalliesTests {
+  @Test(arguments: Case.sweep)
+  func traceCountersMatchWhatTheComponentsDid(_ run: Case) {
+    let simulation = run.simulation()
+    simulation.prepare()
+    let before = simulation.tallies
+    for step in run.steps { simulation.runStep(step) }
+    let totals = simulation.finish().totals
+    let did = simulation.tallies - before
+    #expect(totals.hypercalls == did.hypervisor.hypercalls)
+    #expect(totals.intercepts == did.hypervisor.trappedInstructions)
+    #expect(totals.vmExits == did.hypervisor.hypercalls + did.hypervisor.trappedInstructions)
+    #expect(totals.interrupts == did.hypervisor.interruptsDelivered)
+    #expect(totals.vmbusMessages == did.hypervisor.vmbusMessagesDelivered)
+    #expect(totals.ringPackets == did.ringPacketsWritten)
+    let portBytes = totals.bytesCopied - did.ringBytesWritten
+    #expect(portBytes >= 0)
+    #expect((portBytes == 0) == (did.portAccessesEmulated == 0))
+  }
+
+  @Test func determinism() {
+    for run in Case.sweep {
+      let first = run.simulation().run(run.steps).jsonText()
+      let second = run.simulation().run(run.steps).jsonText()
+      #expect(first == second, "\(run)")
+    }
+  }
+}
