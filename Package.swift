@@ -57,7 +57,16 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "hvwalk", dependencies: ["HVCommandLine"]),
+    // Simulation benchmark (Benchmarks/sim-bench.sh): events per second and peak memory.
+    .executableTarget(name: "hvwalk-bench", dependencies: ["HVScenario", "HVSimulation", "HVTrace"]),
 
+    .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),
+    .testTarget(name: "HVSimulationTests", dependencies: ["HVSimulation", "HVTrace"]),
+    .testTarget(
+      name: "HVScenarioTests",
+      dependencies: ["HVScenario", "HVSimulation", "HVTrace", "HVDiagnostics"],
+      exclude: ["Golden"]
+    ),
     .testTarget(name: "HVDiagramTests", dependencies: ["HVDiagram", "HVTrace"]),
     .testTarget(name: "HVSiteTests", dependencies: ["HVSite", "HVDiagnostics"]),
     .testTarget(

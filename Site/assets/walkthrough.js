@@ -20,6 +20,15 @@
     var scroller = figure.querySelector(".hv-diagram-scroll");
     var current = 0;
 
+    // Positions (1…n) are what the reader steps through; a figure showing part of a trace
+    // (messages=A-B) keeps the trace's own numbers in data-step and in its deep links.
+    function positionOf(number) {
+      for (var i = 0; i < items.length; i++) {
+        if (items[i].getAttribute("data-step") === String(number)) return i + 1;
+      }
+      return 1;
+    }
+
     controls.hidden = false;
     figure.classList.add("is-interactive");
 
@@ -91,14 +100,14 @@
     function pick(event) {
       var element = event.target.closest("[data-step]");
       if (!element || !figure.contains(element)) return;
-      show(parseInt(element.getAttribute("data-step"), 10), { scroll: false, link: true });
+      show(positionOf(element.getAttribute("data-step")), { scroll: false, link: true });
     }
     figure.querySelector("svg").addEventListener("click", pick);
     if (transcript) transcript.addEventListener("click", pick);
 
     var match = window.location.hash.match(/^#(.+)-step-(\d+)$/);
     if (match && match[1] === figure.id) {
-      show(parseInt(match[2], 10), { scroll: true, link: false });
+      show(positionOf(match[2]), { scroll: true, link: false });
       // The browser scrolls to the transcript item once the page has loaded; bring the whole
       // figure (controls and diagram) into view after that instead.
       var reveal = function () {

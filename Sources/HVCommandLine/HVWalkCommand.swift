@@ -19,7 +19,7 @@ public struct HVWalkCommand: AsyncParsableCommand {
         hvwalk new lesson <slug>      start a lesson in every language
         hvwalk new scenario <id>      start a scenario
       """,
-    subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
+    subcommands: [BuildCommand.self, CheckCommand.self, RunCommand.self, NewCommand.self, ServeCommand.self]
   )
 
   public init() {}

@@ -8,8 +8,9 @@ import HVTrace
 ///
 /// The command only reads the file and writes the output; parsing, running and rendering are
 /// ``ScenarioRunner/render(source:path:seedOverride:format:)``, which the tests cover.
-public struct Run: ParsableCommand {
-  public static let configuration = CommandConfiguration(
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "Run a scenario and print its trace.",
     discussion: """
       Prints the numbered transcript with its counters, or the JSON export (--json), or the \
@@ -17,36 +18,38 @@ public struct Run: ParsableCommand {
       printed as path:line:column: error: … and the command exits with a non-zero status.
       """)
 
-  @Argument(help: "A scenario id (<content>/scenarios/<id>.yaml) or the path of a scenario file.")
-  public var scenario: String
+  @Argument(help: ArgumentHelp("A scenario id (<content>/scenarios/<id>.yaml) or the path of a scenario file.",
+                                valueName: "id|path"))
+  var scenario: String
 
-  @Option(help: "The content folder that holds scenarios/.")
-  public var content: String = "Content"
+  @OptionGroup var contentOptions: ContentOptions
 
-  @Option(help: "Use this seed instead of the scenario's.")
-  public var seed: UInt64?
+  @Option(help: ArgumentHelp("Use this seed instead of the scenario's.", valueName: "n"))
+  var seed: UInt64?
 
   @Flag(help: "Print the trace as JSON (contract §3).")
-  public var json = false
+  var json = false
 
-  @Flag(name: .customLong("chrome-trace"), help: "Print the trace in the Chrome trace-event format.")
-  public var chromeTrace = false
+  @Flag(name: .customLong("chrome-trace"), help: "Print the trace in the Chrome trace-event format (open it in Perfetto).")
+  var chromeTrace = false
 
-  public init() {}
+  private var content: String { contentOptions.content }
 
-  public func validate() throws {
+  func validate() throws {
     if json && chromeTrace { throw ValidationError("--json and --chrome-trace cannot be combined") }
   }
 
-  public func run() throws {
+  func run() throws {
+    let console = Console.standard
     let path = ScenarioRunner.scenarioPath(for: scenario, contentDirectory: content)
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      printError(SourceLocation(path: path, line: 1, column: 1), "cannot read the scenario file", suggestion: nearbyID())
+      console.report([Diagnostic(.error, at: SourceLocation(path: path, line: 1, column: 1), id: "run.unreadable",
+                                 "cannot read the scenario file", suggestion: nearbyID())])
       throw ExitCode.failure
     }
     let format: TraceFormat = json ? .json : chromeTrace ? .chromeTrace : .transcript
     let result = ScenarioRunner.render(source: text, path: path, seedOverride: seed, format: format)
-    for diagnostic in result.diagnostics { printLine(diagnostic.description) }
+    if !result.diagnostics.isEmpty { console.report(result.diagnostics) }
     guard let output = result.output else { throw ExitCode.failure }
     print(output, terminator: "")
   }
@@ -60,13 +63,5 @@ public struct Run: ParsableCommand {
     let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     let ids = files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
     return ids.isEmpty ? nil : Suggestion.didYouMean(scenario, in: ids)
-  }
-
-  private func printError(_ location: SourceLocation, _ message: String, suggestion: String?) {
-    printLine(Diagnostic(.error, at: location, id: "run.unreadable", message, suggestion: suggestion).description)
-  }
-
-  private func printLine(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 }
