@@ -68,7 +68,11 @@ let package = Package(
       exclude: ["Golden"]
     ),
     .testTarget(name: "HVDiagramTests", dependencies: ["HVDiagram", "HVTrace"]),
-    .testTarget(name: "HVSiteTests", dependencies: ["HVSite", "HVDiagnostics"]),
+    .testTarget(
+      name: "HVSiteTests",
+      dependencies: ["HVSite", "HVDiagnostics", "HVScenario", "HVDiagram", "HVTrace"],
+      exclude: ["Golden"]
+    ),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["hvwalk", "HVCommandLine", "HVSite", "HVDiagnostics"]

@@ -1,0 +1,50 @@
+import Foundation
+import HVDiagram
+import HVScenario
+import HVTrace
+import Testing
+
+/// The two 10 KiB writes as golden SVGs: any change to the trace, the layout or the SVG writer
+/// shows up as a diff here. Re-record with RECORD_GOLDEN=1 after checking the change is wanted.
+@Suite struct GoldenDiagramTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+  static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Content/scenarios")
+
+  static func trace(_ id: String) throws -> Trace {
+    let path = content.appendingPathComponent("\(id).yaml").path
+    let (scenario, diagnostics) = ScenarioParser.parse(source: try String(contentsOfFile: path, encoding: .utf8), path: path)
+    guard let scenario, diagnostics.isEmpty else { throw CocoaError(.fileReadCorruptFile) }
+    return ScenarioRunner.run(scenario)
+  }
+
+  @Test(arguments: ["disk-write-emulated", "disk-write-synthetic"])
+  func svgMatchesTheGoldenFile(_ id: String) throws {
+    let model = SequenceModel(trace: try Self.trace(id), options: DiagramOptions())
+    let svg = DiagramSVG(id: id, title: id, summary: "golden").render(DiagramLayout(model: model, text: .english)) + "\n"
+    let golden = Self.folder.appendingPathComponent("\(id).svg")
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
+      try svg.write(to: golden, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: golden, encoding: .utf8)
+    #expect(svg == expected, "\(id).svg differs from Tests/HVSiteTests/Golden/\(id).svg (RECORD_GOLDEN=1 re-records)")
+  }
+
+  /// The numbers in the diagram and in the transcript are the same messages, in the same order.
+  @Test(arguments: ["disk-write-emulated", "disk-write-synthetic", "boot-gen1-is"])
+  func transcriptNumberingMatchesTheDiagram(_ id: String) throws {
+    var fixture = try ContentFixture.withScenarios([id])
+    fixture.addLesson("a", order: 1, title: "A", body: "```trace \(id)\n```")
+    let page = try #require(fixture.build().site?.text("en/a.html"))
+    let diagram = page[page.range(of: "<svg")!.lowerBound..<page.range(of: "</svg>")!.upperBound]
+    let transcript = page[page.range(of: "<ol class=\"hv-transcript\">")!.lowerBound...]
+    func steps(_ text: Substring, prefix: String) -> [String] {
+      text.components(separatedBy: prefix).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+    let inDiagram = steps(diagram, prefix: "id=\"\(id)-diagram-msg-")
+    let inTranscript = steps(transcript, prefix: "<li id=\"\(id)-step-")
+    #expect(!inDiagram.isEmpty)
+    #expect(inDiagram == inTranscript)
+    #expect(inDiagram == (1...inDiagram.count).map(String.init))
+  }
+}
