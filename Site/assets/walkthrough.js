@@ -105,6 +105,12 @@
     figure.querySelector("svg").addEventListener("click", pick);
     if (transcript) transcript.addEventListener("click", pick);
 
+    // A step link followed within the page (or Back/Forward) moves the walkthrough too.
+    window.addEventListener("hashchange", function () {
+      var link = window.location.hash.match(/^#(.+)-step-(\d+)$/);
+      if (link && link[1] === figure.id) show(positionOf(link[2]), { scroll: true, link: false });
+    });
+
     var match = window.location.hash.match(/^#(.+)-step-(\d+)$/);
     if (match && match[1] === figure.id) {
       show(positionOf(match[2]), { scroll: true, link: false });
