@@ -41,11 +41,16 @@ public struct SiteBuilder: Sendable {
     let required = ["self-check-heading"] + (hasScenarios ? WalkthroughText.requiredKeys : [])
     let strings = StringsLoader(content: content, config: config)
       .load(theme: theme, requiredKeys: required, &diagnostics)
-    let (lessons, present, lessonDiagnostics) = LessonLoader(content: content, config: config,
+    let (rendered, present, lessonDiagnostics) = LessonLoader(content: content, config: config,
       strings: strings, directives: registry(ScenarioRuns(runs)), runs: ScenarioRuns(runs), parallel: parallel).load()
     diagnostics += lessonDiagnostics
+    let lessons = rendered.mapValues { $0.filter(\.hasValidFrontMatter) }
     diagnostics += CourseChecks(config: config, lessons: lessons, present: present,
       displayRoot: content.displayPath("lessons")).check()
+    // Links are checked against the pages the site will have, so link mistakes are reported
+    // together with every other problem, not only once the rest is fixed.
+    let planned = SitePlan(config: config, present: present, runs: runs, content: content).paths
+    diagnostics += checkLinks(rendered, planned)
     guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
 
     let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons,
@@ -54,8 +59,8 @@ public struct SiteBuilder: Sendable {
       + content.files(under: "media").map { Site.File(path: $0.path, bytes: $0.bytes) }
     let sitemap = config.baseURL.map { [Sitemap.file(baseURL: $0, pages: pages.map(\.path))] } ?? []
     let site = Site(files: pages + copied + sitemap)
-    diagnostics += checkLinks(lessons, site)
-    return diagnostics.isEmpty ? .success(site) : .failure(DiagnosticsError(diagnostics))
+    assert(Set(site.files.map(\.path)) == planned, "SitePlan must list exactly the files the build writes")
+    return .success(site)
   }
 
   private func loadConfig(_ content: ContentSnapshot, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -75,11 +80,11 @@ public struct SiteBuilder: Sendable {
     }
   }
 
-  private func checkLinks(_ lessons: [String: [Lesson]], _ site: Site) -> [Diagnostic] {
+  private func checkLinks(_ lessons: [String: [Lesson]], _ paths: Set<String>) -> [Diagnostic] {
     let all = lessons.keys.sorted().flatMap { lessons[$0] ?? [] }
     let checker = LinkChecker(
-      sitePaths: Set(site.files.map(\.path)),
-      anchors: Dictionary(uniqueKeysWithValues: all.map { ($0.outputPath, Set($0.anchors)) }),
+      sitePaths: paths,
+      anchors: Dictionary(all.map { ($0.outputPath, Set($0.anchors)) }, uniquingKeysWith: { first, _ in first }),
       slugs: lessons.mapValues { $0.map(\.slug).sorted() })
     return all.flatMap(checker.check)
   }

@@ -12,6 +12,9 @@ public struct Lesson: Sendable, Equatable {
   public var anchors: [String]
   /// The file it came from, as the author names it (for diagnostics).
   public var displayPath: String
+  /// False when the front matter had errors: the body was still rendered, so its directives,
+  /// counters and links are checked in the same run, but the lesson is not published.
+  public var hasValidFrontMatter = true
 
   /// Output path inside the site, e.g. `en/vmbus.html`.
   public var outputPath: String { "\(language)/\(slug).html" }

@@ -85,9 +85,12 @@ struct LessonLoader: Sendable {
     _ text: String, language: String, slug: String, _ displayPath: String,
     _ diagnostics: inout [Diagnostic]
   ) -> Lesson? {
-    let (frontMatter, body, offset, frontDiagnostics) = FrontMatter.split(text, displayPath: displayPath)
+    let (parsed, body, offset, frontDiagnostics) = FrontMatter.split(text, displayPath: displayPath)
     diagnostics += frontDiagnostics
-    guard let frontMatter, let strings = strings[language] else { return nil }
+    guard let strings = strings[language] else { return nil }
+    // A lesson with broken front matter is still rendered, so every other problem in it is
+    // reported in the same run.
+    let frontMatter = parsed ?? FrontMatter(title: slug, order: 0, summary: "")
     let page = DirectivePage(language: language, strings: strings, rootPrefix: "../", pageSlug: slug)
     var directiveDiagnostics: [Diagnostic] = []
     var anchors: [(id: String, location: SourceLocation)] = []
@@ -116,7 +119,7 @@ struct LessonLoader: Sendable {
     diagnostics += duplicateAnchors(rendered.headings.map { ($0.id, SourceLocation(path: displayPath, line: $0.line, column: 1)) } + anchors)
     return Lesson(slug: slug, language: language, title: frontMatter.title, order: frontMatter.order,
       summary: frontMatter.summary, body: rendered, anchors: rendered.headings.map(\.id) + anchors.map(\.id),
-      displayPath: displayPath)
+      displayPath: displayPath, hasValidFrontMatter: parsed != nil)
   }
 
   /// Two things on one page with the same id would break links and the walkthrough's deep links.
