@@ -10,7 +10,9 @@ extension DiagramLayout {
     typealias M = LayoutMetrics
     let collapsed = model.lifelines.contains { $0.mode == nil }
     let headers = model.lifelines.map { lifeline -> (lines: [String], width: Int) in
-      let title = collapsed ? (text.partitionNames[lifeline.partition] ?? lifeline.title) : lifeline.title
+      let title = collapsed
+        ? (text.partitionNames[lifeline.partition] ?? lifeline.title)
+        : (text.actorNames[lifeline.id] ?? lifeline.title)
       let lines = M.font.wrap(title, maximum: M.headerTextWidthMax)
       return (lines, max(70, lines.map(M.font.width).max() ?? 0) + 2 * M.headerPadding)
     }

@@ -36,11 +36,15 @@ public struct DiagramText: Sendable {
   /// `Step {index}: {title}`.
   public var stepFormat: String
   public var legendTitle: String
+  /// Lifeline titles by actor id in this language; actors not listed keep the trace's name.
+  public var actorNames: [String: String]
 
   public init(
     partitionNames: [PartitionKind: String], modeNames: [ExecutionMode: String],
-    kindNames: [EventKind: String], loopFormat: String, stepFormat: String, legendTitle: String
+    kindNames: [EventKind: String], loopFormat: String, stepFormat: String, legendTitle: String,
+    actorNames: [String: String] = [:]
   ) {
+    self.actorNames = actorNames
     self.partitionNames = partitionNames
     self.modeNames = modeNames
     self.kindNames = kindNames

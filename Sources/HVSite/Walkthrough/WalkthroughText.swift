@@ -39,7 +39,9 @@ struct WalkthroughText {
       partitionNames: Dictionary(uniqueKeysWithValues: Self.partitions.map { ($0, self("partition-\($0.rawValue)")) }),
       modeNames: Dictionary(uniqueKeysWithValues: Self.modes.map { ($0, self("mode-\($0.rawValue)")) }),
       kindNames: Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, self("kind-\($0.rawValue)")) }),
-      loopFormat: self("diagram-loop"), stepFormat: self("diagram-step"), legendTitle: self("diagram-legend"))
+      loopFormat: self("diagram-loop"), stepFormat: self("diagram-step"), legendTitle: self("diagram-legend"),
+      actorNames: Dictionary(uniqueKeysWithValues: strings.entries.filter { $0.key.hasPrefix("actor-") }
+        .map { (String($0.key.dropFirst("actor-".count)), $0.value) }))
   }
 
   /// `value / divisor` to one decimal, e.g. `tenths = 2635` (the ×10 value, already rounded)
