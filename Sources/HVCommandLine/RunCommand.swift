@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HVDiagnostics
 import HVScenario
+import HVSite
 import HVTrace
 
 /// `hvwalk run <id|path>`: runs one scenario and prints its trace.
@@ -42,9 +43,19 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     let console = Console.standard
     let path = ScenarioRunner.scenarioPath(for: scenario, contentDirectory: content)
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+    guard let data = FileManager.default.contents(atPath: path) else {
       console.report([Diagnostic(.error, at: SourceLocation(path: path, line: 1, column: 1), id: "run.unreadable",
                                  "cannot read the scenario file", suggestion: nearbyID())])
+      throw ExitCode.failure
+    }
+    // The same decoding as a build: UTF-8 (a BOM is fine), CRLF read as LF, and a file that is not
+    // UTF-8 reported at its first bad byte.
+    let snapshot = ContentSnapshot(displayRoot: "", files: [.init(path: path, bytes: Array(data))])
+    let text: String
+    switch snapshot.text(of: snapshot.files[0]) {
+    case .success(let decoded): text = decoded
+    case .failure(let error):
+      console.report(error.diagnostics)
       throw ExitCode.failure
     }
     let format: TraceFormat = json ? .json : chromeTrace ? .chromeTrace : .transcript
