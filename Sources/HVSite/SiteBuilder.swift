@@ -1,4 +1,5 @@
 import HVDiagnostics
+import HVDiagram
 
 /// Builds the whole site from a content snapshot, in memory.
 ///
@@ -50,7 +51,7 @@ public struct SiteBuilder: Sendable {
     // Links are checked against the pages the site will have, so link mistakes are reported
     // together with every other problem, not only once the rest is fixed.
     let planned = SitePlan(config: config, present: present, runs: runs, content: content).paths
-    diagnostics += checkLinks(rendered, planned)
+    diagnostics += checkLinks(rendered, planned, runs: runs, languages: config.languages)
     guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
 
     let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons,
@@ -80,11 +81,19 @@ public struct SiteBuilder: Sendable {
     }
   }
 
-  private func checkLinks(_ lessons: [String: [Lesson]], _ paths: Set<String>) -> [Diagnostic] {
+  private func checkLinks(_ lessons: [String: [Lesson]], _ paths: Set<String>, runs: [ScenarioRun],
+                          languages: [String]) -> [Diagnostic] {
     let all = lessons.keys.sorted().flatMap { lessons[$0] ?? [] }
+    var anchors = Dictionary(all.map { ($0.outputPath, Set($0.anchors)) }, uniquingKeysWith: { first, _ in first })
+    // Scenario pages: their walkthrough (every step) and their section headings.
+    for run in runs {
+      let figure = WalkthroughFigure.anchors(of: run, options: DiagramOptions())
+      for language in languages {
+        anchors["\(language)/scenarios/\(run.id).html"] = Set(figure + ScenarioPages.headingIDs)
+      }
+    }
     let checker = LinkChecker(
-      sitePaths: paths,
-      anchors: Dictionary(all.map { ($0.outputPath, Set($0.anchors)) }, uniquingKeysWith: { first, _ in first }),
+      sitePaths: paths, anchors: anchors,
       slugs: lessons.mapValues { $0.map(\.slug).sorted() })
     return all.flatMap(checker.check)
   }

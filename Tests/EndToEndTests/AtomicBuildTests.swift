@@ -43,7 +43,7 @@ import Testing
     for language in ["vi", "en"] {
       for index in 0..<generated {
         let body = String(repeating: "## Section \(index)\n\nSome text with `code` and a [link](#section-\(index)).\n\n", count: 8)
-        try "---\ntitle: Generated \(index)\norder: \(100 + index)\n---\n\(body)"
+        try "---\ntitle: Generated \(index)\norder: \(1000 + index)\n---\n\(body)"
           .write(toFile: folder.path("Content/lessons/\(language)/generated-\(index).md"), atomically: false, encoding: .utf8)
       }
     }

@@ -88,4 +88,11 @@ import Testing
       #expect(paths.contains(path))
     }
   }
+
+  @Test func linksIntoScenarioPagesAreChecked() throws {
+    let (_, good) = try build("[a](scenarios/disk-write-synthetic.html#disk-write-synthetic-step-3) [b](scenarios/disk-write-synthetic.html#rerun-heading)")
+    #expect(good == [])
+    let (_, bad) = try build("[a](scenarios/disk-write-synthetic.html#disk-write-synthetic-step-999)")
+    #expect(bad.contains { $0.contains("'#disk-write-synthetic-step-999' matches no heading or figure in en/scenarios/disk-write-synthetic.html") })
+  }
 }

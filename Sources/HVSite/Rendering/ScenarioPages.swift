@@ -9,6 +9,9 @@ struct ScenarioPages {
   let theme: Theme
   let cache: ScenarioCache?
 
+  /// Ids of the scenario template's own headings, for link checks.
+  static let headingIDs = ["vm-heading", "rerun-heading"]
+
   /// The exports, shared by every language.
   func exports() -> [Site.File] {
     runs.flatMap { run in

@@ -34,6 +34,15 @@ struct WalkthroughFigure {
     return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
   }
 
+  /// The ids a figure of `run` with `options` defines, without rendering it.
+  static func anchors(of run: ScenarioRun, options: DiagramOptions) -> [String] {
+    let model = SequenceModel(trace: run.trace, options: options)
+    let figure = WalkthroughFigure(run: run, options: options, text: WalkthroughText(strings: InterfaceStrings(language: "", entries: [])),
+                                   language: "", scenarioHref: nil)
+    let id = figure.id
+    return [id, "\(id)-diagram", "\(id)-transcript-title"] + model.messages.map { "\(id)-step-\($0.number)" }
+  }
+
   /// The figure, from `cache` when an earlier build rendered the same one.
   func render(cache: ScenarioCache?) -> (html: String, anchors: [String]) {
     guard let cache, !run.source.isEmpty else { return render() }
