@@ -43,7 +43,7 @@ extension Simulation {
         guard status == .ok else { return self.backupFailed("VSS_OP_HOT_BACKUP", status, then: next) }
         self.vssExchange(.freeze) { status in
           guard status == .ok else { return self.backupFailed("VSS_OP_FREEZE", status, then: next) }
-          self.hostSnapshot(running: true) {
+          self.hostSnapshot("the guest keeps running, its file systems frozen") {
             self.vssExchange(.thaw) { status in
               guard status == .ok else { return self.backupFailed("VSS_OP_THAW", status, then: next) }
               self.backupDone("online (\(component)); the VM kept running", then: next)
@@ -57,8 +57,15 @@ extension Simulation {
   /// One VSS transaction; passes on the guest's status (nil answer → failure).
   private func vssExchange(_ operation: VSSOperation, then next: @escaping (ICStatus?) -> Void) {
     let message = VSSMessage(operation: operation)
+    let what: String
+    switch operation {
+    case .hotBackup: what = "can the guest take part in a hot backup?"
+    case .freeze: what = "freeze the guest's file systems"
+    case .thaw: what = "thaw them"
+    default: what = operation.identifier
+    }
     icRequest(
-      .backup, .vss(message), size: VSSMessage.size, operation.identifier,
+      .backup, .vss(message), size: VSSMessage.size, what,
       handler: { request, answer in self.answerVSS(request, then: answer) }
     ) { answer in next(answer?.header.status) }
   }
@@ -90,10 +97,7 @@ extension Simulation {
   }
 
   /// The host's volume snapshot; with the VM running its periodic traffic goes on meanwhile.
-  private func hostSnapshot(running: Bool, then next: @escaping Continuation) {
-    let text = running
-      ? "the guest keeps running (its file systems frozen or not)"
-      : "the VM is saved and unavailable"
+  private func hostSnapshot(_ text: String, then next: @escaping Continuation) {
     emit(
       .call, .vmms, .storageStack, "VSS on the host volume: snapshot the VM's VHDX and configuration files",
       cost: costs.kernelCall
@@ -114,7 +118,7 @@ extension Simulation {
       cost: costs.componentWork
     ) {
       self.saveState(command: "PrepareForSnapshot: save '\(self.configuration.vmName)'", log: "'\(self.configuration.vmName)' was saved for an offline backup.") {
-        self.hostSnapshot(running: false) {
+        self.hostSnapshot("the VM is saved and unavailable") {
           self.restoreState(command: "PostSnapshot: restore '\(self.configuration.vmName)'", log: "'\(self.configuration.vmName)' was restored after the backup.") {
             let down = SimulatedTime.human(self.now - start)
             self.backupDone("offline (\(component)); the VM was unavailable for about \(down)", then: next)
@@ -130,7 +134,7 @@ extension Simulation {
       "\(reason): the host takes a crash-consistent snapshot while the VM runs; nothing in the guest is frozen",
       cost: costs.componentWork
     ) {
-      self.hostSnapshot(running: true) {
+      self.hostSnapshot("the guest keeps running, nothing in it is frozen") {
         self.backupDone("crash-consistent (the guest's applications were not asked to flush); the VM kept running", then: next)
       }
     }

@@ -73,10 +73,7 @@ extension Simulation {
     handler: @escaping ICGuestHandler, then next: @escaping (ICOutcome) -> Void
   ) {
     let (message, requestID) = makeRequest(service, type: type, payload: payload, size: size)
-    emit(
-      .call, service.hostActor, .vmbusRoot, "send \(type.identifier): \(what)",
-      operation: operation, cost: costs.userToKernel
-    ) {
+    emit(.call, service.hostActor, .vmbusRoot, "send \(type.identifier): \(what)", cost: costs.userToKernel) {
       self.icHostWrite(
         service, message, requestID: requestID, what, operation: operation, flags: flags,
         details: details
@@ -238,7 +235,8 @@ extension Simulation {
   static func flags(of message: ICMessage) -> String? {
     switch message.payload {
     case .timeSync(let sample): return sample.flag.identifier
-    case .fcopy(let fcopy) where fcopy.operation == .startFileCopy: return fcopy.flags.description
+    case .fcopy(let fcopy) where fcopy.operation == .startFileCopy && !fcopy.flags.isEmpty:
+      return fcopy.flags.description
     default: return nil
     }
   }

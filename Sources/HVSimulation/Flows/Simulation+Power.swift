@@ -293,7 +293,7 @@ extension Simulation {
       self.emit(
         .stateNote, .guestKernel, .guestKernel,
         "no time synchronization: the guest clock is now \(Self.describeOffset(offset))",
-        details: [.int("guest_clock_offset_ns", offset)], cost: self.costs.componentWork, then: next)
+        details: [.int("guest_clock_offset_ns", offset)], cost: 0, then: next)
     }
   }
 

@@ -33,12 +33,12 @@ extension Simulation {
     let message = ShutdownMessage(mode: request.mode, force: request.force)
     let flags = DetailValue.hexString(UInt64(message.flags), digits: 1)
     emit(
-      .call, .vmms, .shutdownHost, "ask the guest to \(request.mode.rawValue)" + (request.force ? " (force)" : ""),
+      .call, .vmms, .shutdownHost, "ask the guest to \(request.mode.verb)" + (request.force ? " (force)" : ""),
       cost: costs.componentWork
     ) {
       self.icRequest(
         .shutdown, .shutdown(message), size: ShutdownMessage.size,
-        "flags \(flags) (\(request.mode.rawValue)\(request.force ? ", force" : ""))",
+        "flags \(flags) (\(request.mode.verb)\(request.force ? ", force" : ""))",
         details: [
           .hex("flags", UInt64(message.flags), digits: 1), .int("reason_code", Int(message.reasonCode)),
           .int("timeout_seconds", Int(message.timeoutSeconds)),
@@ -60,7 +60,7 @@ extension Simulation {
   func answerShutdown(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
     guard case .shutdown(let message) = request.payload else { return answer(request.response(status: .fail)) }
     let status: ICStatus = message.mode == nil ? .fail : .ok
-    let what = message.mode.map { "\($0.rawValue)\(message.isForced ? ", force" : "")" } ?? "unknown flags"
+    let what = message.mode.map { "\($0.verb)\(message.isForced ? ", force" : "")" } ?? "unknown flags"
     if status == .ok, acceptedShutdown == nil, guestHung == false, powerState == .running {
       acceptedShutdown = message
     }

@@ -114,7 +114,7 @@ extension Simulation {
     _ count: Int, length: Int, note: @escaping IdleNote, then next: @escaping Continuation
   ) {
     loop(
-      count, "every \(SimulatedTime.human(length)) (\(count) times)",
+      count, "every \(SimulatedTime.human(length))",
       fastForward: { skipped in
         self.fastForwardHeartbeat(cycles: skipped, length: length)
         self.fastForwardTimeSync(cycles: skipped, length: length)

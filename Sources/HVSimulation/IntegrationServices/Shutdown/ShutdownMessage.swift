@@ -13,6 +13,9 @@ public enum ShutdownMode: String, Sendable, Hashable, CaseIterable {
     }
   }
 
+  /// How labels say it: `shut down`, `reboot`, `hibernate`.
+  public var verb: String { self == .shutdown ? "shut down" : rawValue }
+
   /// The service version that added the request: reboot 3.1, hibernate 3.2 (fact sheet §4.5).
   public var minimumVersion: ICVersion {
     switch self {
