@@ -134,20 +134,23 @@ extension Simulation {
       updateIC(service) { $0.phase = phase }
       return next()
     }
+    // The host decides first: no more requests on this channel from now on.
+    updateIC(service) {
+      $0.phase = phase
+      $0.nextDue = nil
+      $0.outstanding = nil
+      $0.blocked = nil
+      $0.unanswered = 0
+    }
+    if service == .heartbeat {
+      heartbeat.deadline = nil
+      heartbeat.missed = 0
+      heartbeat.status = .noContact
+    }
     rescindChannel(relid: relid) {
       self.updateIC(service) {
         $0.relid = nil
-        $0.phase = phase
         $0.utilState = .dying
-        $0.nextDue = nil
-        $0.outstanding = nil
-        $0.blocked = nil
-        $0.unanswered = 0
-      }
-      if service == .heartbeat {
-        self.heartbeat.deadline = nil
-        self.heartbeat.missed = 0
-        self.heartbeat.status = .noContact
       }
       self.emit(
         .stateNote, service.guestActor, service.guestActor,
