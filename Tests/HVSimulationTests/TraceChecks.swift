@@ -87,17 +87,21 @@ enum TraceChecks {
     return cursor
   }
 
-  /// Expanded (message, trans_id) of ring packets in order; ids of compressed iterations repeat.
-  static func ringPackets(_ entries: [TraceEntry], multiplier: Int = 1) -> [(message: String, id: Int, count: Int)] {
-    var result: [(String, Int, Int)] = []
+  /// Expanded (message, key, count) of ring packets in order; the key is the trans_id within the
+  /// channel's current opening (ids start again when a channel is opened anew, e.g. after a
+  /// reboot); ids of compressed iterations repeat.
+  static func ringPackets(_ entries: [TraceEntry], multiplier: Int = 1, epochs: inout [Int: Int]) -> [(message: String, id: String, count: Int)] {
+    var result: [(String, String, Int)] = []
     for entry in entries {
       switch entry {
+      case .event(let event) where event.message == "CHANNELMSG_OPENCHANNEL_RESULT":
+        if case .integer(let relid)? = event.detail("child_relid") { epochs[relid, default: 0] += 1 }
       case .event(let event) where event.kind == .ringPacket:
-        if case .integer(let id)? = event.detail("trans_id") {
-          result.append((event.message ?? "", id, multiplier))
+        if case .integer(let id)? = event.detail("trans_id"), case .integer(let relid)? = event.detail("relid") {
+          result.append((event.message ?? "", "\(relid)/\(epochs[relid] ?? 0)/\(id)", multiplier))
         }
       case .group(let group):
-        result += ringPackets(group.entries, multiplier: multiplier * group.count)
+        result += ringPackets(group.entries, multiplier: multiplier * group.count, epochs: &epochs)
       default: break
       }
     }
@@ -108,7 +112,9 @@ enum TraceChecks {
   /// the trace holds every packet (no ring packet inside a repeat group). Integration Service
   /// packets (`ICMSGTYPE_*`) are checked by ``icProblems(_:)``.
   static func completionProblems(_ trace: Trace) -> [String] {
-    let packets = trace.steps.flatMap { ringPackets($0.entries) }.filter { !$0.message.hasPrefix("ICMSGTYPE_") }
+    var epochs: [Int: Int] = [:]
+    let packets = trace.steps.flatMap { ringPackets($0.entries, epochs: &epochs) }
+      .filter { !$0.message.hasPrefix("ICMSGTYPE_") }
     let requests = packets.filter { $0.message != "VM_PKT_COMP" }
     let completions = packets.filter { $0.message == "VM_PKT_COMP" }
     var problems: [String] = []
