@@ -170,6 +170,10 @@ extension ScenarioParser {
     case .missingUnit(let number):
       reader.error(
         node, id, "'\(text)' has no unit", suggestion: "write it with a unit, e.g. '\(number) \(units[0])'")
+    case .unknownUnit(let unit) where kind == "size" && ["TB", "TiB", "PB", "PiB", "EB", "EiB"].contains(unit):
+      reader.error(
+        node, id, "'\(text)' is far more than the 1 GiB a step may move",
+        suggestion: "sizes go up to GiB")
     case .unknownUnit(let unit):
       reader.error(
         node, id, "unknown \(kind) unit '\(unit)'", suggestion: Suggestion.didYouMean(unit, in: units))
