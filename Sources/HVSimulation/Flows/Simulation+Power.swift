@@ -1,6 +1,6 @@
 import HVTrace
 
-/// Power-on, power-off, idle time and the disk-I/O entry point.
+/// Power-on and power-off.
 extension Simulation {
   /// `Start-VM`: VMMS creates the partition through VID hypercalls and starts the worker process,
   /// which creates the VP, maps memory, installs the IDE port intercepts and starts the VP; the
@@ -271,64 +271,5 @@ extension Simulation {
     guestHung = false
     storageRescinded = false
     acceptedShutdown = nil
-  }
-
-  /// Time passes. With the services running, heartbeats and time samples appear on the way
-  /// (``elapse(until:note:then:)``); without time synchronization the guest clock's offset grows,
-  /// and the step ends by showing it.
-  func wait(_ nanoseconds: Int, then next: @escaping Continuation) {
-    let what: (actor: ActorID, text: String)
-    switch powerState {
-    case .running, .stopping:
-      what = guestHung ? (.guestKernel, "the guest is hung") : (.guestKernel, "the guest is idle")
-    case .saved: what = (.vmms, "the VM is saved; its clock stands still")
-    case .off, .starting: what = (.vmms, "the VM is off")
-    }
-    elapse(
-      until: now + nanoseconds,
-      note: { length in (what.actor, "\(SimulatedTime.human(length)) pass; \(what.text)") }
-    ) {
-      guard self.powerState == .running, !self.ic(.timeSync).isReady else { return next() }
-      let offset = self.guestClock.offset(at: self.now)
-      self.emit(
-        .stateNote, .guestKernel, .guestKernel,
-        "no time synchronization: the guest clock is now \(Self.describeOffset(offset))",
-        details: [.int("guest_clock_offset_ns", offset)], cost: 0, then: next)
-    }
-  }
-
-  /// The guest application reads or writes its disk; the configuration decides the path.
-  func diskIO(isWrite: Bool, bytes: Int, then next: @escaping Continuation) {
-    guard powerState == .running else {
-      violations.append("disk I/O while the VM is \(powerState.rawValue)")
-      return next()
-    }
-    let sectors = (bytes + ATAModel.sectorSize - 1) / ATAModel.sectorSize
-    let lba = nextGuestLBA
-    nextGuestLBA += sectors
-    if !configuration.usesEmulatedDisk {
-      syntheticIO(isWrite: isWrite, bytes: bytes, lba: lba, then: next)
-      return
-    }
-    let verb = isWrite ? "write" : "read"
-    let sectorBytes = sectors * ATAModel.sectorSize
-    run(
-      [
-        { done in
-          self.emit(
-            .call, .guestApp, .ataDriver,
-            "\(verb)(): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) = \(sectors) sector(s) at LBA \(lba), programmed I/O",
-            details: [.int("bytes", bytes), .int("lba", lba), .int("sectors", sectors)],
-            cost: self.costs.userToKernel, then: done)
-        },
-        { done in
-          self.emulatedIO(isWrite: isWrite, sectors: sectors, lba: lba, driver: .ataDriver, then: done)
-        },
-        { done in
-          self.emit(
-            .return, .ataDriver, .guestApp, "\(verb)() returns: \(sectorBytes) bytes done",
-            cost: self.costs.kernelToUser, then: done)
-        },
-      ], then: next)
   }
 }
