@@ -36,7 +36,10 @@ import Testing
 
 /// Same scenario and seed ⇒ identical JSON bytes; the JSON follows the contract's key order.
 @Suite struct DeterminismTests {
-  @Test(arguments: ["disk-write-emulated", "disk-write-synthetic", "boot-gen1-is", "boot-gen1-no-is"])
+  @Test(arguments: [
+    "disk-write-emulated", "disk-write-synthetic", "boot-gen1-is", "boot-gen1-no-is", "heartbeat-lost",
+    "heartbeat-ring-full", "time-sync", "copy-file-exists", "backup-saved-state", "kvp",
+  ])
   func jsonIsByteIdentical(_ id: String) throws {
     let scenario = try Repository.scenario(id)
     let first = ScenarioRunner.run(scenario).jsonText()
