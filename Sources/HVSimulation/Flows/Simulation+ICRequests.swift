@@ -12,13 +12,9 @@ extension Simulation {
   ) {
     let type = service.messageType
     let sentAt = now
-    let probe = ICMessage(
-      header: ICMessageHeader(
-        frameworkVersion: .utilFramework, messageType: type, messageVersion: ICVersion(1, 0),
-        messageSize: size, transactionID: 0, flags: .hostRequest), payload: payload)
     icTransaction(
       service, type: type, payload: payload, size: size, what,
-      operation: Self.operation(of: probe), flags: Self.flags(of: probe), details: details,
+      operation: Self.operation(of: payload), flags: Self.flags(of: payload), details: details,
       handler: { request, answer in
         self.updateIC(service) { $0.utilState = .hostMessageReceived }
         handler(request) { reply in

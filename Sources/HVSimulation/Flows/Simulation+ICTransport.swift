@@ -222,8 +222,10 @@ extension Simulation {
   }
 
   /// The service operation a message carries, for the event's `operation` (contract §3).
-  static func operation(of message: ICMessage) -> String? {
-    switch message.payload {
+  static func operation(of message: ICMessage) -> String? { operation(of: message.payload) }
+
+  static func operation(of payload: ICPayload) -> String? {
+    switch payload {
     case .kvp(let kvp): return kvp.operation.identifier
     case .vss(let vss): return vss.operation.identifier
     case .fcopy(let fcopy): return fcopy.operation.identifier
@@ -232,8 +234,10 @@ extension Simulation {
   }
 
   /// The flags that matter in a message, for the event's `flags` (contract §3).
-  static func flags(of message: ICMessage) -> String? {
-    switch message.payload {
+  static func flags(of message: ICMessage) -> String? { flags(of: message.payload) }
+
+  static func flags(of payload: ICPayload) -> String? {
+    switch payload {
     case .timeSync(let sample): return sample.flag.identifier
     case .fcopy(let fcopy) where fcopy.operation == .startFileCopy && !fcopy.flags.isEmpty:
       return fcopy.flags.description

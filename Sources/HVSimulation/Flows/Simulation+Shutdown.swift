@@ -61,9 +61,8 @@ extension Simulation {
     guard case .shutdown(let message) = request.payload else { return answer(request.response(status: .fail)) }
     let status: ICStatus = message.mode == nil ? .fail : .ok
     let what = message.mode.map { "\($0.verb)\(message.isForced ? ", force" : "")" } ?? "unknown flags"
-    if status == .ok, acceptedShutdown == nil, guestHung == false, powerState == .running {
-      acceptedShutdown = message
-    }
+    // Remembered so that a request read late (after `resume-guest`) is still obeyed.
+    if status == .ok, acceptedShutdown == nil, powerState == .running { acceptedShutdown = message }
     emit(
       .stateNote, .shutdownGuest, .shutdownGuest,
       "flags \(DetailValue.hexString(UInt64(message.flags), digits: 1)) = \(what): answer \(status.identifier) first, then act",
