@@ -9,7 +9,9 @@
 # (getrusage ru_maxrss). "executed" counts the events the model actually ran; "represented"
 # counts the events the trace stands for once every repeat group is expanded (what a
 # non-compressing simulator would have executed). The last row executes every event of a 1 MiB
-# emulated write, the engine's raw speed.
+# emulated write, the engine's raw speed. The "services" rows let a running VM with the default
+# Integration Services wait: a heartbeat every 2 s and a time sample every 5 s, compressed into
+# whole 10 s cycles (the last row executes every one of them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCRATCH=${SCRATCH:-.build-bench}
@@ -21,5 +23,9 @@ for path in emulated synthetic; do
     "$BIN" "$path" "$size"
   done
 done
+for duration in "1 min" "1 h" "24 h"; do
+  "$BIN" services "$duration"
+done
 "$BIN" emulated "1 MiB" --uncompressed
 "$BIN" synthetic "64 MiB" --uncompressed
+"$BIN" services "1 h" --uncompressed

@@ -3,38 +3,50 @@ import HVSimulation
 import Yams
 
 extension ScenarioParser {
-  /// Steps the simulation runs today.
-  static let simulatedSteps = ["start", "write-disk", "read-disk", "wait", "turn-off"]
-  /// Steps of the contract that belong to the Integration Services and faults (issue 4).
-  static let plannedSteps = [
-    "shutdown", "save", "restore", "kvp-set", "kvp-get", "kvp-delete", "kvp-enumerate", "backup",
-    "copy-file", "enable-service", "disable-service", "hang-guest", "resume-guest",
-    "rescind-channel",
+  /// Every step of contract §1, plus `status` (an extension: the host's view at that point).
+  static let stepNames = [
+    "start", "write-disk", "read-disk", "wait", "shutdown", "turn-off", "save", "restore",
+    "kvp-set", "kvp-get", "kvp-delete", "kvp-enumerate", "backup", "copy-file", "enable-service",
+    "disable-service", "hang-guest", "resume-guest", "rescind-channel", "status",
   ]
-  /// The largest transfer one step may ask for.
+  /// Steps written as a bare name.
+  static let bareSteps: Set<String> = [
+    "start", "turn-off", "save", "restore", "backup", "hang-guest", "resume-guest", "status",
+  ]
+  /// The largest transfer one step may ask for (`write-disk`, `read-disk`, `copy-file`).
   static let maximumTransferBytes = 1 << 30
+  /// The longest `wait` (a day): longer waits say nothing more and only cost time.
+  static let maximumWaitNanoseconds = 24 * 3_600_000_000_000
+  /// The most steps a scenario may have.
+  static let maximumSteps = 200
 
   /// `steps:`: a non-empty sequence; each item a bare step name or a one-key mapping. The VM's
-  /// power state is followed along the list, so `write-disk` on a VM that is off is an error.
+  /// state is followed along the list (see ``StepContext``), so `write-disk` on a VM that is off
+  /// is an error.
   static func readSteps(
-    _ node: Node, initialState: InitialPowerState, reader: YAMLReader
+    _ node: Node, vm: VMSettings, host: HostVersion, reader: YAMLReader
   ) -> [ScenarioStep] {
     guard case .sequence(let sequence) = node else {
       reader.error(node, "scenario.expected-sequence", "steps must be a list (each item '- step')")
       return []
     }
     if sequence.isEmpty { reader.error(node, "scenario.no-steps", "steps is empty") }
-    var running = initialState == .running
+    if sequence.count > maximumSteps {
+      reader.error(
+        node, "scenario.too-many-steps",
+        "a scenario may have at most \(maximumSteps) steps, this one has \(sequence.count)")
+    }
+    var context = StepContext(vm: vm, host: host)
     var steps: [ScenarioStep] = []
     for item in sequence {
-      guard let step = readStep(item, reader: reader) else { continue }
-      checkPowerState(step, running: &running, node: item, reader: reader)
+      guard let step = readStep(item, context: context, reader: reader) else { continue }
+      context.apply(step, node: item, reader: reader)
       steps.append(step)
     }
     return steps
   }
 
-  private static func readStep(_ item: Node, reader: YAMLReader) -> ScenarioStep? {
+  private static func readStep(_ item: Node, context: StepContext, reader: YAMLReader) -> ScenarioStep? {
     let nameNode: Node
     var valueNode: Node?
     switch item {
@@ -51,55 +63,69 @@ extension ScenarioParser {
       return nil
     }
     guard let name = reader.scalar(nameNode, "step name") else { return nil }
-    guard simulatedSteps.contains(name) else {
-      if plannedSteps.contains(name) {
-        reader.error(
-          nameNode, "scenario.step-not-simulated",
-          "step '\(name)' is not simulated yet (it needs the Integration Services)")
-      } else {
-        reader.error(
-          nameNode, "scenario.unknown-step", "unknown step '\(name)'",
-          suggestion: Suggestion.didYouMean(name, in: simulatedSteps + plannedSteps))
-      }
+    guard stepNames.contains(name) else {
+      reader.error(
+        nameNode, "scenario.unknown-step", "unknown step '\(name)'",
+        suggestion: Suggestion.didYouMean(name, in: stepNames))
       return nil
     }
+    let value = valueNode.flatMap { isNull($0) ? nil : $0 }
     let location = reader.location(nameNode)
-    switch name {
-    case "start", "turn-off":
-      if let valueNode, !isNull(valueNode) {
-        reader.error(valueNode, "scenario.step-value", "'\(name)' takes no value")
+    let make = { (kind: SimulationStep, argument: String) in
+      ScenarioStep(kind: kind, action: name, argument: argument, location: location)
+    }
+    if bareSteps.contains(name) {
+      if let value {
+        reader.error(value, "scenario.step-value", "'\(name)' takes no value")
         return nil
       }
-      return ScenarioStep(kind: name == "start" ? .start : .turnOff, action: name, argument: "", location: location)
+      return make(bareKind(name), "")
+    }
+    switch name {
     case "write-disk", "read-disk":
-      guard let valueNode, let text = reader.scalar(valueNode, "\(name) size") else {
+      guard let value, let text = reader.scalar(value, "\(name) size") else {
         reader.error(item, "scenario.step-value", "'\(name)' needs a size, e.g. '- \(name): 10 KiB'")
         return nil
       }
-      guard let bytes = size(text, node: valueNode, reader: reader) else { return nil }
-      let kind: SimulationStep = name == "write-disk" ? .writeDisk(bytes: bytes) : .readDisk(bytes: bytes)
-      return ScenarioStep(kind: kind, action: name, argument: text, location: location)
-    default:  // wait
-      guard let valueNode, let text = reader.scalar(valueNode, "wait duration") else {
+      guard let bytes = size(text, node: value, reader: reader) else { return nil }
+      return make(name == "write-disk" ? .writeDisk(bytes: bytes) : .readDisk(bytes: bytes), text)
+    case "wait":
+      guard let value, let text = reader.scalar(value, "wait duration") else {
         reader.error(item, "scenario.step-value", "'wait' needs a duration, e.g. '- wait: 5 s'")
         return nil
       }
-      guard let nanoseconds = duration(text, node: valueNode, reader: reader) else { return nil }
-      return ScenarioStep(kind: .wait(nanoseconds: nanoseconds), action: name, argument: text, location: location)
+      guard let nanoseconds = duration(text, node: value, reader: reader) else { return nil }
+      return make(.wait(nanoseconds: nanoseconds), text)
+    default:
+      return readServiceStep(name, value: value, item: item, context: context, reader: reader)
+        .map { make($0.kind, $0.argument) }
     }
   }
 
-  private static func isNull(_ node: Node) -> Bool {
+  private static func bareKind(_ name: String) -> SimulationStep {
+    switch name {
+    case "start": return .start
+    case "turn-off": return .turnOff
+    case "save": return .save
+    case "restore": return .restore
+    case "backup": return .backup
+    case "hang-guest": return .hangGuest
+    case "resume-guest": return .resumeGuest
+    default: return .status
+    }
+  }
+
+  static func isNull(_ node: Node) -> Bool {
     guard case .scalar(let scalar) = node else { return false }
     return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
   }
 
-  private static func size(_ text: String, node: Node, reader: YAMLReader) -> Int? {
+  static func size(_ text: String, node: Node, reader: YAMLReader) -> Int? {
     let units = Quantity.sizeUnits.map(\.name)
     switch Quantity.bytes(text) {
     case .success(let bytes):
       guard bytes > 0 else {
-        reader.error(node, "scenario.invalid-size", "a transfer of 0 bytes does nothing")
+        reader.error(node, "scenario.invalid-size", "a size of 0 bytes does nothing")
         return nil
       }
       guard bytes <= maximumTransferBytes else {
@@ -121,6 +147,10 @@ extension ScenarioParser {
         reader.error(node, "scenario.invalid-duration", "a wait of 0 does nothing")
         return nil
       }
+      guard nanoseconds <= maximumWaitNanoseconds else {
+        reader.error(node, "scenario.invalid-duration", "'\(text)' is longer than the 24 h a wait may last")
+        return nil
+      }
       return nanoseconds
     case .failure(let problem):
       reportQuantity(problem, text: text, node: node, units: units, kind: "duration", reader: reader)
@@ -140,6 +170,10 @@ extension ScenarioParser {
     case .missingUnit(let number):
       reader.error(
         node, id, "'\(text)' has no unit", suggestion: "write it with a unit, e.g. '\(number) \(units[0])'")
+    case .unknownUnit(let unit) where kind == "size" && ["TB", "TiB", "PB", "PiB", "EB", "EiB"].contains(unit):
+      reader.error(
+        node, id, "'\(text)' is far more than the 1 GiB a step may move",
+        suggestion: "sizes go up to GiB")
     case .unknownUnit(let unit):
       reader.error(
         node, id, "unknown \(kind) unit '\(unit)'", suggestion: Suggestion.didYouMean(unit, in: units))
@@ -147,33 +181,6 @@ extension ScenarioParser {
       reader.error(node, id, "'\(text)' is not a whole number of \(kind == "size" ? "bytes" : "nanoseconds")")
     case .tooLarge:
       reader.error(node, id, "'\(text)' is too large")
-    }
-  }
-
-  private static func checkPowerState(
-    _ step: ScenarioStep, running: inout Bool, node: Node, reader: YAMLReader
-  ) {
-    switch step.kind {
-    case .start:
-      if running {
-        reader.error(
-          node, "scenario.power-state", "'start' needs a VM that is off, but it is running here",
-          suggestion: "set vm.state: off to trace the power-on")
-      }
-      running = true
-    case .turnOff:
-      if !running {
-        reader.error(node, "scenario.power-state", "'turn-off' needs a running VM, but it is off here")
-      }
-      running = false
-    case .writeDisk, .readDisk:
-      if !running {
-        reader.error(
-          node, "scenario.power-state", "'\(step.action)' needs a running VM, but it is off here",
-          suggestion: "add '- start' before it")
-      }
-    case .wait:
-      break
     }
   }
 }

@@ -40,7 +40,7 @@ public enum ScenarioParser {
       .map { readHost($0, reader: reader) } ?? .ws2012R2
     let vm = readVM(reader.value("vm", in: entries, of: root, what: "a scenario"), host: host, reader: reader)
     let steps = reader.value("steps", in: entries, of: root, what: "a scenario", required: true)
-      .map { readSteps($0, initialState: vm.state, reader: reader) } ?? []
+      .map { readSteps($0, vm: vm, host: host, reader: reader) } ?? []
     guard let id, let title, let seed else { return nil }
     return Scenario(
       path: reader.path, id: id, title: title, summary: summary, seed: seed, host: host, vm: vm,

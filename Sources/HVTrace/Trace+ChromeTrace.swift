@@ -45,6 +45,7 @@ extension Trace {
       if let operation = event.operation {
         args.append(JSONMember("operation", .string(operation)))
       }
+      if let flags = event.flags { args.append(JSONMember("flags", .string(flags))) }
       args += event.details.map { JSONMember($0.key, Self.json(detail: $0.value)) }
       records.append(
         slice(

@@ -71,6 +71,7 @@ extension Trace {
     if let operation = event.operation {
       members.append(JSONMember("operation", .string(operation)))
     }
+    if let flags = event.flags { members.append(JSONMember("flags", .string(flags))) }
     members.append(JSONMember("duration", .integer(event.duration)))
     members.append(JSONMember("step", .integer(event.step)))
     if !event.details.isEmpty { members.append(JSONMember("details", json(details: event.details))) }
@@ -99,6 +100,7 @@ extension Trace {
       JSONMember("name", .string(service.name)),
       JSONMember("enabled", .bool(service.enabled)),
       JSONMember("status", .string(service.status)),
+      JSONMember("secondaryStatus", .string(service.secondaryStatus)),
     ])
   }
 

@@ -28,7 +28,8 @@ extension Trace {
     } else {
       lines.append("Integration services:")
       for service in integrationServices {
-        let status = service.status.isEmpty ? "" : " \(service.status)"
+        var status = service.status.isEmpty ? "" : " \(service.status)"
+        if !service.secondaryStatus.isEmpty { status += " (\(service.secondaryStatus))" }
         lines.append("  \(service.name): \(service.enabled ? "enabled" : "disabled")\(status)")
       }
     }
@@ -52,6 +53,7 @@ extension Trace {
       text += "\(event.from) → \(event.to): \(event.label)"
       if let message = event.message { text += " [\(message)]" }
       if let operation = event.operation { text += " \(operation)" }
+      if let flags = event.flags { text += " \(flags)" }
       for detail in event.details { text += " \(detail.key)=\(detail.value.text)" }
       lines.append(text)
     case .group(let group):

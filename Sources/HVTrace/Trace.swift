@@ -59,14 +59,18 @@ public struct IntegrationServiceStatus: Sendable, Hashable {
   /// `Shutdown`, `Time Synchronization`, `VSS`.
   public var name: String
   public var enabled: Bool
-  /// `PrimaryStatusDescription`: `OK`, `No Contact`, `Lost Communication`, or empty when the
-  /// service is disabled or the VM is off.
+  /// `PrimaryStatusDescription`: `OK`, `No Contact`, `Lost Communication`, `Non-Recoverable
+  /// Error`, or empty when the VM is not running.
   public var status: String
+  /// `SecondaryStatusDescription`: the heartbeat's application health (`OK`) or why a service
+  /// failed (`Protocol Mismatch`); empty otherwise (fact sheet §4.3, §4.4, §4.10).
+  public var secondaryStatus: String
 
-  public init(name: String, enabled: Bool, status: String) {
+  public init(name: String, enabled: Bool, status: String, secondaryStatus: String = "") {
     self.name = name
     self.enabled = enabled
     self.status = status
+    self.secondaryStatus = secondaryStatus
   }
 }
 

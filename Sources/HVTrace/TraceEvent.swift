@@ -17,8 +17,12 @@ public struct TraceEvent: Sendable, Hashable {
   /// The protocol message by its full identifier (`CHANNELMSG_OFFERCHANNEL`, `HvCallSignalEvent`,
   /// `HVMSG_X64_IO_PORT_INTERCEPT`, `VM_PKT_COMP`), when the hop carries one.
   public var message: String?
-  /// The service-level operation carried inside the message (`VSTOR_OPERATION_EXECUTE_SRB`).
+  /// The service-level operation carried inside the message (`VSTOR_OPERATION_EXECUTE_SRB`,
+  /// `KVP_OP_ENUMERATE`, `WRITE_TO_FILE`).
   public var operation: String?
+  /// Protocol flags that matter to the reader (`ICTIMESYNCFLAG_SAMPLE`, `OVER_WRITE|CREATE_PATH`),
+  /// contract §3.
+  public var flags: String?
   public var details: [Detail]
   /// Bytes the model copies between buffers during this hop.
   public var bytesCopied: Int
@@ -27,8 +31,8 @@ public struct TraceEvent: Sendable, Hashable {
 
   public init(
     seq: Int, time: Int, duration: Int, step: Int, from: String, to: String, kind: EventKind,
-    label: String, message: String? = nil, operation: String? = nil, details: [Detail] = [],
-    bytesCopied: Int = 0, switchesMode: Bool = false
+    label: String, message: String? = nil, operation: String? = nil, flags: String? = nil,
+    details: [Detail] = [], bytesCopied: Int = 0, switchesMode: Bool = false
   ) {
     self.seq = seq
     self.time = time
@@ -40,6 +44,7 @@ public struct TraceEvent: Sendable, Hashable {
     self.label = label
     self.message = message
     self.operation = operation
+    self.flags = flags
     self.details = details
     self.bytesCopied = bytesCopied
     self.switchesMode = switchesMode

@@ -59,7 +59,8 @@ public final class TraceRecorder {
   @discardableResult
   public func record(
     time: Int, duration: Int, from: String, to: String, kind: EventKind, label: String,
-    message: String? = nil, operation: String? = nil, details: [Detail] = [], bytesCopied: Int = 0
+    message: String? = nil, operation: String? = nil, flags: String? = nil, details: [Detail] = [],
+    bytesCopied: Int = 0
   ) -> TraceEvent? {
     let fromActor = actor(from), toActor = actor(to)
     guard !isMuted, let open = openStep else { return nil }
@@ -67,7 +68,8 @@ public final class TraceRecorder {
     usedActors.insert(to)
     let event = TraceEvent(
       seq: nextSeq, time: time, duration: duration, step: open.index, from: from, to: to,
-      kind: kind, label: label, message: message, operation: operation, details: details,
+      kind: kind, label: label, message: message, operation: operation, flags: flags,
+      details: details,
       bytesCopied: bytesCopied,
       switchesMode: Actor.isContextSwitch(from: fromActor, to: toActor))
     nextSeq += 1

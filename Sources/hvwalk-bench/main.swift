@@ -1,6 +1,9 @@
-// hvwalk-bench: how fast the model simulates disk writes, and how much memory it needs.
+// hvwalk-bench: how fast the model simulates disk writes and long waits with the Integration
+// Services running, and how much memory it needs.
 //
 // Usage: hvwalk-bench <emulated|synthetic> <size> [--uncompressed]
+//        hvwalk-bench services <duration> [--uncompressed]   (a running VM with the default
+//                                                             services waits: heartbeats, samples)
 //        hvwalk-bench --header
 // Benchmarks/sim-bench.sh runs every case in its own process so each peak-memory figure belongs
 // to one case. Not a test: the numbers depend on the machine.
@@ -36,20 +39,32 @@ if arguments.first == "--header" {
   print(header)
   exit(0)
 }
-guard arguments.count >= 2, ["emulated", "synthetic"].contains(arguments[0]),
-  case .success(let bytes) = Quantity.bytes(arguments[1])
-else {
-  FileHandle.standardError.write(Data("usage: hvwalk-bench <emulated|synthetic> <size> [--uncompressed]\n".utf8))
+let usage = "usage: hvwalk-bench <emulated|synthetic> <size> | services <duration> [--uncompressed]\n"
+guard arguments.count >= 2, ["emulated", "synthetic", "services"].contains(arguments[0]) else {
+  FileHandle.standardError.write(Data(usage.utf8))
   exit(2)
 }
 let emulated = arguments[0] == "emulated"
 let compress = !arguments.contains("--uncompressed")
+let step: StepRequest
+if arguments[0] == "services" {
+  guard case .success(let nanoseconds) = Quantity.nanoseconds(arguments[1]) else {
+    FileHandle.standardError.write(Data(usage.utf8))
+    exit(2)
+  }
+  step = StepRequest(.wait(nanoseconds: nanoseconds), action: "wait", argument: arguments[1])
+} else {
+  guard case .success(let bytes) = Quantity.bytes(arguments[1]) else {
+    FileHandle.standardError.write(Data(usage.utf8))
+    exit(2)
+  }
+  step = StepRequest(.writeDisk(bytes: bytes), action: "write-disk", argument: arguments[1])
+}
 
 let configuration = SimulationConfiguration(
   scenarioID: "bench-\(arguments[0])", seed: 1, generation: emulated ? .one : .two,
   disk: emulated ? .ide : .scsi, guestHasIntegrationServices: !emulated,
   compressRepeats: compress)
-let step = StepRequest(.writeDisk(bytes: bytes), action: "write-disk", argument: arguments[1])
 
 let clock = ContinuousClock()
 let simulation = Simulation(configuration: configuration)

@@ -3,10 +3,14 @@ import HVTrace
 import Testing
 @testable import HVScenario
 
-/// The transcripts of the two 10 KiB writes, compared byte for byte with files next to this test.
+/// The transcripts of the two 10 KiB writes and of one scenario per Integration Service, compared
+/// byte for byte with files next to this test.
 /// Re-record with `RECORD_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
 @Suite struct GoldenTests {
-  @Test(arguments: ["disk-write-emulated", "disk-write-synthetic"])
+  @Test(arguments: [
+    "disk-write-emulated", "disk-write-synthetic", "heartbeat", "shutdown", "time-sync", "kvp",
+    "backup-vss", "copy-file",
+  ])
   func transcriptMatchesTheGoldenFile(_ id: String) throws {
     let transcript = ScenarioRunner.run(try Repository.scenario(id)).transcript()
     let file = Repository.golden.appendingPathComponent("\(id).txt")
@@ -32,7 +36,10 @@ import Testing
 
 /// Same scenario and seed ⇒ identical JSON bytes; the JSON follows the contract's key order.
 @Suite struct DeterminismTests {
-  @Test(arguments: ["disk-write-emulated", "disk-write-synthetic", "boot-gen1-is", "boot-gen1-no-is"])
+  @Test(arguments: [
+    "disk-write-emulated", "disk-write-synthetic", "boot-gen1-is", "boot-gen1-no-is", "heartbeat-lost",
+    "heartbeat-ring-full", "time-sync", "copy-file-exists", "backup-saved-state", "kvp",
+  ])
   func jsonIsByteIdentical(_ id: String) throws {
     let scenario = try Repository.scenario(id)
     let first = ScenarioRunner.run(scenario).jsonText()

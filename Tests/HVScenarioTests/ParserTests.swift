@@ -65,7 +65,6 @@ import Testing
         "demo.yaml:14:5: error: unknown step 'wirte-disk'; did you mean 'write-disk'?",
         "demo.yaml:15:11: error: unknown duration unit 'sec'; expected one of: 'h', 'min', 'ms', 's'",
         "demo.yaml:16:5: error: 'start' needs a VM that is off, but it is running here; set vm.state: off to trace the power-on",
-        "demo.yaml:17:5: error: step 'backup' is not simulated yet (it needs the Integration Services)",
       ])
   }
 

@@ -60,5 +60,14 @@ struct Case: CustomStringConvertible, Sendable {
     synthetic([start, write(64 * 1024), turnOff], generation: .one, state: .off),
     synthetic([start, read(4096)], generation: .two, host: .ws2022, state: .off),
     synthetic([start, write(200 * 1024)], generation: .one, host: .ws2008, state: .off),
+    // With the Integration Services running: long waits, faults, every service.
+    services([wait(seconds: 600), write(1024 * 1024), wait(seconds: 30)]),
+    services([hang, wait(seconds: 300), resume, wait(seconds: 5)], [.heartbeat, .timeSync, .dataExchange]),
+    services(
+      [
+        kvp(.enumerate, .auto), copy("/opt/a/b.bin", bytes: 300 * 1024, createFullPath: true), backup,
+        disable(.timeSync), save, wait(seconds: 60), restore, shutdown(),
+      ], IntegrationService.allCases),
+    services([start, wait(seconds: 30), shutdown(.reboot), wait(seconds: 5)], host: .ws2019, state: .off),
   ]
 }

@@ -15,9 +15,18 @@ import Testing
     let control = TraceChecks.messages(boot) { $0.kind == .vmbusMessage }
     var expected: [String] = []
     for _ in 0..<7 { expected += ["CHANNELMSG_INITIATE_CONTACT", "CHANNELMSG_VERSION_RESPONSE"] }
-    expected += ["CHANNELMSG_REQUESTOFFERS", "CHANNELMSG_OFFERCHANNEL", "CHANNELMSG_ALLOFFERS_DELIVERED"]
+    // The disk controller and the five services a 2012R2 host enables by default.
+    expected += ["CHANNELMSG_REQUESTOFFERS"] + Array(repeating: "CHANNELMSG_OFFERCHANNEL", count: 6)
+    expected += ["CHANNELMSG_ALLOFFERS_DELIVERED"]
     expected += ["CHANNELMSG_GPADL_HEADER"] + Array(repeating: "CHANNELMSG_GPADL_BODY", count: 18)
     expected += ["CHANNELMSG_GPADL_CREATED", "CHANNELMSG_OPENCHANNEL", "CHANNELMSG_OPENCHANNEL_RESULT"]
+    for _ in 0..<5 {
+      // Each service's rings (2 × 4 pages) fit in the GPADL header: no body message.
+      expected += [
+        "CHANNELMSG_GPADL_HEADER", "CHANNELMSG_GPADL_CREATED", "CHANNELMSG_OPENCHANNEL",
+        "CHANNELMSG_OPENCHANNEL_RESULT",
+      ]
+    }
     #expect(control == expected)
 
     let all = TraceChecks.messages(boot)

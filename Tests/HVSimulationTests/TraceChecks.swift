@@ -87,27 +87,34 @@ enum TraceChecks {
     return cursor
   }
 
-  /// Expanded (message, trans_id) of ring packets in order; ids of compressed iterations repeat.
-  static func ringPackets(_ entries: [TraceEntry], multiplier: Int = 1) -> [(message: String, id: Int, count: Int)] {
-    var result: [(String, Int, Int)] = []
+  /// Expanded (message, key, count) of ring packets in order; the key is the trans_id within the
+  /// channel's current opening (ids start again when a channel is opened anew, e.g. after a
+  /// reboot); ids of compressed iterations repeat.
+  static func ringPackets(_ entries: [TraceEntry], multiplier: Int = 1, epochs: inout [Int: Int]) -> [(message: String, id: String, count: Int)] {
+    var result: [(String, String, Int)] = []
     for entry in entries {
       switch entry {
+      case .event(let event) where event.message == "CHANNELMSG_OPENCHANNEL_RESULT":
+        if case .integer(let relid)? = event.detail("child_relid") { epochs[relid, default: 0] += 1 }
       case .event(let event) where event.kind == .ringPacket:
-        if case .integer(let id)? = event.detail("trans_id") {
-          result.append((event.message ?? "", id, multiplier))
+        if case .integer(let id)? = event.detail("trans_id"), case .integer(let relid)? = event.detail("relid") {
+          result.append((event.message ?? "", "\(relid)/\(epochs[relid] ?? 0)/\(id)", multiplier))
         }
       case .group(let group):
-        result += ringPackets(group.entries, multiplier: multiplier * group.count)
+        result += ringPackets(group.entries, multiplier: multiplier * group.count, epochs: &epochs)
       default: break
       }
     }
     return result
   }
 
-  /// Every request packet gets exactly one completion: counts always, and ids exactly when the
-  /// trace holds every packet (no ring packet inside a repeat group).
+  /// Every storage request packet gets exactly one completion: counts always, and ids exactly when
+  /// the trace holds every packet (no ring packet inside a repeat group). Integration Service
+  /// packets (`ICMSGTYPE_*`) are checked by ``icProblems(_:)``.
   static func completionProblems(_ trace: Trace) -> [String] {
-    let packets = trace.steps.flatMap { ringPackets($0.entries) }
+    var epochs: [Int: Int] = [:]
+    let packets = trace.steps.flatMap { ringPackets($0.entries, epochs: &epochs) }
+      .filter { !$0.message.hasPrefix("ICMSGTYPE_") }
     let requests = packets.filter { $0.message != "VM_PKT_COMP" }
     let completions = packets.filter { $0.message == "VM_PKT_COMP" }
     var problems: [String] = []
@@ -123,6 +130,52 @@ enum TraceChecks {
         problems.append("completions do not match requests one to one")
       }
     }
+    return problems + icProblems(trace)
+  }
+
+  /// IC packets: the host's requests carry icflags TRANSACTION|REQUEST (3), the guest's answers
+  /// TRANSACTION|RESPONSE (5) with the same relid, trans_id and message type, after the request
+  /// (matched exactly when no IC packet sits in a repeat group); never more answers than requests.
+  /// A hung guest may leave requests unanswered.
+  static func icProblems(_ trace: Trace) -> [String] {
+    struct Packet { var key: String; var flags: String; var count: Int; var grouped: Bool }
+    var packets: [Packet] = []
+    func walk(_ entries: [TraceEntry], multiplier: Int) {
+      for entry in entries {
+        switch entry {
+        case .group(let group): walk(group.entries, multiplier: multiplier * group.count)
+        case .event(let event):
+          guard event.kind == .ringPacket, let message = event.message, message.hasPrefix("ICMSGTYPE_"),
+            case .text(let flags)? = event.detail("icflags"), case .integer(let relid)? = event.detail("relid"),
+            case .integer(let id)? = event.detail("trans_id")
+          else { continue }
+          packets.append(Packet(key: "\(relid)/\(id)/\(message)", flags: flags, count: multiplier, grouped: multiplier > 1))
+        }
+      }
+    }
+    for step in trace.steps { walk(step.entries, multiplier: 1) }
+    var problems: [String] = []
+    let exact = !packets.contains { $0.grouped }
+    var open: [String: Int] = [:]
+    var requests = 0, answers = 0
+    for packet in packets {
+      if packet.flags.hasPrefix("3 ") {
+        requests += packet.count
+        open[packet.key, default: 0] += 1
+      } else if packet.flags.hasPrefix("5 ") {
+        answers += packet.count
+        if exact {
+          if let pending = open[packet.key], pending > 0 {
+            open[packet.key] = pending - 1
+          } else {
+            problems.append("IC answer \(packet.key) without a request before it")
+          }
+        }
+      } else {
+        problems.append("IC packet \(packet.key) with icflags \(packet.flags)")
+      }
+    }
+    if answers > requests { problems.append("\(answers) IC answers but only \(requests) requests") }
     return problems
   }
 

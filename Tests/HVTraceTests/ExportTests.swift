@@ -92,3 +92,36 @@ import Testing
     #expect(trace.rendered(as: .transcript) == trace.transcript())
   }
 }
+
+/// The Integration Service fields of contract §3: an event's `flags` after `operation`, the
+/// services' `secondaryStatus` after the contract's keys.
+@Suite struct ServiceFieldExportTests {
+  static func trace() -> Trace {
+    let recorder = TraceRecorder(actors: Fixtures.actors)
+    recorder.beginStep(index: 1, action: "wait", argument: "5 s", time: 0)
+    recorder.record(
+      time: 0, duration: 10, from: "worker", to: "driver", kind: .ringPacket, label: "sample",
+      message: "ICMSGTYPE_TIMESYNC", operation: nil, flags: "ICTIMESYNCFLAG_SAMPLE")
+    recorder.endStep()
+    return recorder.finish(
+      scenario: "s", seed: 1,
+      integrationServices: [
+        IntegrationServiceStatus(name: "Heartbeat", enabled: true, status: "OK", secondaryStatus: "OK")
+      ], vm: VMStatus(name: "VM01", state: "Running"), configuration: [])
+  }
+
+  @Test func flagsAndSecondaryStatusAreExported() throws {
+    let json = Self.trace().jsonText()
+    let message = try #require(json.range(of: "\"message\": \"ICMSGTYPE_TIMESYNC\""))
+    let flags = try #require(json.range(of: "\"flags\": \"ICTIMESYNCFLAG_SAMPLE\""))
+    let duration = try #require(json.range(of: "\"duration\": 10"))
+    #expect(message.lowerBound < flags.lowerBound && flags.lowerBound < duration.lowerBound)
+    let status = try #require(json.range(of: "\"status\": \"OK\""))
+    let secondary = try #require(json.range(of: "\"secondaryStatus\": \"OK\""))
+    #expect(status.lowerBound < secondary.lowerBound)
+    let transcript = Self.trace().transcript()
+    #expect(transcript.contains("[ICMSGTYPE_TIMESYNC] ICTIMESYNCFLAG_SAMPLE"))
+    #expect(transcript.contains("Heartbeat: enabled OK (OK)"))
+    #expect(Self.trace().chromeTraceText().contains("\"flags\": \"ICTIMESYNCFLAG_SAMPLE\""))
+  }
+}

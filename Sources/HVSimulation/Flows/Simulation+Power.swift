@@ -1,21 +1,23 @@
 import HVTrace
 
-/// Power-on, power-off, idle time and the disk-I/O entry point.
+/// Power-on and power-off.
 extension Simulation {
   /// `Start-VM`: VMMS creates the partition through VID hypercalls and starts the worker process,
   /// which creates the VP, maps memory, installs the IDE port intercepts and starts the VP; the
   /// firmware loads the OS; an enlightened guest then brings VMBus up and opens its disk channel
   /// (fact sheet §1.1, §1.2, §3.2). Which hypercall each component issues is a model assumption
   /// (fact sheet §1.5).
-  func powerOn(then next: @escaping Continuation) {
+  /// - Parameter reason: the first note, when the power-on is not a `Start-VM` (a reboot).
+  func powerOn(reason: String? = nil, then next: @escaping Continuation) {
     if powerState != .off { violations.append("start while the VM is \(powerState.rawValue)") }
     powerState = .starting
     let partitionID = 0x10 + hypervisorRandom.next(below: 0xF0)
     let memoryPages = 262_144  // 1 GiB of 4 KiB pages
     var actions: [Action] = [
       { done in
+        self.referenceCounterStart = self.now
         self.emit(
-          .stateNote, .vmms, .vmms, "Start-VM '\(self.configuration.vmName)'",
+          .stateNote, .vmms, .vmms, reason ?? "Start-VM '\(self.configuration.vmName)'",
           cost: self.costs.componentWork, then: done)
       },
       { done in
@@ -102,6 +104,11 @@ extension Simulation {
       },
       { done in self.firmwareBoot(then: done) },
       { done in
+        // The guest kernel takes its wall-clock time from the RTC, which has whole seconds only
+        // (model assumption): it starts up to a second behind the host.
+        self.guestClock = GuestClock(
+          driftPPM: self.guestClock.driftPPM,
+          offsetNanoseconds: -Int(self.icRandom.next(below: 1_000_000_000)), at: self.now)
         self.emit(
           .call, .guestFirmware, .guestKernel, "jump to the OS loader; the guest kernel boots",
           cost: self.costs.guestKernelBoot, then: done)
@@ -192,7 +199,7 @@ extension Simulation {
               cost: self.costs.kernelCall
             ) {
               self.openChannel(relid: relid, ringPages: ringPages) {
-                self.storvscInitialize(relid: relid, then: done)
+                self.storvscInitialize(relid: relid) { self.openIntegrationServices(then: done) }
               }
             }
           }
@@ -204,7 +211,6 @@ extension Simulation {
   /// gets no chance to react, so VMBus is not unloaded.
   func turnOff(then next: @escaping Continuation) {
     if powerState != .running { violations.append("turn-off while the VM is \(powerState.rawValue)") }
-    let partitionID = childPartition?.id ?? 0
     run(
       [
         { done in
@@ -216,6 +222,15 @@ extension Simulation {
           self.emit(
             .call, .vmms, .vmwp, "power off the VM", cost: self.costs.componentWork, then: done)
         },
+      ]
+    ) { self.powerDown(log: "'\(self.configuration.vmName)' was turned off.", then: next) }
+  }
+
+  /// The worker process stops the VP, deletes the partition and exits; the VM is off.
+  func powerDown(log message: String, then next: @escaping Continuation) {
+    let partitionID = childPartition?.id ?? 0
+    run(
+      [
         { done in
           self.emit(
             .call, .vmwp, .vid, "stop VP 0 and delete the partition", cost: self.costs.userToKernel,
@@ -231,9 +246,7 @@ extension Simulation {
         },
         { done in
           self.resetGuestState()
-          self.recorder.log(
-            time: self.now, source: "Hyper-V-Worker",
-            message: "'\(self.configuration.vmName)' was turned off.")
+          self.recorder.log(time: self.now, source: "Hyper-V-Worker", message: message)
           self.emit(
             .return, .vmwp, .vmms, "vmwp.exe exits; the VM is off", cost: self.costs.componentWork,
             then: done)
@@ -241,6 +254,8 @@ extension Simulation {
       ], then: next)
   }
 
+  /// Everything that lived in the partition is gone; the host's settings, the guest's disk (its
+  /// files, its stored KVP pools) and the clock's drift remain.
   private func resetGuestState() {
     powerState = .off
     childPartition = nil
@@ -250,50 +265,11 @@ extension Simulation {
     channels = []
     storvsc = StorVSCState()
     storvsp = StorVSPState()
-  }
-
-  /// Time passes. Nothing periodic is modelled yet (the Integration Services' heartbeats come with
-  /// their channels), so the interval is one note.
-  func wait(_ nanoseconds: Int, then next: @escaping Continuation) {
-    let actor: ActorID = powerState == .running ? .guestKernel : .vmms
-    let what = powerState == .running ? "the guest is idle" : "the VM is off"
-    emit(
-      .stateNote, actor, actor, "\(SimulatedTime.human(nanoseconds)) pass; \(what)",
-      details: [.int("nanoseconds", nanoseconds)], cost: nanoseconds, then: next)
-  }
-
-  /// The guest application reads or writes its disk; the configuration decides the path.
-  func diskIO(isWrite: Bool, bytes: Int, then next: @escaping Continuation) {
-    guard powerState == .running else {
-      violations.append("disk I/O while the VM is \(powerState.rawValue)")
-      return next()
-    }
-    let sectors = (bytes + ATAModel.sectorSize - 1) / ATAModel.sectorSize
-    let lba = nextGuestLBA
-    nextGuestLBA += sectors
-    if !configuration.usesEmulatedDisk {
-      syntheticIO(isWrite: isWrite, bytes: bytes, lba: lba, then: next)
-      return
-    }
-    let verb = isWrite ? "write" : "read"
-    let sectorBytes = sectors * ATAModel.sectorSize
-    run(
-      [
-        { done in
-          self.emit(
-            .call, .guestApp, .ataDriver,
-            "\(verb)(): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) = \(sectors) sector(s) at LBA \(lba), programmed I/O",
-            details: [.int("bytes", bytes), .int("lba", lba), .int("sectors", sectors)],
-            cost: self.costs.userToKernel, then: done)
-        },
-        { done in
-          self.emulatedIO(isWrite: isWrite, sectors: sectors, lba: lba, driver: .ataDriver, then: done)
-        },
-        { done in
-          self.emit(
-            .return, .ataDriver, .guestApp, "\(verb)() returns: \(sectorBytes) bytes done",
-            cost: self.costs.kernelToUser, then: done)
-        },
-      ], then: next)
+    icServices = icServices.map { ICServiceState(service: $0.service, enabled: $0.enabled) }
+    heartbeat = HeartbeatState()
+    timeSync = TimeSyncState()
+    guestHung = false
+    storageRescinded = false
+    acceptedShutdown = nil
   }
 }

@@ -9,6 +9,12 @@ import HVTrace
 /// serves the channel and serves the batch's requests one after the other.
 extension Simulation {
   func syntheticIO(isWrite: Bool, bytes: Int, lba: Int, then next: @escaping Continuation) {
+    if storageRescinded {
+      return emit(
+        .stateNote, .storvsc, .storvsc,
+        "\(isWrite ? "write" : "read")() of \(bytes) bytes fails: the disk's channel was rescinded (EIO)",
+        cost: costs.kernelCall, then: next)
+    }
     guard storvsc.phase == .ready, let relid = storvsc.relid else {
       violations.append("disk I/O before storvsc is ready")
       next()
@@ -33,6 +39,7 @@ extension Simulation {
         { done in
           self.loop(
             fullBatches, "for each batch of \(depth) SRBs of \(StorVSCModel.maxTransferBytes / 1024) KiB",
+            timers: true,
             fastForward: { count in self.fastForwardBatches(count, relid: relid, depth: depth) },
             body: { index, iterationDone in
               let batch = Array(requests[(index * depth)..<((index + 1) * depth)])

@@ -3,10 +3,12 @@ import HVTrace
 /// The VMBus channel life cycle, fact sheet §3.2: contact, offers, GPADL, open, close, rescind,
 /// unload. Integration Services will be further channels offered here, opened the same way.
 extension Simulation {
-  /// The devices the host offers on VMBus, in relid order. Today the disk controller only; the
-  /// Integration Services' channels are the next entries (issue 4).
+  /// The devices the host offers on VMBus, in relid order: the disk controller, then every
+  /// Integration Service the host version has and the VM's settings enable (contract §1; the
+  /// order of the services is the model's).
   var offeredDevices: [VMBusDeviceClass] {
     [configuration.disk == .scsi ? .scsi : .ide]
+      + IntegrationService.allCases.filter { ic($0).enabled }.map(\.deviceClass)
   }
 
   /// `vmbus_connect`: INITIATE_CONTACT with the guest's highest version, then each lower one until
@@ -82,12 +84,21 @@ extension Simulation {
     }
   }
 
-  private func offer(_ device: VMBusDeviceClass, then next: @escaping Continuation) {
+  func offer(_ device: VMBusDeviceClass, then next: @escaping Continuation) {
     let relid = vmbusHost.nextRelid
     vmbusHost.nextRelid += 1
+    let service = IntegrationService(deviceClass: device)
+    // Integration Service instance ids come from their own stream (see `icRandom`).
+    let instance = service == nil ? GUID.random(using: &vmbusRandom) : GUID.random(using: &icRandom)
     let offer = ChannelOffer(
-      relid: relid, deviceClass: device, instanceID: GUID.random(using: &vmbusRandom),
-      connectionID: 0x2000 + relid)
+      relid: relid, deviceClass: device, instanceID: instance, connectionID: 0x2000 + relid)
+    if let service {
+      updateIC(service) {
+        $0.relid = relid
+        $0.phase = .offered
+        $0.utilState = .initial
+      }
+    }
     precondition(channels.count == Int(relid) - 1, "relids are dense and start at 1")
     channels.append(VMBusChannel(offer: offer))
     postMessage(

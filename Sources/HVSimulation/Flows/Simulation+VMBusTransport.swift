@@ -99,9 +99,13 @@ extension Simulation {
 
   /// Writes `packet` into the sender's ring of channel `relid` and signals the reader when
   /// `hv_signal_on_write` says so (fact sheet §2.2 steps 4–5).
+  /// - Parameters:
+  ///   - message: the event's protocol message; the packet type by default (an IC packet names
+  ///     its `ICMSGTYPE_*` instead, contract §3).
   func sendPacket(
     _ packet: VMBusPacket, relid: UInt32, fromGuest: Bool, _ label: String,
-    operation: String? = nil, details extra: [Detail] = [], then next: @escaping Continuation
+    message: String? = nil, operation: String? = nil, flags: String? = nil,
+    details extra: [Detail] = [], then next: @escaping Continuation
   ) {
     let index = Int(relid) - 1
     let channel = channels[index]
@@ -130,8 +134,8 @@ extension Simulation {
       ]
     emit(
       .ringPacket, fromGuest ? .vmbusGuest : .vmbusRoot, fromGuest ? .vmbusRoot : .vmbusGuest,
-      label, message: packet.type.identifier, operation: operation, details: details,
-      bytes: result.bytes, cost: costs.ringWrite(bytes: result.bytes)
+      label, message: message ?? packet.type.identifier, operation: operation, flags: flags,
+      details: details, bytes: result.bytes, cost: costs.ringWrite(bytes: result.bytes)
     ) {
       if result.signal {
         self.signalChannel(relid, fromGuest: fromGuest, reason: result.reason, then: next)

@@ -4,18 +4,35 @@ import HVTrace
 ///
 /// The case order is the lifeline order of diagrams: the child partition (user, then kernel), the
 /// hypervisor, the root partition (kernel, then user) and the hardware, so that both disk paths
-/// read left to right.
+/// read left to right. Each Integration Service has one actor on each side (contract §3): the
+/// guest's `hv_utils` callback (kernel) and the host's component in the worker process (user,
+/// model assumption); KVP, VSS and file copy also have their guest daemon (user).
 public enum ActorID: String, Sendable, CaseIterable {
   case guestApp = "guest-app"
+  case kvpDaemon = "hv-kvp-daemon"
+  case vssDaemon = "hv-vss-daemon"
+  case fcopyDaemon = "hv-fcopy-daemon"
   case guestFirmware = "guest-firmware"
   case guestKernel = "guest-kernel"
   case ataDriver = "ata-driver"
   case storvsc
+  case heartbeatGuest = "heartbeat-guest"
+  case shutdownGuest = "shutdown-guest"
+  case timeSyncGuest = "timesync-guest"
+  case kvpGuest = "kvp-guest"
+  case vssGuest = "vss-guest"
+  case fcopyGuest = "fcopy-guest"
   case vmbusGuest = "vmbus-guest"
   case hypervisor
   case vid
   case vmbusRoot = "vmbus-root"
   case storvsp
+  case heartbeatHost = "heartbeat-host"
+  case shutdownHost = "shutdown-host"
+  case timeSyncHost = "timesync-host"
+  case kvpHost = "kvp-host"
+  case vssHost = "vss-host"
+  case fcopyHost = "fcopy-host"
   case vmwp
   case vmms
   case storageStack = "storage-stack"
@@ -41,6 +58,10 @@ public enum ActorID: String, Sendable, CaseIterable {
         id: rawValue, name: "storvsc, the storage VSC (guest)", partition: .child, mode: .kernel)
     case .vmbusGuest:
       return Actor(id: rawValue, name: "VMBus driver (guest)", partition: .child, mode: .kernel)
+    case .kvpDaemon, .vssDaemon, .fcopyDaemon, .heartbeatGuest, .shutdownGuest, .timeSyncGuest,
+      .kvpGuest, .vssGuest, .fcopyGuest, .heartbeatHost, .shutdownHost, .timeSyncHost, .kvpHost,
+      .vssHost, .fcopyHost:
+      return integrationServiceActor
     case .hypervisor:
       return Actor(
         id: rawValue, name: "Hyper-V hypervisor (hypercalls, SynIC, intercepts)",
@@ -68,6 +89,56 @@ public enum ActorID: String, Sendable, CaseIterable {
         partition: .root, mode: .kernel)
     case .disk:
       return Actor(id: rawValue, name: "Physical disk", partition: .hardware, mode: .hardware)
+    }
+  }
+
+  private var integrationServiceActor: Actor {
+    switch self {
+    case .kvpDaemon:
+      return Actor(id: rawValue, name: "hv_kvp_daemon (guest user mode)", partition: .child, mode: .user)
+    case .vssDaemon:
+      return Actor(id: rawValue, name: "hv_vss_daemon (guest user mode)", partition: .child, mode: .user)
+    case .fcopyDaemon:
+      return Actor(
+        id: rawValue, name: "hv_fcopy_daemon (guest user mode)", partition: .child, mode: .user)
+    case .heartbeatGuest:
+      return Actor(id: rawValue, name: "Heartbeat service, guest (hv_utils)", partition: .child, mode: .kernel)
+    case .shutdownGuest:
+      return Actor(id: rawValue, name: "Shutdown service, guest (hv_utils)", partition: .child, mode: .kernel)
+    case .timeSyncGuest:
+      return Actor(
+        id: rawValue, name: "Time Synchronization service, guest (hv_utils)", partition: .child,
+        mode: .kernel)
+    case .kvpGuest:
+      return Actor(
+        id: rawValue, name: "Data Exchange (KVP) service, guest (hv_utils)", partition: .child,
+        mode: .kernel)
+    case .vssGuest:
+      return Actor(id: rawValue, name: "Backup (VSS) service, guest (hv_utils)", partition: .child, mode: .kernel)
+    case .fcopyGuest:
+      return Actor(
+        id: rawValue, name: "Guest services (file copy), guest (hv_utils)", partition: .child,
+        mode: .kernel)
+    case .heartbeatHost:
+      return Actor(id: rawValue, name: "Heartbeat service, host (in vmwp.exe)", partition: .root, mode: .user)
+    case .shutdownHost:
+      return Actor(id: rawValue, name: "Shutdown service, host (in vmwp.exe)", partition: .root, mode: .user)
+    case .timeSyncHost:
+      return Actor(
+        id: rawValue, name: "Time Synchronization service, host (in vmwp.exe)", partition: .root,
+        mode: .user)
+    case .kvpHost:
+      return Actor(
+        id: rawValue, name: "Data Exchange (KVP) service, host (in vmwp.exe)", partition: .root,
+        mode: .user)
+    case .vssHost:
+      return Actor(id: rawValue, name: "Backup (VSS) service, host (in vmwp.exe)", partition: .root, mode: .user)
+    case .fcopyHost:
+      return Actor(
+        id: rawValue, name: "Guest Service Interface (file copy), host (in vmwp.exe)",
+        partition: .root, mode: .user)
+    default:
+      preconditionFailure("\(rawValue) is not an Integration Service actor")
     }
   }
 

@@ -61,6 +61,25 @@ public struct CostTable: Sendable, Hashable {
   public var guestKernelBoot = 1_500_000_000
   /// Tearing a partition down after a hard power-off.
   public var partitionTeardown = 5_000_000
+  /// A guest `hv_utils` callback parses one IC message and prepares its answer (model assumption).
+  public var icHandling = 1_000
+  /// A guest daemon (hv_kvp_daemon, hv_fcopy_daemon) serves one request: a file or store access.
+  public var daemonWork = 5_000
+  /// hv_vss_daemon freezes the guest's file systems (sync + FIFREEZE): tens of ms.
+  public var fileSystemFreeze = 20_000_000
+  /// hv_vss_daemon thaws them (FITHAW).
+  public var fileSystemThaw = 1_000_000
+  /// The host's volume snapshot of the VM's files while a backup runs (model assumption).
+  public var hostSnapshot = 1_500_000_000
+  /// An orderly guest shutdown: services stopped, file systems synced and unmounted.
+  public var guestShutdown = 2_000_000_000
+  /// A forced shutdown: applications are not asked to close first.
+  public var guestForcedShutdown = 500_000_000
+  /// The guest writes its hibernation image (its memory) to its own disk.
+  public var guestHibernate = 2_500_000_000
+  /// vmwp.exe writes or reads the VM's memory and device state (1 GiB at ≈500 MB/s) for
+  /// Save-VM and restore.
+  public var vmStateTransfer = 2_000_000_000
 
   public init() {}
 

@@ -37,6 +37,47 @@ extension Simulation {
       problems.append("storvsc has \(storvsc.pending.count) requests outstanding")
     }
     problems += ide.protocolErrors
+    problems += integrationServiceViolations()
+    return problems
+  }
+
+  /// The services' state agrees with their channels: a ready service has an opened channel of its
+  /// class; a parked message means `pending_send_sz` is set (until the guest's signal); the heartbeat is
+  /// Lost only after enough misses; a periodic timer runs only for a ready service of a running VM.
+  private func integrationServiceViolations() -> [String] {
+    var problems: [String] = []
+    for state in icServices {
+      let name = state.service.rawValue
+      if state.phase == .ready {
+        guard let relid = state.relid, Int(relid) <= channels.count else {
+          problems.append("\(name) is ready without a channel")
+          continue
+        }
+        let channel = channels[Int(relid) - 1]
+        if channel.offer.deviceClass != state.service.deviceClass {
+          problems.append("\(name) points at relid \(relid) of class \(channel.offer.deviceClass)")
+        }
+        if channel.state != .opened && powerState == .running {
+          problems.append("\(name) is ready but relid \(relid) is \(channel.state.rawValue)")
+        }
+      }
+      if let blocked = state.blocked, let relid = state.relid, let ring = channels[Int(relid) - 1].inbound {
+        let bytes = icPacket(blocked, requestID: state.blockedRequestID).ringBytes
+        if ring.pendingSendSize != bytes { problems.append("\(name) waits but pending_send_sz is \(ring.pendingSendSize)") }
+      }
+      if state.nextDue != nil, state.phase != .ready || !(powerState == .running || powerState == .starting) {
+        problems.append("\(name) has a timer while \(state.phase.rawValue) and the VM is \(powerState.rawValue)")
+      }
+      if state.outstanding != nil, ![.shutdown, .dataExchange, .backup, .guestServices].contains(state.service) {
+        problems.append("\(name) waits for an answer although it never waits")
+      }
+    }
+    if heartbeat.status == .lostCommunication, heartbeat.missed < HeartbeatModel.errorThreshold {
+      problems.append("heartbeat Lost Communication after \(heartbeat.missed) misses")
+    }
+    if heartbeat.lastAnswer >= heartbeat.nextSequence + 1 {
+      problems.append("heartbeat answer \(heartbeat.lastAnswer) for a ping never sent")
+    }
     return problems
   }
 
@@ -46,7 +87,9 @@ extension Simulation {
       now: now, rootPartition: rootPartition, childPartition: childPartition,
       powerState: powerState, ide: ide, vmbusGuest: vmbusGuest, vmbusHost: vmbusHost,
       channels: channels, storvsc: storvsc, storvsp: storvsp, tallies: tallies,
-      nextGuestLBA: nextGuestLBA)
+      nextGuestLBA: nextGuestLBA, icServices: icServices, heartbeat: heartbeat,
+      timeSync: timeSync, guestClock: guestClock, kvpStore: kvpStore, guestFiles: guestFiles,
+      guestHung: guestHung)
   }
 }
 
@@ -64,4 +107,11 @@ public struct SimulationSnapshot: Sendable, Hashable {
   public var storvsp: StorVSPState
   public var tallies: ModelTallies
   public var nextGuestLBA: Int
+  public var icServices: [ICServiceState]
+  public var heartbeat: HeartbeatState
+  public var timeSync: TimeSyncState
+  public var guestClock: GuestClock
+  public var kvpStore: KVPStore
+  public var guestFiles: GuestFileSystem
+  public var guestHung: Bool
 }

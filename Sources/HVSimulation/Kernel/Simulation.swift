@@ -21,11 +21,16 @@ public final class Simulation {
   var vmbusRandom: SplitMix64
   var guestRandom: SplitMix64
   var diskRandom: SplitMix64
+  /// Draws of the Integration Services (instance ids, clock drift, timer phases): a stream of its
+  /// own, so the storage path sees the same numbers as before the services existed.
+  var icRandom: SplitMix64
 
   // MARK: Component state
 
   public internal(set) var rootPartition = Partition(id: 0, isRoot: true, state: .running)
   public internal(set) var childPartition: Partition?
+  /// The partition's guest-visible state (SynIC, intercepts) while the VM is saved.
+  var savedPartition: Partition?
   public internal(set) var powerState: VMPowerState = .off
   public internal(set) var ide = EmulatedIDEController()
   public internal(set) var vmbusGuest = VMBusGuestState()
@@ -35,6 +40,29 @@ public final class Simulation {
   public internal(set) var storvsc = StorVSCState()
   public internal(set) var storvsp = StorVSPState()
   public internal(set) var tallies = ModelTallies()
+  /// The six Integration Services, in ``IntegrationService/allCases`` order.
+  public internal(set) var icServices: [ICServiceState]
+  public internal(set) var heartbeat = HeartbeatState()
+  public internal(set) var timeSync = TimeSyncState()
+  public internal(set) var guestClock: GuestClock
+  public internal(set) var kvpStore: KVPStore
+  public internal(set) var guestFiles = GuestFileSystem.initial
+  /// `hang-guest`: the guest OS stops servicing VMBus interrupts.
+  public internal(set) var guestHung = false
+  /// The storage channel was rescinded (`rescind-channel` of the disk).
+  public internal(set) var storageRescinded = false
+  /// When the running VM's partition reference counter started (time-sync `vmreferencetime`).
+  var referenceCounterStart = 0
+  /// Depth of nested ``loop(_:_:timers:fastForward:body:then:)`` calls.
+  var loopDepth = 0
+  /// When the current drain iteration began and when the guest last applied a time sample: a
+  /// compressed drain replays the last skipped correction from them.
+  var drainStart = 0
+  var lastTimeSampleApplied = 0
+  /// A shutdown the guest accepted late (read after `resume-guest`): it shuts down after the drain.
+  var acceptedShutdown: ShutdownMessage?
+  /// The file the fcopy daemon has open (between START_FILE_COPY and COMPLETE/CANCEL).
+  var copyTarget: String?
   /// Base latency of the disk for the current step (seeded, see ``CostTable/diskLatencyJitterPercent``).
   var diskBaseLatency: Int
   /// Where the guest's next disk I/O starts (1 MiB into the disk, a typical first partition).
@@ -57,8 +85,19 @@ public final class Simulation {
     vmbusRandom = .component("vmbus", seed: configuration.seed)
     guestRandom = .component("guest", seed: configuration.seed)
     diskRandom = .component("disk", seed: configuration.seed)
+    icRandom = .component("integration-services", seed: configuration.seed)
     diskBaseLatency = costs.diskLatency
     gpaBase = 0x10_0000 + guestRandom.next(below: 0x30_0000) / 0x100 * 0x100
+    icServices = IntegrationService.allCases.map { service in
+      ICServiceState(
+        service: service,
+        enabled: configuration.hostVersion.offeredServices.contains(service)
+          && configuration.enabledServices.contains(service))
+    }
+    let drift = -50 - Int(icRandom.next(below: 101))
+    guestClock = GuestClock(driftPPM: drift, offsetNanoseconds: 0, at: 0)
+    kvpStore = KVPStore.initial(
+      vmName: configuration.vmName, hostOctet: 10 + Int(icRandom.next(below: 240)))
   }
 
   /// The current simulated time in nanoseconds.
@@ -82,6 +121,7 @@ public final class Simulation {
     recorder.isMuted = false
     placeRingsAfterEarlierTraffic()
     scheduler.resetClock()
+    settleServicesAfterSilentStart()
   }
 
   /// Runs one step as a request path of the trace.
@@ -96,7 +136,8 @@ public final class Simulation {
     stepIndex += 1
     drawDiskLatency()
     recorder.beginStep(index: stepIndex, action: action, argument: argument, time: now)
-    execute(flow)
+    // The end of a step is a safe point: timers that came due during it fire here.
+    execute { done in flow { self.serviceDueTimers(then: done) } }
     recorder.endStep()
   }
 
@@ -123,6 +164,18 @@ public final class Simulation {
     case .readDisk(let bytes): diskIO(isWrite: false, bytes: bytes, then: next)
     case .wait(let nanoseconds): wait(nanoseconds, then: next)
     case .turnOff: turnOff(then: next)
+    case .shutdown(let request): shutdown(request, then: next)
+    case .save: saveVM(then: next)
+    case .restore: restoreVM(then: next)
+    case .kvp(let request): kvpStep(request, then: next)
+    case .backup: backup(then: next)
+    case .copyFile(let request): copyFile(request, then: next)
+    case .enableService(let service): enableService(service, then: next)
+    case .disableService(let service): disableService(service, then: next)
+    case .hangGuest: hangGuest(then: next)
+    case .resumeGuest: resumeGuest(then: next)
+    case .rescindChannel(let target): rescindChannelStep(target, then: next)
+    case .status: reportStatus(then: next)
     }
   }
 
@@ -131,12 +184,12 @@ public final class Simulation {
   /// Records one hop now and continues `cost` nanoseconds later.
   func emit(
     _ kind: EventKind, _ from: ActorID, _ to: ActorID, _ label: String, message: String? = nil,
-    operation: String? = nil, details: [Detail] = [], bytes: Int = 0, cost: Int,
-    then next: @escaping Continuation
+    operation: String? = nil, flags: String? = nil, details: [Detail] = [], bytes: Int = 0,
+    cost: Int, then next: @escaping Continuation
   ) {
     let event = recorder.record(
       time: now, duration: cost, from: from.rawValue, to: to.rawValue, kind: kind, label: label,
-      message: message, operation: operation, details: details, bytesCopied: bytes)
+      message: message, operation: operation, flags: flags, details: details, bytesCopied: bytes)
     executedEvents += 1
     observer?(self, event)
     scheduler.schedule(at: now + cost, next)
@@ -155,62 +208,6 @@ public final class Simulation {
     first { self.perform(actions.dropFirst(), then: next) }
   }
 
-  // MARK: Repeats
-
-  /// Runs `count` identical iterations of `body`.
-  ///
-  /// With compression on (the default), the first iteration is executed and recorded inside a
-  /// repeat group; the other `count − 1` are *applied*: the clock advances by the iteration's span
-  /// times `count − 1`, the components' additive tallies grow by the iteration's difference times
-  /// `count − 1`, and `fastForward(count − 1)` moves the remaining state (indices, positions) as if
-  /// the iterations had run. Time and counters are therefore exact multiples, and memory does not
-  /// grow with `count`. Without compression every iteration executes and is recorded.
-  ///
-  /// - Parameters:
-  ///   - label: what one iteration is, e.g. "for each of 256 data words".
-  ///   - fastForward: applies `n` more iterations to the non-additive state.
-  ///   - body: one iteration (its index and its continuation).
-  func loop(
-    _ count: Int, _ label: String, fastForward: @escaping (Int) -> Void,
-    body: @escaping (Int, @escaping Continuation) -> Void, then next: @escaping Continuation
-  ) {
-    guard count > 0 else {
-      next()
-      return
-    }
-    guard configuration.compressRepeats, count > 1 else {
-      iterate(0, count, body, then: next)
-      return
-    }
-    let start = now
-    let talliesBefore = tallies
-    recorder.beginGroup(label: label, time: start)
-    body(0) {
-      let span = self.now - start
-      if let iteration = self.recorder.endGroup(count: count) {
-        precondition(
-          iteration.simulatedNanoseconds == span, "a repeat body's events must cover its time")
-      }
-      let delta = self.tallies - talliesBefore
-      self.scheduler.advance(by: span * (count - 1))
-      self.tallies += delta * (count - 1)
-      fastForward(count - 1)
-      self.observer?(self, nil)
-      next()
-    }
-  }
-
-  private func iterate(
-    _ index: Int, _ count: Int, _ body: @escaping (Int, @escaping Continuation) -> Void,
-    then next: @escaping Continuation
-  ) {
-    guard index < count else {
-      next()
-      return
-    }
-    body(index) { self.iterate(index + 1, count, body, then: next) }
-  }
-
   // MARK: Seeded choices
 
   func drawDiskLatency() {
@@ -225,7 +222,7 @@ public final class Simulation {
   func placeRingsAfterEarlierTraffic() {
     for index in channels.indices where channels[index].state == .opened {
       for outbound in [true, false] {
-        let pages = StorVSCModel.ringPages
+        let pages = (channels[index].gpadl?.pageCount ?? 2 * StorVSCModel.ringPages) / 2
         let size = (pages - 1) * 4096
         let offset = Int(vmbusRandom.next(below: UInt64(size / 8))) * 8
         let ring = RingBuffer(pages: pages, startOffset: offset)
@@ -240,4 +237,8 @@ public enum VMPowerState: String, Sendable, Hashable {
   case off = "Off"
   case starting = "Starting"
   case running = "Running"
+  /// `Save-VM`: memory and device state in files, no partition (contract §3 `Saved`).
+  case saved = "Saved"
+  /// The guest accepted a shutdown request and is shutting down.
+  case stopping = "Stopping"
 }

@@ -107,6 +107,12 @@ public enum IntegrationService: String, Sendable, CaseIterable {
 
   /// Enabled by default on a new VM (guest services are off by default, fact sheet §4.9).
   public var enabledByDefault: Bool { self != .guestServices }
+
+  /// The service whose channel is offered with `deviceClass`, if any.
+  public init?(deviceClass: VMBusDeviceClass) {
+    guard let service = Self.allCases.first(where: { $0.deviceClass == deviceClass }) else { return nil }
+    self = service
+  }
 }
 
 /// Whether the VM is on when the trace begins.
@@ -145,6 +151,9 @@ public struct SimulationConfiguration: Sendable, Hashable {
   public var compressRepeats: Bool
   public var stringIOTrapping: StringIOTrapping
   public var costs: CostTable
+  /// Replaces the guest's service-version list of a service (tests: a guest that shares no
+  /// version with the host, to see the protocol mismatch path).
+  public var guestServiceVersions: [IntegrationService: [ICVersion]] = [:]
 
   public init(
     scenarioID: String, seed: UInt64 = 1, hostVersion: HostVersion = .ws2012R2,
@@ -170,26 +179,4 @@ public struct SimulationConfiguration: Sendable, Hashable {
 
   /// True when the disk I/O goes through the emulated IDE controller in vmwp.exe.
   public var usesEmulatedDisk: Bool { !guestHasIntegrationServices }
-}
-
-/// One step of a run, already validated by the scenario layer.
-public enum SimulationStep: Sendable, Hashable {
-  case start
-  case writeDisk(bytes: Int)
-  case readDisk(bytes: Int)
-  case wait(nanoseconds: Int)
-  case turnOff
-}
-
-/// A step with the text the trace shows for it (`write-disk`, `10 KiB`).
-public struct StepRequest: Sendable, Hashable {
-  public var step: SimulationStep
-  public var action: String
-  public var argument: String
-
-  public init(_ step: SimulationStep, action: String, argument: String = "") {
-    self.step = step
-    self.action = action
-    self.argument = argument
-  }
 }

@@ -86,5 +86,7 @@ public struct VMBusPacket: Sendable, Hashable {
 /// The meaning of a packet's payload for the model.
 public enum PacketPayload: Sendable, Hashable {
   case vstor(VStorPacket)
+  /// An Integration Service message (28-byte header + service data), sent `VM_PKT_DATA_INBAND`.
+  case ic(ICMessage)
   case opaque
 }
