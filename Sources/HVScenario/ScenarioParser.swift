@@ -10,6 +10,13 @@ public enum ScenarioParser {
   /// - Returns: the scenario when the file has no errors, and every diagnostic, sorted by position.
   public static func parse(source: String, path: String) -> (Scenario?, [Diagnostic]) {
     let reader = YAMLReader(path: path)
+    // libyaml's own words for a tab ("found character that cannot start any token") do not say
+    // what to change; a tab in the indentation is the usual cause.
+    for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+      return (nil, [Diagnostic(.error, at: SourceLocation(path: path, line: index + 1, column: 1),
+        id: "yaml.tab-indentation", "YAML does not allow tabs for indentation", suggestion: "indent with spaces")])
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: source)
