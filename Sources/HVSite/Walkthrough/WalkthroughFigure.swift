@@ -85,7 +85,8 @@ struct WalkthroughFigure {
     html += "<div class=\"hv-transcript-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(regionLabel)\">\n"
     html += TranscriptRenderer(model: model, trace: run.trace, text: text, language: language, diagramID: id).render()
     html += "\n</div>\n</div>\n"
-    html += CounterTable(text: text).render(totals, caption: text("counters-heading"))
+    html += CounterTable(text: text).render(totals, caption: text("counters-heading"),
+                                            label: text("counters-heading") + ": " + regionTitle)
     html += "\n</div>\n</figure>"
     let anchors = [id, "\(id)-diagram", "\(id)-transcript-title"] + model.messages.map { "\(id)-step-\($0.number)" }
     return (html, anchors)
