@@ -95,4 +95,14 @@ import Testing
     let (_, bad) = try build("[a](scenarios/disk-write-synthetic.html#disk-write-synthetic-step-999)")
     #expect(bad.contains { $0.contains("'#disk-write-synthetic-step-999' matches no heading or figure in en/scenarios/disk-write-synthetic.html") })
   }
+
+  @Test func detailsOfOneMessageComeFromTheTrace() throws {
+    let (site, errors) = try build("Bytes {{detail disk-write-synthetic 1 bytes}}, as time {{detail disk-write-synthetic 1 bytes as=duration}}.")
+    #expect(errors == [])
+    #expect(site?.text("en/a.html")?.contains("Bytes 10,240, as time 10.24 µs.") == true)
+    #expect(site?.text("vi/a.html")?.contains("Bytes 10.240, as time 10,24 µs.") == true)
+    let (_, bad) = try build("{{detail disk-write-synthetic 1 byte}} {{detail disk-write-synthetic 9999 bytes}}")
+    #expect(bad.contains("Content/lessons/en/a.md:6:1: error: message 1 of 'disk-write-synthetic' has no detail 'byte'; did you mean 'bytes'?"))
+    #expect(bad.contains { $0.contains("'9999' is not a message of 'disk-write-synthetic'") })
+  }
 }

@@ -1,4 +1,5 @@
 import HVDiagnostics
+import HVDiagram
 import HVTrace
 
 /// Numbers in lesson prose that come from the simulation, never typed (CONTENT-CONTRACT.md §2):
@@ -8,6 +9,10 @@ import HVTrace
 /// - `{{ratio <scenario-a> <scenario-b> <counter>}}` — how many times larger a's counter is than
 ///   b's, one decimal (`263.5`).
 /// - `{{duration <scenario>}}` — the simulated time, for people (`12.5 µs`); `step=N` as above.
+/// - `{{detail <scenario> <message> <key>}}` — a detail field of one message of the trace, the
+///   message numbered as in the scenario's full walkthrough (and its deep links), e.g.
+///   `{{detail time-sync 48 offset_before_ns as=duration}}` → `124.037 s`. `as=duration` reads
+///   the value as nanoseconds (sign dropped); `as=number` groups digits.
 ///
 /// Numbers are grouped and punctuated the page's way (`12.345` in Vietnamese, `12,345` in English).
 struct InlineCounters {
@@ -15,7 +20,7 @@ struct InlineCounters {
   let text: WalkthroughText
   let path: String
 
-  static let functions = ["count", "ratio", "duration"]
+  static let functions = ["count", "ratio", "duration", "detail"]
 
   /// The literal with every `{{…}}` replaced, and the problems found (positions in the file).
   func rewrite(_ literal: String, line: Int, column: Int) -> (String, [Diagnostic]) {
@@ -62,12 +67,17 @@ struct InlineCounters {
       return fail("counter.empty", "'{{}}' is empty", "write {{count <scenario> <counter>}}")
     }
     var step: Int?
+    var display: String?
     for option in options {
       let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, parts[0] == "step", let number = Int(parts[1]) else {
-        return fail("counter.unknown-option", "unknown option '\(option)' in '{{\(expression)}}'", "the only option is step=N")
+      if parts.count == 2, parts[0] == "step", let number = Int(parts[1]) {
+        step = number
+      } else if parts.count == 2, parts[0] == "as", ["duration", "number"].contains(parts[1]) {
+        display = parts[1]
+      } else {
+        return fail("counter.unknown-option", "unknown option '\(option)' in '{{\(expression)}}'",
+                    "options are step=N and, for detail, as=duration or as=number")
       }
-      step = number
     }
     switch (function, arguments.count) {
     case ("count", 3):
@@ -88,9 +98,12 @@ struct InlineCounters {
           }
         }
       }
-    case ("count", _), ("duration", _), ("ratio", _):
+    case ("detail", 4):
+      return detail(arguments[1], message: arguments[2], key: arguments[3], display: display, at: at)
+    case ("count", _), ("duration", _), ("ratio", _), ("detail", _):
       let usage = ["count": "{{count <scenario> <counter>}}", "duration": "{{duration <scenario>}}",
-                   "ratio": "{{ratio <scenario-a> <scenario-b> <counter>}}"][function]!
+                   "ratio": "{{ratio <scenario-a> <scenario-b> <counter>}}",
+                   "detail": "{{detail <scenario> <message> <key>}}"][function]!
       return fail("counter.arguments", "wrong number of arguments in '{{\(expression)}}'", "write \(usage)")
     default:
       return fail("counter.unknown-function", "unknown counter function '\(function)'",
@@ -116,5 +129,31 @@ struct InlineCounters {
         "unknown counter '\(name)'", suggestion: Suggestion.didYouMean(name, in: Counters.names))]))
     }
     return .success(value)
+  }
+
+  /// A detail of message `number` in the scenario's full walkthrough numbering.
+  private func detail(_ id: String, message: String, key: String, display: String?, at: SourceLocation)
+    -> Result<String, DiagnosticsError>
+  {
+    func fail(_ identifier: String, _ text: String, _ suggestion: String? = nil) -> Result<String, DiagnosticsError> {
+      .failure(DiagnosticsError([Diagnostic(at: at, id: identifier, text, suggestion: suggestion)]))
+    }
+    guard let run = runs[id] else { return .failure(DiagnosticsError([runs.unknown(.init(text: id, location: at))])) }
+    let messages = SequenceModel(trace: run.trace, options: DiagramOptions()).messages
+    guard let number = Int(message), let found = messages.first(where: { $0.number == number }) else {
+      return fail("counter.invalid-message", "'\(message)' is not a message of '\(id)' (1 to \(messages.count))")
+    }
+    guard let value = found.event.detail(key) else {
+      let keys = found.event.details.map(\.key)
+      return fail("counter.unknown-detail", "message \(number) of '\(id)' has no detail '\(key)'",
+                  keys.isEmpty ? "it has no details" : Suggestion.didYouMean(key, in: keys))
+    }
+    switch (display, value) {
+    case ("duration", .integer(let nanoseconds)): return .success(text.duration(abs(nanoseconds)))
+    case ("number", .integer(let number)), (nil, .integer(let number)): return .success(text.number(number))
+    case ("duration", _), ("number", _):
+      return fail("counter.detail-not-a-number", "detail '\(key)' of message \(number) is '\(value.text)', not a number")
+    default: return .success(value.text)
+    }
   }
 }
