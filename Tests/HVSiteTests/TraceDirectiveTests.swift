@@ -105,4 +105,13 @@ import Testing
     #expect(bad.contains("Content/lessons/en/a.md:6:1: error: message 1 of 'disk-write-synthetic' has no detail 'byte'; did you mean 'bytes'?"))
     #expect(bad.contains { $0.contains("'9999' is not a message of 'disk-write-synthetic'") })
   }
+
+  @Test func selfChecksUseInlineCountersToo() throws {
+    let (site, errors) = try build("```self-check\n- question: How many exits, {{count disk-write-synthetic vmExits}} or more?\n  answer: Exactly {{count disk-write-synthetic vmExits}}.\n```")
+    #expect(errors == [])
+    let page = try #require(site?.text("en/a.html"))
+    #expect(!page.contains("{{count"))
+    let (_, bad) = try build("```self-check\n- question: '{{count disk-write-synthetic vmexit}}'\n  answer: x\n```")
+    #expect(bad.contains { $0.contains("unknown counter 'vmexit'; did you mean 'vmExits'?") })
+  }
 }

@@ -36,8 +36,16 @@ struct SelfCheckDirective: Directive {
       let answer = reader.string("answer", required: true)
       diagnostics += reader.diagnostics
       guard let question, let answer else { continue }
-      let summary = Self.inline(CMarkBridge.render(question, lineOffset: 0, hooks: MarkdownHooks()).html)
-      let body = CMarkBridge.render(answer, lineOffset: 0, hooks: MarkdownHooks()).html
+      // Questions and answers are Markdown like the lesson, inline counters included.
+      let line = source.location(of: item).line
+      let hooks = MarkdownHooks(rewriteText: { literal, _, _ in
+        guard let counters = page.inlineCounters else { return nil }
+        let (text, problems) = counters.rewrite(literal, line: line, column: 1)
+        diagnostics += problems
+        return text
+      })
+      let summary = Self.inline(CMarkBridge.render(question, lineOffset: 0, hooks: hooks).html)
+      let body = CMarkBridge.render(answer, lineOffset: 0, hooks: hooks).html
       html += "<li><details><summary>\(summary)</summary>\n<div class=\"hv-answer\">\n\(body)</div></details></li>\n"
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// The shipped course (issue 7): both languages have the same lessons, and every lesson holds
+/// the parts a lesson must have. (That every `trace`, `compare`, counter and glossary link
+/// resolves is checked by every build; `committedSiteIsUpToDate` builds it.)
+@Suite struct CourseContentTests {
+  static let lessons = Hvwalk.packageRoot.appendingPathComponent("Content/lessons")
+
+  static func files(_ language: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: lessons.appendingPathComponent(language).path)
+      .filter { $0.hasSuffix(".md") }.sorted()
+  }
+
+  static func text(_ language: String, _ file: String) throws -> String {
+    try String(contentsOf: lessons.appendingPathComponent("\(language)/\(file)"), encoding: .utf8)
+  }
+
+  /// The headings every lesson has, in each language (a lesson may word the second one its way).
+  static let requiredHeadings: [String: [[String]]] = [
+    "en": [["## What you will learn"], ["## What to notice"]],
+    "vi": [["## Bạn sẽ học được gì"], ["## Những điểm cần để ý", "## Những điểm cần ghi nhớ", "## Điều cần để ý"]],
+  ]
+
+  @Test func bothLanguagesHaveTheSameLessons() throws {
+    #expect(try Self.files("vi") == Self.files("en"))
+    #expect(try Self.files("en").count >= 13, "twelve lessons and the glossary")
+  }
+
+  @Test func everyLessonHasItsParts() throws {
+    for language in ["en", "vi"] {
+      for file in try Self.files(language) where file != "glossary.md" {
+        let text = try Self.text(language, file)
+        let lesson = "\(language)/\(file)"
+        for alternatives in Self.requiredHeadings[language]! {
+          #expect(alternatives.contains { text.contains("\n\($0)\n") }, "\(lesson) lacks a '\(alternatives[0])' section")
+        }
+        #expect(text.contains("```trace "), "\(lesson) has no trace walkthrough")
+        #expect(text.contains("```self-check"), "\(lesson) has no self-check")
+        #expect(text.contains("```powershell") || text.contains("```sh"), "\(lesson) shows no commands")
+        #expect(text.contains("](glossary.md#"), "\(lesson) links no term to the glossary")
+      }
+    }
+  }
+
+  @Test func theGlossaryPairsEveryTermInBothLanguages() throws {
+    for language in ["en", "vi"] {
+      let terms = try Self.text(language, "glossary.md").components(separatedBy: "\n").filter { $0.hasPrefix("### ") }
+      #expect(terms.count >= 60, "\(language)/glossary.md has \(terms.count) terms")
+    }
+  }
+}
