@@ -1,7 +1,12 @@
 /// The terminal form of a trace (`hvwalk run <id>`): numbered events, repeat groups as
 /// `loop ×N { … }`, per-step and total counters. Also the golden-file format of the tests.
 ///
-/// Line format: `  seq  time  from → to: label [MESSAGE] operation key=value …`, where time is
+/// Events are numbered 1, 2, 3… in the order they are printed (loop headers take no number), the
+/// numbering of the site's diagrams, transcripts, step links (`#scenario-step-N`), `messages=A-B`
+/// excerpts and `{{detail scenario N key}}` — so an author can look a message up here. (`seq` in
+/// the JSON export is the recorder's own sequence, which also counts repeat groups.)
+///
+/// Line format: `  n  time  from → to: label [MESSAGE] operation key=value …`, where time is
 /// simulated seconds with nine decimals.
 extension Trace {
   public func transcript() -> String {
@@ -14,10 +19,11 @@ extension Trace {
     for actor in actors {
       lines.append("  \(actor.id) — \(actor.name) [\(actor.partition.rawValue)/\(actor.mode.rawValue)]")
     }
+    var number = 0
     for step in steps {
       lines.append("")
       lines.append("Step \(step.index): \(step.title)")
-      for entry in step.entries { Self.transcribe(entry, depth: 1, into: &lines) }
+      for entry in step.entries { Self.transcribe(entry, depth: 1, number: &number, into: &lines) }
       lines.append("  step \(step.index) totals: " + Self.line(step.totals))
     }
     lines.append("")
@@ -45,11 +51,12 @@ extension Trace {
     counters.named.map { "\($0.name) \($0.value)" }.joined(separator: " · ")
   }
 
-  private static func transcribe(_ entry: TraceEntry, depth: Int, into lines: inout [String]) {
+  private static func transcribe(_ entry: TraceEntry, depth: Int, number: inout Int, into lines: inout [String]) {
     let indent = String(repeating: "  ", count: depth)
     switch entry {
     case .event(let event):
-      var text = "\(pad(event.seq))  \(SimulatedTime.seconds(event.time))  \(indent)"
+      number += 1
+      var text = "\(pad(number))  \(SimulatedTime.seconds(event.time))  \(indent)"
       text += "\(event.from) → \(event.to): \(event.label)"
       if let message = event.message { text += " [\(message)]" }
       if let operation = event.operation { text += " \(operation)" }
@@ -59,7 +66,7 @@ extension Trace {
     case .group(let group):
       let gutter = String(repeating: " ", count: 6 + 11 + 2)
       lines.append("\(gutter)\(indent)loop ×\(group.count) { \(group.label)")
-      for inner in group.entries { transcribe(inner, depth: depth + 1, into: &lines) }
+      for inner in group.entries { transcribe(inner, depth: depth + 1, number: &number, into: &lines) }
       let each = SimulatedTime.human(group.iterationCounters.simulatedNanoseconds)
       lines.append("\(gutter)\(indent)} ×\(group.count), \(each) each")
     }
