@@ -27,7 +27,8 @@ public struct Scenario: Sendable, Hashable {
     self.steps = steps
   }
 
-  /// The languages every `title` and `summary` must have: the site's languages.
+  /// The languages a scenario's `title` and `summary` need when the caller does not say
+  /// (`hvwalk run` on a file); a site build passes the languages of its `site.yaml`.
   public static let languages = ["en", "vi"]
 }
 

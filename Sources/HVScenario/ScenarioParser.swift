@@ -8,8 +8,12 @@ public enum ScenarioParser {
 
   /// Parses and validates one scenario file.
   /// - Returns: the scenario when the file has no errors, and every diagnostic, sorted by position.
-  public static func parse(source: String, path: String) -> (Scenario?, [Diagnostic]) {
-    let reader = YAMLReader(path: path)
+  /// - Parameter languages: the site's languages (from `site.yaml`); titles and summaries need
+  ///   one entry each, so a third language is a new strings file and new entries, not new code.
+  public static func parse(source: String, path: String, languages: [String] = Scenario.languages)
+    -> (Scenario?, [Diagnostic])
+  {
+    let reader = YAMLReader(path: path, languages: languages)
     // libyaml's own words for a tab ("found character that cannot start any token") do not say
     // what to change; a tab in the indentation is the usual cause.
     for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -90,9 +94,9 @@ public enum ScenarioParser {
     guard let entries = reader.mapping(node, "\(key) (one entry per language: en, vi)") else {
       return nil
     }
-    reader.rejectUnknownKeys(entries, allowed: Scenario.languages, in: key)
+    reader.rejectUnknownKeys(entries, allowed: reader.languages, in: key)
     var texts: [LocalizedText.Entry] = []
-    for language in Scenario.languages {
+    for language in reader.languages {
       guard let value = reader.value(language, in: entries, of: node, what: key, required: true),
         let text = reader.scalar(value, "\(key).\(language)")
       else { continue }
@@ -101,7 +105,7 @@ public enum ScenarioParser {
       }
       texts.append(LocalizedText.Entry(language: language, text: text))
     }
-    return texts.count == Scenario.languages.count ? LocalizedText(texts) : nil
+    return texts.count == reader.languages.count ? LocalizedText(texts) : nil
   }
 
   private static func readSeed(_ node: Node, reader: YAMLReader) -> UInt64? {

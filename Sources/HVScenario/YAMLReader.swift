@@ -7,9 +7,14 @@ import Yams
 /// sees all the mistakes of a file at once (contract §1, last paragraph).
 final class YAMLReader {
   let path: String
+  /// The site's languages: every `title` and `summary` has one entry per language.
+  let languages: [String]
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(path: String) { self.path = path }
+  init(path: String, languages: [String] = Scenario.languages) {
+    self.path = path
+    self.languages = languages
+  }
 
   func location(_ node: Node?) -> SourceLocation {
     guard let mark = node?.mark else { return SourceLocation(path: path, line: 1, column: 1) }

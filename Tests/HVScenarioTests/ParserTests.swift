@@ -215,3 +215,14 @@ import Testing
     #expect(try Quantity.nanoseconds("1 h").get() == 3_600_000_000_000)
   }
 }
+
+/// A third site language needs no code: the build passes its languages to the parser.
+@Test func titlesFollowTheSiteLanguages() {
+  let source = "id: demo\ntitle:\n  en: Demo\n  vi: Thử\nsteps:\n  - wait: 1 s\n"
+  #expect(ScenarioParser.parse(source: source, path: "demo.yaml").1.isEmpty)
+  let three = ScenarioParser.parse(source: source, path: "demo.yaml", languages: ["vi", "en", "fr"]).1
+  #expect(three.count == 1)
+  #expect(three.first?.message.contains("'fr'") == true)
+  let withFrench = source.replacingOccurrences(of: "  vi: Thử\n", with: "  vi: Thử\n  fr: Essai\n")
+  #expect(ScenarioParser.parse(source: withFrench, path: "demo.yaml", languages: ["vi", "en", "fr"]).1.isEmpty)
+}

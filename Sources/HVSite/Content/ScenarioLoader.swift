@@ -26,9 +26,8 @@ struct ScenarioLoader {
       case .success(let text): files.append((displayPath, text))
       }
     }
-    let (library, problems) = ScenarioLibrary.load(files: files)
+    let (library, problems) = ScenarioLibrary.load(files: files, languages: config.languages)
     diagnostics += problems
-    diagnostics += library.scenarios.flatMap(checkLanguages)
     let textByPath = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
     let scenarios = library.scenarios
     var runs = [ScenarioRun?](repeating: nil, count: scenarios.count)
@@ -52,22 +51,5 @@ struct ScenarioLoader {
 
   private func texts(_ text: LocalizedText) -> [String: String] {
     Dictionary(text.entries.map { ($0.language, $0.text) }, uniquingKeysWith: { first, _ in first })
-  }
-
-  /// Every site language needs a title (and a summary, when there is one) to show the scenario.
-  private func checkLanguages(_ scenario: Scenario) -> [Diagnostic] {
-    let at = SourceLocation(path: scenario.path, line: 1, column: 1)
-    var diagnostics: [Diagnostic] = []
-    for language in config.languages where scenario.title[language] == nil {
-      diagnostics.append(Diagnostic(at: at, id: "scenario.missing-title-language",
-        "scenario '\(scenario.id)' has no title in '\(language)'", suggestion: "add 'title: {\(language): …}'"))
-    }
-    if let summary = scenario.summary {
-      for language in config.languages where summary[language] == nil {
-        diagnostics.append(Diagnostic(at: at, id: "scenario.missing-summary-language",
-          "scenario '\(scenario.id)' has no summary in '\(language)'"))
-      }
-    }
-    return diagnostics
   }
 }
