@@ -64,7 +64,8 @@ enum Templates {
     return "---\ntitle: \(title)\norder: \(order)\nsummary: \(summary)\n---\n\n\(body)\n"
   }
 
-  /// The site's languages from site.yaml, or `vi` and `en` when it cannot be read.
+  /// The languages that have an interface strings file (every site language has one; a build
+  /// checks that), or `vi` and `en` when there are none yet.
   static func languages(in snapshot: ContentSnapshot) -> [String] {
     let folders = Set(snapshot.files(under: "strings").compactMap { file -> String? in
       let name = file.path.split(separator: "/").last.map(String.init) ?? ""
