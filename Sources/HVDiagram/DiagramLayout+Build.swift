@@ -50,11 +50,7 @@ extension DiagramLayout {
     arrows = builder.arrows
     notes = builder.notes
     fragments = builder.fragments.sorted { ($0.rect.y, $0.depth) < ($1.rect.y, $1.depth) }
-    dividers = builder.dividers.map { divider in
-      var divider = divider
-      divider.title.bounds.width = max(divider.title.bounds.width, 0)
-      return divider
-    }
+    dividers = builder.dividers
     activations = builder.activations
     self.legend = legend
   }

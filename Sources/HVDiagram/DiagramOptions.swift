@@ -35,13 +35,12 @@ public struct DiagramText: Sendable {
   public var loopFormat: String
   /// `Step {index}: {title}`.
   public var stepFormat: String
-  public var legendTitle: String
   /// Lifeline titles by actor id in this language; actors not listed keep the trace's name.
   public var actorNames: [String: String]
 
   public init(
     partitionNames: [PartitionKind: String], modeNames: [ExecutionMode: String],
-    kindNames: [EventKind: String], loopFormat: String, stepFormat: String, legendTitle: String,
+    kindNames: [EventKind: String], loopFormat: String, stepFormat: String,
     actorNames: [String: String] = [:]
   ) {
     self.actorNames = actorNames
@@ -50,7 +49,6 @@ public struct DiagramText: Sendable {
     self.kindNames = kindNames
     self.loopFormat = loopFormat
     self.stepFormat = stepFormat
-    self.legendTitle = legendTitle
   }
 
   /// English names, for tests and tools that have no strings file.
@@ -62,7 +60,7 @@ public struct DiagramText: Sendable {
                 .vmEntry: "VM entry", .interceptMessage: "intercept message", .interrupt: "interrupt / signal",
                 .vmbusMessage: "VMBus control message", .ringPacket: "ring-buffer packet",
                 .stateNote: "state change", .logNote: "host log entry"],
-    loopFormat: "loop ×{count}", stepFormat: "Step {index}: {title}", legendTitle: "Legend")
+    loopFormat: "loop ×{count}", stepFormat: "Step {index}: {title}")
 
   func loop(_ count: Int) -> String { loopFormat.replacing("{count}", with: String(count)) }
 

@@ -3,7 +3,6 @@ enum LayoutMetrics {
   static let font = TextMetrics(fontSize: 12)
   static let smallFont = TextMetrics(fontSize: 11)
   static let lineHeight = 15
-  static let smallLineHeight = 13
   static let margin = 12
   /// Widest a message label may be before it wraps.
   static let labelWidthMax = 300
@@ -19,6 +18,5 @@ enum LayoutMetrics {
   static let selfLoopHeight = 14
   static let noteWidthMax = 200
   static let activationWidth = 8
-  static let loopInset = 6
   static let legendLine = 36
 }

@@ -25,7 +25,6 @@ public struct InterfaceStrings: Sendable, Equatable {
 
   public subscript(key: String) -> String? { dictionary[key] }
 
-  static func folder() -> String { "strings" }
   static func path(for language: String) -> String { "strings/\(language).yaml" }
 
   /// Parses a strings file: a flat mapping of keys to non-empty text.

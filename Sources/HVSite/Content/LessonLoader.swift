@@ -91,7 +91,7 @@ struct LessonLoader: Sendable {
     // A lesson with broken front matter is still rendered, so every other problem in it is
     // reported in the same run.
     let frontMatter = parsed ?? FrontMatter(title: slug, order: 0, summary: "")
-    let page = DirectivePage(language: language, strings: strings, rootPrefix: "../", pageSlug: slug,
+    let page = DirectivePage(language: language, strings: strings,
       inlineCounters: InlineCounters(runs: runs, text: WalkthroughText(strings: strings), path: displayPath))
     var directiveDiagnostics: [Diagnostic] = []
     var anchors: [(id: String, location: SourceLocation)] = []

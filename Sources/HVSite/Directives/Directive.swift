@@ -61,10 +61,6 @@ public struct DirectiveInvocation: Sendable, Equatable {
 public struct DirectivePage: Sendable {
   public var language: String
   public var strings: InterfaceStrings
-  /// Prefix that leads from the page to the site root (`../` for lesson pages).
-  public var rootPrefix: String
-  /// Lesson slug (or page name) the directive renders into, for element ids.
-  public var pageSlug: String
   /// Replaces `{{count …}}` and the other inline counters in text a directive renders itself
   /// (the questions and answers of a self-check); returns the text and any problems.
   var inlineCounters: InlineCounters?

@@ -26,10 +26,6 @@ struct SearchIndex {
     }
   }
 
-  mutating func add(lesson: Lesson) {
-    entries += Self.entries(for: lesson)
-  }
-
   mutating func add(scenario title: String, summary: String, href: String, kind: String) {
     entries.append(Entry(page: kind, section: title, href: href, text: Self.fold(title + " " + summary)))
   }

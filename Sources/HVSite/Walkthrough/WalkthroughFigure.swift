@@ -15,7 +15,9 @@ struct WalkthroughFigure {
 
   /// `disk-write-emulated`, `disk-write-emulated-path-2`, `boot-partitions`: unique per options, so
   /// one page can show a scenario more than once.
-  var id: String {
+  var id: String { Self.id(of: run, options: options) }
+
+  static func id(of run: ScenarioRun, options: DiagramOptions) -> String {
     var id = run.id
     if let step = options.step { id += "-path-\(step)" }
     if options.lifelines == .partition { id += "-partitions" }
@@ -36,11 +38,12 @@ struct WalkthroughFigure {
 
   /// The ids a figure of `run` with `options` defines, without rendering it.
   static func anchors(of run: ScenarioRun, options: DiagramOptions) -> [String] {
-    let model = SequenceModel(trace: run.trace, options: options)
-    let figure = WalkthroughFigure(run: run, options: options, text: WalkthroughText(strings: InterfaceStrings(language: "", entries: [])),
-                                   language: "", scenarioHref: nil)
-    let id = figure.id
-    return [id, "\(id)-diagram", "\(id)-transcript-title"] + model.messages.map { "\(id)-step-\($0.number)" }
+    anchors(id: id(of: run, options: options), model: SequenceModel(trace: run.trace, options: options))
+  }
+
+  /// The figure, its diagram, its transcript title and one anchor per numbered step.
+  private static func anchors(id: String, model: SequenceModel) -> [String] {
+    [id, "\(id)-diagram", "\(id)-transcript-title"] + model.messages.map { "\(id)-step-\($0.number)" }
   }
 
   /// The figure, from `cache` when an earlier build rendered the same one.
@@ -88,8 +91,7 @@ struct WalkthroughFigure {
     html += CounterTable(text: text).render(totals, caption: text("counters-heading"),
                                             label: text("counters-heading") + ": " + regionTitle)
     html += "\n</div>\n</figure>"
-    let anchors = [id, "\(id)-diagram", "\(id)-transcript-title"] + model.messages.map { "\(id)-step-\($0.number)" }
-    return (html, anchors)
+    return (html, Self.anchors(id: id, model: model))
   }
 
   /// Buttons for the script; hidden until it runs (progressive enhancement).

@@ -15,7 +15,7 @@ struct WalkthroughText {
     partitions.map { "partition-\($0.rawValue)" } + modes.map { "mode-\($0.rawValue)" }
       + kinds.map { "kind-\($0.rawValue)" } + kinds.map { "sentence-\($0.rawValue)" }
       + Counters.names.map { "counter-\($0)" }
-      + ["diagram-loop", "diagram-step", "diagram-legend", "diagram-summary", "diagram-region",
+      + ["diagram-loop", "diagram-step", "diagram-summary", "diagram-region",
          "walkthrough-position", "walkthrough-first", "walkthrough-previous", "walkthrough-next",
          "walkthrough-last", "transcript-heading", "transcript-loop", "counters-heading", "counters-name",
          "counters-total", "counters-so-far", "number-group-separator", "number-decimal-separator",
@@ -39,7 +39,7 @@ struct WalkthroughText {
       partitionNames: Dictionary(uniqueKeysWithValues: Self.partitions.map { ($0, self("partition-\($0.rawValue)")) }),
       modeNames: Dictionary(uniqueKeysWithValues: Self.modes.map { ($0, self("mode-\($0.rawValue)")) }),
       kindNames: Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, self("kind-\($0.rawValue)")) }),
-      loopFormat: self("diagram-loop"), stepFormat: self("diagram-step"), legendTitle: self("diagram-legend"),
+      loopFormat: self("diagram-loop"), stepFormat: self("diagram-step"),
       actorNames: Dictionary(uniqueKeysWithValues: strings.entries.filter { $0.key.hasPrefix("actor-") }
         .map { (String($0.key.dropFirst("actor-".count)), $0.value) }))
   }
