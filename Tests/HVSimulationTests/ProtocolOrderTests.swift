@@ -55,6 +55,24 @@ import Testing
     #expect(msrs.dropFirst().first?.contains("HV_X64_MSR_HYPERCALL") == true)
   }
 
+  /// Each control message reaches the side the Linux sources say it is for: the guest
+  /// (`vmbus_drv.c`, `channel_mgmt.c`) sends these; the host sends every other one.
+  @Test func controlMessagesTravelInTheirProtocolDirection() {
+    let guestToHost: Set<String> = [
+      "CHANNELMSG_INITIATE_CONTACT", "CHANNELMSG_REQUESTOFFERS", "CHANNELMSG_GPADL_HEADER",
+      "CHANNELMSG_GPADL_BODY", "CHANNELMSG_OPENCHANNEL", "CHANNELMSG_CLOSECHANNEL",
+      "CHANNELMSG_GPADL_TEARDOWN", "CHANNELMSG_RELID_RELEASED", "CHANNELMSG_UNLOAD",
+      "CHANNELMSG_TL_CONNECT_REQUEST", "CHANNELMSG_MODIFYCHANNEL",
+    ]
+    let boot = trace(Case.synthetic([Case.start], generation: .one, state: .off))
+    let delivered = boot.storedEvents.filter { $0.kind == .vmbusMessage }
+    #expect(delivered.contains { $0.to == "vmbus-guest" } && delivered.contains { $0.to == "vmbus-root" })
+    for event in delivered {
+      let message = event.message ?? ""
+      #expect(event.to == (guestToHost.contains(message) ? "vmbus-root" : "vmbus-guest"), "\(message) went the wrong way")
+    }
+  }
+
   @Test func bootWithoutIntegrationServicesNeverTouchesVMBus() {
     let boot = trace(Case.emulated([Case.start], state: .off))
     let all = TraceChecks.messages(boot)

@@ -29,7 +29,7 @@ extension Simulation {
     let version = versions[index]
     let connection = version.usesMessageConnection4 ? VMBusConnectionID.message4 : VMBusConnectionID.message
     postMessage(
-      .initiateContact, fromGuest: true,
+      .initiateContact,
       "INITIATE_CONTACT: the guest asks for VMBus \(version) (\(version.linuxName))",
       details: [
         .hex("vmbus_version_requested", UInt64(version.wireValue), digits: 8),
@@ -51,7 +51,7 @@ extension Simulation {
         accepted
         ? "VERSION_RESPONSE: \(version) accepted"
         : "VERSION_RESPONSE: \(version) not supported (host maximum \(hostMaximum))"
-      self.postMessage(.versionResponse, fromGuest: false, verdict, details: details) {
+      self.postMessage(.versionResponse, verdict, details: details) {
         guard accepted else {
           self.tryVersion(index + 1, then: next)
           return
@@ -68,13 +68,13 @@ extension Simulation {
   /// REQUESTOFFERS, one OFFERCHANNEL per device with its class GUID, ALLOFFERS_DELIVERED
   /// (fact sheet §3.2 item 4).
   func requestOffers(then next: @escaping Continuation) {
-    postMessage(.requestOffers, fromGuest: true, "REQUESTOFFERS: the guest asks for the host's devices") {
+    postMessage(.requestOffers, "REQUESTOFFERS: the guest asks for the host's devices") {
       let offers: [Action] = self.offeredDevices.map { device in
         { done in self.offer(device, then: done) }
       }
       self.run(offers) {
         self.postMessage(
-          .allOffersDelivered, fromGuest: false,
+          .allOffersDelivered,
           "ALLOFFERS_DELIVERED: \(self.offeredDevices.count) offer(s) sent"
         ) {
           self.vmbusGuest.allOffersDelivered = true
@@ -102,7 +102,7 @@ extension Simulation {
     precondition(channels.count == Int(relid) - 1, "relids are dense and start at 1")
     channels.append(VMBusChannel(offer: offer))
     postMessage(
-      .offerChannel, fromGuest: false,
+      .offerChannel,
       "OFFERCHANNEL relid \(relid): \(device.displayName), class {\(device.classID)}",
       details: [
         .int("child_relid", Int(relid)), .text("if_type", device.classID.description),
@@ -145,7 +145,7 @@ extension Simulation {
       [
         { done in
           self.postMessage(
-            .gpadlHeader, fromGuest: true,
+            .gpadlHeader,
             "GPADL_HEADER: gpadl \(DetailValue.hexString(UInt64(handle), digits: 5)) names \(gpadl.pageCount) ring pages; \(gpadl.headerPFNs) PFNs fit in this message",
             details: [
               .int("child_relid", Int(relid)), .hex("gpadl", UInt64(handle), digits: 5),
@@ -168,7 +168,7 @@ extension Simulation {
         { done in
           self.channels[index].gpadl?.state = .created
           self.postMessage(
-            .gpadlCreated, fromGuest: false,
+            .gpadlCreated,
             "GPADL_CREATED: the host can map the ring pages",
             details: [
               .int("child_relid", Int(relid)), .hex("gpadl", UInt64(handle), digits: 5),
@@ -178,7 +178,7 @@ extension Simulation {
         { done in
           self.channels[index].hostState = .opening
           self.postMessage(
-            .openChannel, fromGuest: true, "OPENCHANNEL relid \(relid) with the ring GPADL",
+            .openChannel, "OPENCHANNEL relid \(relid) with the ring GPADL",
             details: [
               .int("child_relid", Int(relid)), .int("openid", Int(relid)),
               .hex("ringbuffer_gpadlhandle", UInt64(handle), digits: 5), .int("target_vp", 0),
@@ -188,7 +188,7 @@ extension Simulation {
         { done in
           self.channels[index].hostState = .open
           self.postMessage(
-            .openChannelResult, fromGuest: false, "OPENCHANNEL_RESULT relid \(relid): status 0",
+            .openChannelResult, "OPENCHANNEL_RESULT relid \(relid): status 0",
             details: [
               .int("child_relid", Int(relid)), .int("openid", Int(relid)), .int("status", 0),
             ]
@@ -202,7 +202,7 @@ extension Simulation {
 
   private func gpadlBody(handle: UInt32, number: Int, pfns: Int, then next: @escaping Continuation) {
     postMessage(
-      .gpadlBody, fromGuest: true, "GPADL_BODY \(number): \(pfns) more PFNs",
+      .gpadlBody, "GPADL_BODY \(number): \(pfns) more PFNs",
       details: [
         .int("msgnumber", number), .hex("gpadl", UInt64(handle), digits: 5), .int("pfns", pfns),
       ], then: next)
@@ -220,20 +220,20 @@ extension Simulation {
         { done in
           self.channels[index].state = .open
           self.postMessage(
-            .closeChannel, fromGuest: true, "CLOSECHANNEL relid \(relid)",
+            .closeChannel, "CLOSECHANNEL relid \(relid)",
             details: [.int("child_relid", Int(relid))], then: done)
         },
         { done in
           self.channels[index].hostState = .initial
           self.channels[index].gpadl?.state = .tearingDown
           self.postMessage(
-            .gpadlTeardown, fromGuest: true, "GPADL_TEARDOWN: release the ring pages",
+            .gpadlTeardown, "GPADL_TEARDOWN: release the ring pages",
             details: [.int("child_relid", Int(relid)), .hex("gpadl", UInt64(handle), digits: 5)],
             then: done)
         },
         { done in
           self.postMessage(
-            .gpadlTorndown, fromGuest: false, "GPADL_TORNDOWN: the host unmapped the pages",
+            .gpadlTorndown, "GPADL_TORNDOWN: the host unmapped the pages",
             details: [.hex("gpadl", UInt64(handle), digits: 5)]
           ) {
             self.channels[index].gpadl?.state = .tornDown
@@ -252,7 +252,7 @@ extension Simulation {
   func rescindChannel(relid: UInt32, then next: @escaping Continuation) {
     let index = Int(relid) - 1
     postMessage(
-      .rescindChannelOffer, fromGuest: false, "RESCIND_CHANNELOFFER relid \(relid)",
+      .rescindChannelOffer, "RESCIND_CHANNELOFFER relid \(relid)",
       details: [.int("child_relid", Int(relid))]
     ) {
       self.channels[index].rescinded = true
@@ -266,7 +266,7 @@ extension Simulation {
         cost: self.costs.componentWork
       ) {
         self.postMessage(
-          .relidReleased, fromGuest: true, "RELID_RELEASED relid \(relid)",
+          .relidReleased, "RELID_RELEASED relid \(relid)",
           details: [.int("child_relid", Int(relid))], then: next)
       }
     }
@@ -275,9 +275,9 @@ extension Simulation {
   /// `vmbus_disconnect`: UNLOAD → UNLOAD_RESPONSE (fact sheet §3.2 item 7).
   func unloadVMBus(then next: @escaping Continuation) {
     vmbusGuest.connection = .disconnecting
-    postMessage(.unload, fromGuest: true, "UNLOAD: the guest disconnects from VMBus") {
+    postMessage(.unload, "UNLOAD: the guest disconnects from VMBus") {
       self.vmbusHost.phase = .unloaded
-      self.postMessage(.unloadResponse, fromGuest: false, "UNLOAD_RESPONSE") {
+      self.postMessage(.unloadResponse, "UNLOAD_RESPONSE") {
         self.vmbusGuest.connection = .disconnected
         next()
       }

@@ -7,10 +7,12 @@ extension Simulation {
   /// hypervisor copies it into the receiver's SynIC message slot for SINT2 (fact sheet §3.1, last
   /// paragraph). The root side using the same hypercall and SINT is a model assumption; the
   /// trace shows a connection id only for the guest's messages, whose ids the sources give.
+  /// The direction is the message type's own (`isGuestToHost`), so no flow can post one backwards.
   func postMessage(
-    _ type: ChannelMessageType, fromGuest: Bool, _ label: String, details: [Detail] = [],
+    _ type: ChannelMessageType, _ label: String, details: [Detail] = [],
     connectionID: UInt32? = nil, then next: @escaping Continuation
   ) {
+    let fromGuest = type.isGuestToHost
     let sender: ActorID = fromGuest ? .vmbusGuest : .vmbusRoot
     let receiver: ActorID = fromGuest ? .vmbusRoot : .vmbusGuest
     let connection = connectionID ?? vmbusGuest.messageConnectionID
