@@ -29,12 +29,26 @@ let package = Package(
     .target(name: "HVDiagnostics"),
     // Trace values and their exports (text, JSON, Chrome trace). Depends on nothing of ours.
     .target(name: "HVTrace"),
-    // The deterministic discrete-event model of a Hyper-V host; writes into a trace recorder.
-    .target(name: "HVSimulation", dependencies: ["HVTrace"]),
+    // The simulation, one target per component (docs/ARCHITECTURE.md, "The simulation"): a
+    // component's state can only be written by the files of its own folder, because each folder
+    // is a module and the state is `internal(set)` or private to it.
+    // The domain-free kernel: clock, scheduler, recorder, loops, random streams, violations.
+    .target(name: "HVSimKernel", dependencies: ["HVTrace"], path: "Sources/Simulation/Kernel"),
+    // The vocabulary every component shares: actors, costs, host versions, service names.
+    .target(
+      name: "HVHostModel", dependencies: ["HVSimKernel", "HVTrace"],
+      path: "Sources/Simulation/HostModel"),
+    // The composition root: builds the components, dispatches steps, assembles status.
+    .target(
+      name: "HVSimulation", dependencies: ["HVSimKernel", "HVHostModel", "HVTrace"],
+      path: "Sources/Simulation", exclude: ["Kernel", "HostModel"]),
     // Scenario files: parsing with positions, validation, running them on the simulation.
     .target(
       name: "HVScenario",
-      dependencies: ["HVSimulation", "HVTrace", "HVDiagnostics", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "HVSimulation", "HVHostModel", "HVTrace", "HVDiagnostics",
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
     // Trace → sequence model → layout (pure geometry, fixed font metrics) → canonical SVG.
     .target(name: "HVDiagram", dependencies: ["HVTrace"]),
@@ -58,13 +72,16 @@ let package = Package(
     ),
     .executableTarget(name: "hvwalk", dependencies: ["HVCommandLine"]),
     // Simulation benchmark (Benchmarks/sim-bench.sh): events per second and peak memory.
-    .executableTarget(name: "hvwalk-bench", dependencies: ["HVScenario", "HVSimulation", "HVTrace"]),
+    .executableTarget(
+      name: "hvwalk-bench", dependencies: ["HVScenario", "HVSimulation", "HVHostModel", "HVTrace"]),
 
     .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),
-    .testTarget(name: "HVSimulationTests", dependencies: ["HVSimulation", "HVTrace"]),
+    .testTarget(
+      name: "HVSimulationTests",
+      dependencies: ["HVSimulation", "HVSimKernel", "HVHostModel", "HVTrace"]),
     .testTarget(
       name: "HVScenarioTests",
-      dependencies: ["HVScenario", "HVSimulation", "HVTrace", "HVDiagnostics"],
+      dependencies: ["HVScenario", "HVSimulation", "HVHostModel", "HVTrace", "HVDiagnostics"],
       exclude: ["Golden"]
     ),
     .testTarget(name: "HVDiagramTests", dependencies: ["HVDiagram", "HVTrace"]),

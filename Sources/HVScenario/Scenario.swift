@@ -1,4 +1,5 @@
 import HVDiagnostics
+import HVHostModel
 import HVSimulation
 
 /// A parsed and validated scenario file (`Content/scenarios/<id>.yaml`, contract §1).

@@ -10,6 +10,7 @@
 
 import Foundation
 import HVScenario
+import HVHostModel
 import HVSimulation
 import HVTrace
 

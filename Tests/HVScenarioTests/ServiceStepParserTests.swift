@@ -1,4 +1,5 @@
 import HVDiagnostics
+import HVHostModel
 import HVSimulation
 import Testing
 @testable import HVScenario

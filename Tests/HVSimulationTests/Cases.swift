@@ -1,3 +1,4 @@
+import HVHostModel
 import HVSimulation
 
 /// Named runs the sweeps and order checks share.

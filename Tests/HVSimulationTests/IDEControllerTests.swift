@@ -1,4 +1,6 @@
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 @Suite struct IDEControllerTests {

@@ -1,5 +1,7 @@
 import HVTrace
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 /// Invariants after every event, across many seeds (issue 3, "Tests that must exist").
@@ -15,7 +17,7 @@ import Testing
         if event.time < lastTime { problems.append("time went backwards at event \(event.seq)") }
         lastTime = event.time
       }
-      for problem in simulation.invariantViolations() where !problems.contains(problem) {
+      for problem in simulation.invariantViolations().map(\.description) where !problems.contains(problem) {
         problems.append(problem)
       }
     }

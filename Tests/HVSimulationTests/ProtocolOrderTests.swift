@@ -1,5 +1,7 @@
 import HVTrace
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 /// The message sequences of the fact sheet: boot (§3.2), emulated path (§2.1), synthetic path (§2.2).

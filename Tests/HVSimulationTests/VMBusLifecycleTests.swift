@@ -1,5 +1,7 @@
 import HVTrace
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 /// Close, rescind and unload: no scenario step reaches them yet, so the tests drive them directly.
@@ -97,15 +99,15 @@ import Testing
     for step in run.steps { simulation.runStep(step) }
     let totals = simulation.finish().totals
     let did = simulation.tallies - before
-    #expect(totals.hypercalls == did.hypervisor.hypercalls)
-    #expect(totals.intercepts == did.hypervisor.trappedInstructions)
-    #expect(totals.vmExits == did.hypervisor.hypercalls + did.hypervisor.trappedInstructions)
-    #expect(totals.interrupts == did.hypervisor.interruptsDelivered)
-    #expect(totals.vmbusMessages == did.hypervisor.vmbusMessagesDelivered)
-    #expect(totals.ringPackets == did.ringPacketsWritten)
-    let portBytes = totals.bytesCopied - did.ringBytesWritten
+    #expect(totals.hypercalls == did[.hypercalls])
+    #expect(totals.intercepts == did[.trappedInstructions])
+    #expect(totals.vmExits == did[.hypercalls] + did[.trappedInstructions])
+    #expect(totals.interrupts == did[.interruptsDelivered])
+    #expect(totals.vmbusMessages == did[.vmbusMessagesDelivered])
+    #expect(totals.ringPackets == did[.ringPacketsWritten])
+    let portBytes = totals.bytesCopied - did[.ringBytesWritten]
     #expect(portBytes >= 0)
-    #expect((portBytes == 0) == (did.portAccessesEmulated == 0))
+    #expect((portBytes == 0) == (did[.portAccessesEmulated] == 0))
   }
 
   @Test func determinism() {

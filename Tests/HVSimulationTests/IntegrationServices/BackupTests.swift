@@ -1,5 +1,7 @@
 import HVTrace
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 /// Backup (fact sheet §4.8): freeze, snapshot and thaw with the VM running; without the VSS

@@ -1,3 +1,4 @@
+import HVHostModel
 import HVSimulation
 import HVTrace
 
@@ -66,7 +67,7 @@ extension Case {
     let simulation = simulation()
     var problems: [String] = []
     simulation.observer = { simulation, _ in
-      for problem in simulation.invariantViolations() where !problems.contains(problem) {
+      for problem in simulation.invariantViolations().map(\.description) where !problems.contains(problem) {
         problems.append(problem)
       }
     }

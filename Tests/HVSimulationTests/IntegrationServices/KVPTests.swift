@@ -1,5 +1,7 @@
 import HVTrace
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 /// Data exchange (fact sheet §4.7): the four operations on the pools, the intrinsic items, the

@@ -1,5 +1,7 @@
 import HVTrace
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 /// `ICMSGTYPE_NEGOTIATE` on every service channel (fact sheet §4.3).

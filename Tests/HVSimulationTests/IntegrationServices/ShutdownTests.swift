@@ -1,5 +1,7 @@
 import HVTrace
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 /// The Shutdown service (fact sheet §4.5): answer first, then an orderly shutdown; versions gate

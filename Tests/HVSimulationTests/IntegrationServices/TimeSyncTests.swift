@@ -1,5 +1,7 @@
 import HVTrace
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 /// Time synchronization (fact sheet §4.6): SYNC after start and restore, SAMPLE every period, a

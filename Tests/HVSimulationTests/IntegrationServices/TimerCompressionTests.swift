@@ -1,5 +1,7 @@
 import HVTrace
 import Testing
+import HVHostModel
+@testable import HVSimKernel
 @testable import HVSimulation
 
 /// Periodic traffic and compressed repeats: a repeat never skips a timer, long waits compress into

@@ -1,0 +1,156 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// A host-level VSS backup of the VM (fact sheet §4.8).
+///
+/// - With the VSS service: the Hyper-V VSS writer's online path ("Backup Using Child Partition
+///   Snapshot"): VSS_OP_HOT_BACKUP (the guest says what it supports), VSS_OP_FREEZE (hv_vss_daemon
+///   freezes the file systems), the host's volume snapshot while the VM keeps running,
+///   VSS_OP_THAW.
+/// - Without it, on hosts up to 2012R2: the offline path ("Backup Using Saved State"): the VM is
+///   saved for the snapshot and restored afterwards — not turned off, as the seed article says.
+/// - Without it, on 2016 and later: a crash-consistent snapshot while the VM runs (the saved-state
+///   path no longer applies to WMI-based backup).
+///
+/// Model assumptions: the order HOT_BACKUP → FREEZE → THAW (Linux answers all three; the sheet does
+/// not give the host's order); a guest that does not answer makes the backup fail after
+/// ``ICModel/hostResponseTimeout`` rather than fall back to the offline path.
+extension Simulation {
+  func backup(then next: @escaping Continuation) {
+    let name = configuration.vmName
+    emit(
+      .stateNote, .vmms, .vmms, "backup of '\(name)': the host's VSS requestor asks the Hyper-V VSS writer",
+      cost: costs.componentWork
+    ) {
+      if let reason = self.unavailability(.backup) {
+        if self.configuration.hostVersion.vmbusVersion >= .win10 {
+          self.crashConsistentBackup(reason: reason, then: next)
+        } else {
+          self.savedStateBackup(reason: reason, then: next)
+        }
+        return
+      }
+      self.onlineBackup(then: next)
+    }
+  }
+
+  private func onlineBackup(then next: @escaping Continuation) {
+    let component = "Backup Using Child Partition Snapshot\\\(configuration.vmName)"
+    emit(
+      .call, .vmms, .vssHost, "PrepareForSnapshot: component '\(component)' asks the guest",
+      cost: costs.componentWork
+    ) {
+      self.vssExchange(.hotBackup) { status in
+        guard status == .ok else { return self.backupFailed("VSS_OP_HOT_BACKUP", status, then: next) }
+        self.vssExchange(.freeze) { status in
+          guard status == .ok else { return self.backupFailed("VSS_OP_FREEZE", status, then: next) }
+          self.hostSnapshot("the guest keeps running, its file systems frozen") {
+            self.vssExchange(.thaw) { status in
+              guard status == .ok else { return self.backupFailed("VSS_OP_THAW", status, then: next) }
+              self.backupDone("online (\(component)); the VM kept running", then: next)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// One VSS transaction; passes on the guest's status (nil answer → failure).
+  private func vssExchange(_ operation: VSSOperation, then next: @escaping (ICStatus?) -> Void) {
+    let message = VSSMessage(operation: operation)
+    let what: String
+    switch operation {
+    case .hotBackup: what = "can the guest take part in a hot backup?"
+    case .freeze: what = "freeze the guest's file systems"
+    case .thaw: what = "thaw them"
+    default: what = operation.identifier
+    }
+    icRequest(
+      .backup, .vss(message), size: VSSMessage.size, what,
+      handler: { request, answer in self.answerVSS(request, then: answer) }
+    ) { answer in next(answer?.header.status) }
+  }
+
+  /// `hv_vss_onchannelcallback`: HOT_BACKUP is answered by the driver; FREEZE and THAW go to
+  /// hv_vss_daemon (fsfreeze / thaw of every mounted file system).
+  func answerVSS(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
+    guard case .vss(let message) = request.payload else { return answer(request.response(status: .fail)) }
+    switch message.operation {
+    case .hotBackup:
+      let reply = VSSMessage(operation: .hotBackup, flags: VSSMessage.noAutoRecovery)
+      emit(
+        .stateNote, .vssGuest, .vssGuest,
+        "VSS_OP_HOT_BACKUP: answer vss_cf.flags = VSS_HBU_NO_AUTO_RECOVERY (0x5)",
+        details: [.hex("flags", UInt64(reply.flags), digits: 8)], cost: costs.icHandling
+      ) { answer(request.response(status: .ok, payload: .vss(reply))) }
+    case .freeze, .thaw:
+      let freeze = message.operation == .freeze
+      daemonRoundTrip(.backup, message.operation.identifier, work: {
+        freeze
+          ? ("FIFREEZE on / and /home: writes are flushed, then held (at most VSS_FREEZE_TIMEOUT, 15 min)", .ok, [], self.costs.fileSystemFreeze)
+          : ("FITHAW on / and /home: writes flow again", .ok, [], self.costs.fileSystemThaw)
+      }) { status in answer(request.response(status: status)) }
+    default:
+      emit(.stateNote, .vssGuest, .vssGuest, "\(message.operation.identifier): nothing to do", cost: costs.icHandling) {
+        answer(request.response(status: .ok))
+      }
+    }
+  }
+
+  /// The host's volume snapshot; with the VM running its periodic traffic goes on meanwhile.
+  private func hostSnapshot(_ text: String, then next: @escaping Continuation) {
+    emit(
+      .call, .vmms, .storageStack, "VSS on the host volume: snapshot the VM's VHDX and configuration files",
+      cost: costs.kernelCall
+    ) {
+      self.elapse(
+        until: self.now + self.costs.hostSnapshot,
+        note: { length in (.storageStack, "\(SimulatedTime.human(length)) of snapshot work; \(text)") },
+        then: next)
+    }
+  }
+
+  private func savedStateBackup(reason: String, then next: @escaping Continuation) {
+    let component = "Backup Using Saved State\\\(configuration.vmName)"
+    let start = now
+    emit(
+      .stateNote, .vmms, .vmms,
+      "\(reason): the guest cannot freeze itself, so the writer uses '\(component)': save, snapshot, restore",
+      cost: costs.componentWork
+    ) {
+      self.saveState(command: "PrepareForSnapshot: save '\(self.configuration.vmName)'", log: "'\(self.configuration.vmName)' was saved for an offline backup.") {
+        self.hostSnapshot("the VM is saved and unavailable") {
+          self.restoreState(command: "PostSnapshot: restore '\(self.configuration.vmName)'", log: "'\(self.configuration.vmName)' was restored after the backup.") {
+            let down = SimulatedTime.human(self.now - start)
+            self.backupDone("offline (\(component)); the VM was unavailable for about \(down)", then: next)
+          }
+        }
+      }
+    }
+  }
+
+  private func crashConsistentBackup(reason: String, then next: @escaping Continuation) {
+    emit(
+      .stateNote, .vmms, .vmms,
+      "\(reason): the host takes a crash-consistent snapshot while the VM runs; nothing in the guest is frozen",
+      cost: costs.componentWork
+    ) {
+      self.hostSnapshot("the guest keeps running, nothing in it is frozen") {
+        self.backupDone("crash-consistent (the guest's applications were not asked to flush); the VM kept running", then: next)
+      }
+    }
+  }
+
+  private func backupDone(_ how: String, then next: @escaping Continuation) {
+    kernel.log(source: "Hyper-V-VMMS", message: "Backup of '\(configuration.vmName)' completed: \(how).")
+    emit(.stateNote, .vmms, .vmms, "backup complete: \(how)", cost: costs.componentWork, then: next)
+  }
+
+  private func backupFailed(_ step: String, _ status: ICStatus?, then next: @escaping Continuation) {
+    let why = status?.text ?? "no answer from the guest"
+    kernel.log(source: "Hyper-V-VMMS",
+      message: "Backup of '\(configuration.vmName)' failed at \(step): \(why).")
+    emit(.stateNote, .vmms, .vmms, "backup failed at \(step): \(why)", cost: costs.componentWork, then: next)
+  }
+}

@@ -1,0 +1,149 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// Faults (issue 4): a hung guest, a rescinded channel. A full ring is not a step of its own: it
+/// happens when the host keeps writing to a guest that does not read (see ``icHostWrite``).
+extension Simulation {
+  /// `hang-guest`: the guest OS stops servicing VMBus interrupts. Its virtual processor still
+  /// runs, so the host does not notice anything until an answer is missing.
+  func hangGuest(then next: @escaping Continuation) {
+    guestHung = true
+    emit(
+      .stateNote, .guestKernel, .guestKernel,
+      "fault: the guest OS hangs; it no longer services VMBus interrupts (the virtual processor still runs)",
+      cost: costs.componentWork, then: next)
+  }
+
+  /// `resume-guest`: the guest runs again; every service drains what waited in its ring and
+  /// answers it, oldest first (the util callbacks loop until the ring is empty).
+  func resumeGuest(then next: @escaping Continuation) {
+    guestHung = false
+    let waiting = IntegrationService.allCases.filter { service in
+      guard let relid = ic(service).relid, let ring = channels[Int(relid) - 1].inbound else { return false }
+      return !ring.isEmpty
+    }.sorted { (ic($0).relid ?? 0) < (ic($1).relid ?? 0) }
+    emit(
+      .stateNote, .guestKernel, .guestKernel,
+      "the guest OS runs again and services VMBus interrupts"
+        + (waiting.isEmpty ? "" : "; \(waiting.count) channel(s) have messages waiting"),
+      cost: costs.componentWork
+    ) {
+      self.run(waiting.map { service in { done in self.drain(service, then: done) } }) {
+        // A shutdown request read late is still obeyed: the guest answered it and acts on it.
+        guard let accepted = self.acceptedShutdown, let mode = accepted.mode else { return next() }
+        self.guestPowersDown(mode: mode, forced: accepted.isForced, then: next)
+      }
+    }
+  }
+
+  /// The guest answers every message queued in `service`'s ring. The first answer signals the
+  /// host, which then drains with its interrupt masked, so the others do not signal.
+  private func drain(_ service: IntegrationService, then next: @escaping Continuation) {
+    guard let relid = ic(service).relid, let count = channels[Int(relid) - 1].inbound?.queued.count
+    else { return next() }
+    _ = setReaderMask(relid: relid, ringFromGuest: false, draining: true)
+    run(
+      [
+        { done in
+          self.emit(
+            .call, .vmbusGuest, service.guestActor,
+            "hv_begin_read: \(count) message(s) waited in relid \(relid); \(service.linuxCallback) drains them",
+            details: [.int("relid", Int(relid)), .int("queued", count), .int("interrupt_mask", 1)],
+            cost: self.costs.kernelCall, then: done)
+        },
+        { done in
+          self.drainOne(service, hostMasks: true, then: done)
+        },
+        { done in
+          let rest = self.channels[Int(relid) - 1].inbound?.queued.count ?? 0
+          self.loop(
+            rest, "for each further waiting message",
+            fastForward: { skipped in self.fastForwardDrain(service, skipped) },
+            body: { _, iterationDone in
+              self.drainStart = self.now
+              self.drainOne(service, hostMasks: false, then: iterationDone)
+            }, then: done)
+        },
+        { done in
+          _ = self.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
+          _ = self.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
+          self.emit(
+            .stateNote, service.guestActor, service.guestActor,
+            "hv_end_read: relid \(relid) is empty; both sides unmask their interrupts",
+            details: [.int("interrupt_mask", 0)], cost: self.costs.componentWork, then: done)
+        },
+      ], then: next)
+  }
+
+  private func drainOne(_ service: IntegrationService, hostMasks: Bool, then next: @escaping Continuation) {
+    icGuestAnswer(service, handler: guestHandler(for: service)) { _ in
+      guard let relid = self.ic(service).relid else { return next() }
+      if hostMasks { _ = self.setReaderMask(relid: relid, ringFromGuest: true, draining: true) }
+      self.icHostRead(service) { answer in
+        guard let answer else { return next() }
+        self.hostTakesAnswer(service, answer, then: next)
+      }
+    }
+  }
+
+  /// How the guest answers a message of `service` that it reads late.
+  func guestHandler(for service: IntegrationService) -> ICGuestHandler {
+    { request, answer in self.answerRequest(service, request, then: answer) }
+  }
+
+  /// Skipped drain iterations: their messages are read and answered (the answers pass through the
+  /// guest→host ring) and their effects applied, as ``drainOne`` would have.
+  private func fastForwardDrain(_ service: IntegrationService, _ count: Int) {
+    guard let relid = ic(service).relid else { return }
+    let index = Int(relid) - 1
+    let consumed = channels[index].inbound?.fastForwardReads(count) ?? []
+    for packet in consumed {
+      channels[index].outbound?.fastForwardPassThrough(packetBytes: packet.ringBytes, count: 1)
+    }
+    updateIC(service) { $0.unanswered = max(0, $0.unanswered - consumed.count) }
+    guard let last = consumed.last, case .ic(let message) = last.payload else { return }
+    switch message.payload {
+    case .heartbeat(let ping):
+      heartbeat.lastAnswer = ping.sequenceNumber + 1
+    case .timeSync(let sample):
+      // Every iteration takes the same time: the skipped ones end at `now`.
+      let span = (now - drainStart) / (count + 1)
+      let appliedAt = lastTimeSampleApplied + span * count
+      let takenAt = Int(sample.parentTime - TimeSyncModel.hostEpochFileTime) * 100
+      guestClock.set(offset: sample.usesReferenceTime ? 0 : -(appliedAt - takenAt), at: appliedAt)
+    default:
+      break
+    }
+  }
+
+  /// `rescind-channel`: the host withdraws a device while the VM runs (a fault, not a setting: the
+  /// service stays enabled and reports No Contact).
+  func rescindChannelStep(_ target: ChannelTarget, then next: @escaping Continuation) {
+    switch target {
+    case .service(let service):
+      kernel.log(source: ICModel.logSource,
+        message: "The \(service.cmdletName) device of '\(configuration.vmName)' was removed (channel rescinded).")
+      emit(
+        .stateNote, .vmms, .vmms, "fault: the host rescinds the \(service.cmdletName) channel",
+        cost: costs.componentWork
+      ) { self.withdrawService(service, phase: .rescinded, then: next) }
+    case .disk:
+      guard let relid = storvsc.relid, !channels[Int(relid) - 1].rescinded else { return next() }
+      kernel.log(source: "Hyper-V-VMMS",
+        message: "The disk controller of '\(configuration.vmName)' was removed (channel rescinded).")
+      emit(
+        .stateNote, .vmms, .vmms, "fault: the host rescinds the disk controller's channel (relid \(relid))",
+        cost: costs.componentWork
+      ) {
+        self.rescindChannel(relid: relid) {
+          self.storageRescinded = true
+          self.storvsc.phase = .unbound
+          self.emit(
+            .stateNote, .storvsc, .storvsc, "storvsc: the disk is gone; further I/O fails",
+            cost: self.costs.componentWork, then: next)
+        }
+      }
+    }
+  }
+}

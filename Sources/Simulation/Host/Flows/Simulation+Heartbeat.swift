@@ -1,0 +1,144 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// The heartbeat (fact sheet §4.4): every 2000 ms the host sends `seq_num`, the guest answers with
+/// `seq_num + 1`; an answer missing after the 1000 ms latency counts as dropped, two in a row make
+/// the host report Lost Communication and log it, the next answer restores OK and is logged too.
+extension Simulation {
+  /// A ping, fired by the heartbeat timer.
+  func sendHeartbeat(then next: @escaping Continuation) {
+    let due = ic(.heartbeat).nextDue ?? now
+    updateIC(.heartbeat) { $0.nextDue = self.nextPeriod(after: due, period: HeartbeatModel.intervalNanoseconds) }
+    let sequence = heartbeat.nextSequence
+    heartbeat.nextSequence += 1
+    let sentAt = now
+    icTransaction(
+      .heartbeat, type: .heartbeat, payload: .heartbeat(HeartbeatMessage(sequenceNumber: sequence)),
+      size: HeartbeatMessage.size, "seq_num \(sequence)", details: [.int("seq_num", Int(sequence))],
+      handler: { request, answer in self.answerHeartbeat(request, then: answer) }
+    ) { outcome in
+      switch outcome {
+      case .answered(let answer): self.heartbeatAnswered(answer, then: next)
+      case .unanswered:
+        self.updateIC(.heartbeat) { $0.unanswered += 1 }
+        if self.heartbeat.deadline == nil, self.heartbeat.missed < HeartbeatModel.errorThreshold {
+          self.heartbeat.deadline = sentAt + HeartbeatModel.latencyNanoseconds
+          self.heartbeat.deadlineSequence = sequence
+        }
+        next()
+      case .blocked: next()
+      }
+    }
+  }
+
+  /// The guest's `heartbeat_onchannelcallback`: `seq_num += 1`.
+  func answerHeartbeat(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
+    guard case .heartbeat(let ping) = request.payload else { return answer(request.response(status: .fail)) }
+    let reply = HeartbeatMessage(sequenceNumber: ping.sequenceNumber + 1)
+    emit(
+      .stateNote, .heartbeatGuest, .heartbeatGuest,
+      "seq_num \(ping.sequenceNumber) + 1 = \(reply.sequenceNumber)", cost: costs.icHandling
+    ) { answer(request.response(status: .ok, payload: .heartbeat(reply))) }
+  }
+
+  /// The host reads an answer: contact is (re)established.
+  func heartbeatAnswered(_ answer: ICMessage, then next: @escaping Continuation) {
+    if case .heartbeat(let reply) = answer.payload { heartbeat.lastAnswer = reply.sequenceNumber }
+    updateIC(.heartbeat) { $0.unanswered = max(0, $0.unanswered - 1) }
+    heartbeat.missed = 0
+    heartbeat.deadline = nil
+    let previous = heartbeat.status
+    guard previous != .ok else { return next() }
+    heartbeat.status = .ok
+    if previous == .lostCommunication {
+      kernel.log(source: ICModel.logSource,
+        message: "The heartbeat of '\(configuration.vmName)' is back: contact restored (OK).")
+    }
+    emit(
+      .stateNote, .heartbeatHost, .heartbeatHost,
+      "Heartbeat: \(previous.rawValue) → OK (seq_num \(heartbeat.lastAnswer) came back)",
+      cost: costs.componentWork, then: next)
+  }
+
+  /// 1000 ms after an unanswered ping: one more miss; at the threshold, Lost Communication.
+  func heartbeatDeadlinePassed(then next: @escaping Continuation) {
+    heartbeat.deadline = nil
+    guard ic(.heartbeat).unanswered > 0 else { return next() }
+    heartbeat.missed += 1
+    let missed = heartbeat.missed
+    let threshold = HeartbeatModel.errorThreshold
+    let sequence = heartbeat.deadlineSequence
+    if missed >= threshold, heartbeat.status == .ok {
+      heartbeat.status = .lostCommunication
+      kernel.log(source: ICModel.logSource,
+        message: "The heartbeat of '\(configuration.vmName)' was lost: no answer to \(missed) heartbeats in a row (Lost Communication).")
+      emit(
+        .stateNote, .heartbeatHost, .heartbeatHost,
+        "seq_num \(sequence) unanswered after 1000 ms: \(missed) misses in a row reach ErrorThreshold \(threshold): Lost Communication",
+        details: [.int("missed", missed), .int("error_threshold", threshold)], cost: costs.componentWork,
+        then: next)
+      return
+    }
+    emit(
+      .stateNote, .heartbeatHost, .heartbeatHost,
+      "seq_num \(sequence) unanswered after the 1000 ms latency (\(missed) of \(threshold) misses)",
+      details: [.int("missed", missed), .int("error_threshold", threshold)], cost: costs.componentWork,
+      then: next)
+  }
+
+  /// How many whole cycles of `length` the heartbeat is sure to repeat identically.
+  func heartbeatSteadyCycles(length: Int) -> Int {
+    let state = ic(.heartbeat)
+    guard state.isReady, state.blocked == nil, state.nextDue != nil,
+      let relid = state.relid, let inbound = channels[Int(relid) - 1].inbound,
+      let outbound = channels[Int(relid) - 1].outbound
+    else { return .max }
+    guard heartbeat.deadline == nil else { return 0 }
+    let pings = length / HeartbeatModel.intervalNanoseconds
+    if !guestHung {
+      let calm = heartbeat.status == .ok && heartbeat.missed == 0 && state.unanswered == 0
+      return calm && inbound.isEmpty && outbound.isEmpty ? .max : 0
+    }
+    guard heartbeat.missed >= HeartbeatModel.errorThreshold, !inbound.isEmpty else { return 0 }
+    let bytes = icPacket(heartbeatRequest(sequence: 0, requestID: 0), requestID: 0).ringBytes
+    return Self.writesThatFit(free: inbound.bytesToWrite, bytes: bytes) / pings
+  }
+
+  func heartbeatRequest(sequence: UInt64, requestID: UInt64) -> ICMessage {
+    requestMessage(
+      .heartbeat, type: .heartbeat, payload: .heartbeat(HeartbeatMessage(sequenceNumber: sequence)),
+      size: HeartbeatMessage.size, requestID: requestID)
+  }
+
+  /// Applies `cycles` skipped cycles of pings: answered round trips, or pings piling up in the
+  /// ring of a hung guest.
+  func fastForwardHeartbeat(cycles: Int, length: Int) {
+    let state = ic(.heartbeat)
+    guard cycles > 0, state.isReady, state.blocked == nil, let due = state.nextDue,
+      let relid = state.relid
+    else { return }
+    let pings = cycles * (length / HeartbeatModel.intervalNanoseconds)
+    let index = Int(relid) - 1
+    if guestHung {
+      let packets = (0..<pings).map { k in
+        let requestID = state.nextRequestID + UInt64(k)
+        return icPacket(
+          heartbeatRequest(sequence: heartbeat.nextSequence + UInt64(k), requestID: requestID),
+          requestID: requestID)
+      }
+      channels[index].inbound?.fastForwardWrites(packets)
+      updateIC(.heartbeat) { $0.unanswered += pings }
+    } else {
+      let bytes = icPacket(heartbeatRequest(sequence: 0, requestID: 0), requestID: 0).ringBytes
+      channels[index].inbound?.fastForwardPassThrough(packetBytes: bytes, count: pings)
+      channels[index].outbound?.fastForwardPassThrough(packetBytes: bytes, count: pings)
+      heartbeat.lastAnswer += UInt64(pings)
+    }
+    heartbeat.nextSequence += UInt64(pings)
+    updateIC(.heartbeat) {
+      $0.nextRequestID += UInt64(pings)
+      $0.nextDue = due + cycles * length
+    }
+  }
+}

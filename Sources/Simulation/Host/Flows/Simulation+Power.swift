@@ -1,0 +1,276 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// Power-on and power-off.
+extension Simulation {
+  /// `Start-VM`: VMMS creates the partition through VID hypercalls and starts the worker process,
+  /// which creates the VP, maps memory, installs the IDE port intercepts and starts the VP; the
+  /// firmware loads the OS; an enlightened guest then brings VMBus up and opens its disk channel
+  /// (fact sheet §1.1, §1.2, §3.2). Which hypercall each component issues is a model assumption
+  /// (fact sheet §1.5).
+  /// - Parameter reason: the first note, when the power-on is not a `Start-VM` (a reboot).
+  func powerOn(reason: String? = nil, then next: @escaping Continuation) {
+    if powerState != .off { kernel.report(.stepInWrongPowerState, "start while the VM is \(powerState.rawValue)") }
+    powerState = .starting
+    let partitionID = 0x10 + hypervisorRandom.next(below: 0xF0)
+    let memoryPages = 262_144  // 1 GiB of 4 KiB pages
+    var actions: [Action] = [
+      { done in
+        self.referenceCounterStart = self.now
+        self.emit(
+          .stateNote, .vmms, .vmms, reason ?? "Start-VM '\(self.configuration.vmName)'",
+          cost: self.costs.componentWork, then: done)
+      },
+      { done in
+        self.emit(
+          .call, .vmms, .vid, "create a partition for '\(self.configuration.vmName)'",
+          cost: self.costs.userToKernel, then: done)
+      },
+      { done in
+        self.childPartition = Partition(id: partitionID, isRoot: false, state: .created)
+        self.hypercall(
+          .createPartition, from: .vid, "create the child partition",
+          details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
+          then: done)
+      },
+      { done in
+        self.childPartition?.state = .initialized
+        self.hypercall(
+          .initializePartition, from: .vid, "initialize partition \(DetailValue.hexString(partitionID, digits: 4))",
+          details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
+          then: done)
+      },
+      { done in
+        self.emit(
+          .return, .vid, .vmms, "partition \(DetailValue.hexString(partitionID, digits: 4)) created",
+          cost: self.costs.kernelToUser, then: done)
+      },
+      { done in
+        self.emit(
+          .call, .vmms, .vmwp, "start the worker process vmwp.exe for this VM",
+          cost: self.costs.workerProcessStart, then: done)
+      },
+      { done in
+        self.emit(
+          .call, .vmwp, .vid, "create VP 0, map 1 GiB of guest RAM, set up the virtual devices",
+          cost: self.costs.userToKernel, then: done)
+      },
+      { done in
+        self.hypercall(
+          .createVp, from: .vid, "create virtual processor 0", details: [.int("vp_index", 0)],
+          then: done)
+      },
+      { done in
+        self.hypercall(
+          .mapGpaPages, from: .vid, "map \(memoryPages) pages of guest RAM (a rep hypercall)",
+          details: [.int("rep_count", memoryPages)], work: self.costs.memoryMapping, then: done)
+      },
+      { done in
+        self.hypercall(
+          .createPort, from: .vid, "create the VMBus message port (connection id 1)",
+          details: [.int("port_type", 1), .int("connection_id", Int(VMBusConnectionID.message))],
+          then: done)
+      },
+      { done in
+        self.hypercall(
+          .createPort, from: .vid, "create the VMBus event port (connection id 2)",
+          details: [.int("port_type", 2), .int("connection_id", Int(VMBusConnectionID.event))],
+          then: done)
+      },
+    ]
+    if configuration.generation == .one {
+      actions.append { done in
+        self.childPartition?.interceptedPorts = ATAPort.interceptedRanges
+        self.hypercall(
+          .installIntercept, from: .vid,
+          "intercept I/O ports 0x1F0–0x1F7 and 0x3F6 (emulated IDE)",
+          details: [.text("ports", "0x1F0-0x1F7,0x3F6")], then: done)
+      }
+    }
+    actions += [
+      { done in
+        self.hypercall(
+          .setVpRegisters, from: .vid, "VP 0 registers = reset state (CS:IP F000:FFF0)",
+          details: [.int("vp_index", 0)], then: done)
+      },
+      { done in
+        self.childPartition?.state = .running
+        self.powerState = .running
+        self.self.kernel.log(source: "Hyper-V-Worker",
+          message: "'\(self.configuration.vmName)' started successfully.")
+        self.emit(
+          .vmEntry, .hypervisor, .guestFirmware, "VP 0 enters the guest at the reset vector",
+          cost: self.costs.vmEntry, then: done)
+      },
+      { done in self.firmwareBoot(then: done) },
+      { done in
+        // The guest kernel takes its wall-clock time from the RTC, which has whole seconds only
+        // (model assumption): it starts up to a second behind the host.
+        self.guestClock = GuestClock(
+          driftPPM: self.guestClock.driftPPM,
+          offsetNanoseconds: -Int(self.icRandom.next(below: 1_000_000_000)), at: self.now)
+        self.emit(
+          .call, .guestFirmware, .guestKernel, "jump to the OS loader; the guest kernel boots",
+          cost: self.costs.guestKernelBoot, then: done)
+      },
+      { done in self.loadGuestDrivers(then: done) },
+    ]
+    run(actions, then: next)
+  }
+
+  private func firmwareBoot(then next: @escaping Continuation) {
+    guard configuration.generation == .one else {
+      emit(
+        .stateNote, .guestFirmware, .guestFirmware,
+        "UEFI firmware loads the OS loader from the SCSI disk (its own VMBus client, not modelled)",
+        cost: costs.firmwarePOST, then: next)
+      return
+    }
+    run(
+      [
+        { done in
+          self.emit(
+            .stateNote, .guestFirmware, .guestFirmware, "BIOS power-on self test",
+            cost: self.costs.firmwarePOST, then: done)
+        },
+        { done in
+          self.emit(
+            .stateNote, .guestFirmware, .guestFirmware,
+            "INT 13h: read the boot sector (LBA 0) from the IDE disk, through the emulated controller",
+            cost: self.costs.componentWork, then: done)
+        },
+        { done in self.emulatedIO(isWrite: false, sectors: 1, lba: 0, driver: .guestFirmware, then: done) },
+      ], then: next)
+  }
+
+  private func loadGuestDrivers(then next: @escaping Continuation) {
+    guard configuration.guestHasIntegrationServices else {
+      emit(
+        .call, .guestKernel, .ataDriver,
+        "load the legacy ATA driver for the emulated IDE controller (no Integration Services)",
+        cost: costs.kernelCall, then: next)
+      return
+    }
+    let ringPages = StorVSCModel.ringPages
+    run(
+      [
+        { done in
+          self.emit(
+            .call, .guestKernel, .vmbusGuest, "load the VMBus driver", cost: self.costs.kernelCall,
+            then: done)
+        },
+        { done in
+          self.writeSyntheticMSR(.guestOSID, from: .vmbusGuest, "identify the guest OS", then: done)
+        },
+        { done in
+          self.childPartition?.hypercallsEnabled = true
+          self.writeSyntheticMSR(.hypercall, from: .vmbusGuest, "enable the hypercall page", then: done)
+        },
+        { done in
+          self.writeSyntheticMSR(.simp, from: .vmbusGuest, "place the SynIC message page", then: done)
+        },
+        { done in
+          self.writeSyntheticMSR(.siefp, from: .vmbusGuest, "place the SynIC event-flags page", then: done)
+        },
+        { done in
+          self.childPartition?.synic.enable(SynIC.vmbusSINT)
+          self.writeSyntheticMSR(.sint2, from: .vmbusGuest, "unmask SINT2 for VMBus", then: done)
+        },
+        { done in
+          self.writeSyntheticMSR(.scontrol, from: .vmbusGuest, "enable the SynIC", then: done)
+        },
+        { done in self.vmbusConnect(then: done) },
+        { done in self.requestOffers(then: done) },
+        { done in
+          let relid = self.channels.firstIndex { $0.offer.deviceClass == .ide || $0.offer.deviceClass == .scsi }
+            .map { UInt32($0 + 1) } ?? 1
+          let device = self.channels[Int(relid) - 1].offer.deviceClass
+          self.bindDriver(relid: relid)
+          self.emit(
+            .call, .vmbusGuest, .storvsc,
+            "probe: class {\(device.classID)} (\(device.displayName)) binds storvsc",
+            details: [.int("relid", Int(relid)), .text("if_type", device.classID.description)],
+            cost: self.costs.kernelCall
+          ) {
+            self.emit(
+              .call, .storvsc, .vmbusGuest,
+              "vmbus_open(): \(ringPages)-page send and receive rings (\(ringPages * 4) KiB each)",
+              details: [.int("relid", Int(relid)), .int("ring_pages", ringPages)],
+              cost: self.costs.kernelCall
+            ) {
+              self.openChannel(relid: relid, ringPages: ringPages) {
+                self.storvscInitialize(relid: relid) { self.openIntegrationServices(then: done) }
+              }
+            }
+          }
+        },
+      ], then: next)
+  }
+
+  /// `Stop-VM -TurnOff`: the worker process stops the VP and the partition is deleted; the guest
+  /// gets no chance to react, so VMBus is not unloaded.
+  func turnOff(then next: @escaping Continuation) {
+    if powerState != .running { kernel.report(.stepInWrongPowerState, "turn-off while the VM is \(powerState.rawValue)") }
+    run(
+      [
+        { done in
+          self.emit(
+            .stateNote, .vmms, .vmms, "Stop-VM -TurnOff '\(self.configuration.vmName)'",
+            cost: self.costs.componentWork, then: done)
+        },
+        { done in
+          self.emit(
+            .call, .vmms, .vmwp, "power off the VM", cost: self.costs.componentWork, then: done)
+        },
+      ]
+    ) { self.powerDown(log: "'\(self.configuration.vmName)' was turned off.", then: next) }
+  }
+
+  /// The worker process stops the VP, deletes the partition and exits; the VM is off.
+  func powerDown(log message: String, then next: @escaping Continuation) {
+    let partitionID = childPartition?.id ?? 0
+    run(
+      [
+        { done in
+          self.emit(
+            .call, .vmwp, .vid, "stop VP 0 and delete the partition", cost: self.costs.userToKernel,
+            then: done)
+        },
+        { done in
+          self.childPartition?.state = .deleted
+          self.hypercall(
+            .deletePartition, from: .vid,
+            "delete partition \(DetailValue.hexString(partitionID, digits: 4))",
+            details: [.hex("partition_id", partitionID, digits: 4)],
+            work: self.costs.partitionTeardown, then: done)
+        },
+        { done in
+          self.resetGuestState()
+          self.self.kernel.log(source: "Hyper-V-Worker", message: message)
+          self.emit(
+            .return, .vmwp, .vmms, "vmwp.exe exits; the VM is off", cost: self.costs.componentWork,
+            then: done)
+        },
+      ], then: next)
+  }
+
+  /// Everything that lived in the partition is gone; the host's settings, the guest's disk (its
+  /// files, its stored KVP pools) and the clock's drift remain.
+  private func resetGuestState() {
+    powerState = .off
+    childPartition = nil
+    ide = EmulatedIDEController()
+    vmbusGuest = VMBusGuestState()
+    vmbusHost = VMBusHostState()
+    channels = []
+    storvsc = StorVSCState()
+    storvsp = StorVSPState()
+    icServices = icServices.map { ICServiceState(service: $0.service, enabled: $0.enabled) }
+    heartbeat = HeartbeatState()
+    timeSync = TimeSyncState()
+    guestHung = false
+    storageRescinded = false
+    acceptedShutdown = nil
+  }
+}

@@ -1,0 +1,147 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// `Save-VM` and `Start-VM` of a saved VM. The worker process writes the guest's memory and device
+/// state to a file and the partition is deleted; a restore builds a new partition and puts the
+/// state back, so the guest continues where it stopped, VMBus channels included. The guest's clock
+/// stood still meanwhile: the time service's SYNC after the restore corrects it (fact sheet §4.6).
+///
+/// Model assumptions: the channels and rings survive in the saved memory (no re-offer after a
+/// restore); the heartbeat reports No Contact until its first answer after the restore.
+extension Simulation {
+  func saveVM(then next: @escaping Continuation) {
+    saveState(
+      command: "Save-VM '\(configuration.vmName)'",
+      log: "'\(configuration.vmName)' was saved.", then: next)
+  }
+
+  func restoreVM(then next: @escaping Continuation) {
+    restoreState(
+      command: "Start-VM '\(configuration.vmName)': restore it from its saved state",
+      log: "'\(configuration.vmName)' was restored from its saved state.", then: next)
+  }
+
+  /// Stops the VP, writes the state, deletes the partition.
+  func saveState(command: String, log message: String, then next: @escaping Continuation) {
+    if powerState != .running { kernel.report(.stepInWrongPowerState, "save while the VM is \(powerState.rawValue)") }
+    let partitionID = childPartition?.id ?? 0
+    run(
+      [
+        { done in self.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
+        { done in
+          self.emit(.call, .vmms, .vmwp, "save the VM's state", cost: self.costs.componentWork, then: done)
+        },
+        { done in
+          self.stopServiceTimers()
+          self.guestClock.freeze(at: self.now)
+          self.emit(
+            .call, .vmwp, .vid, "suspend VP 0; the guest stops where it is",
+            cost: self.costs.userToKernel, then: done)
+        },
+        { done in
+          self.emit(
+            .stateNote, .vmwp, .vmwp,
+            "write 1 GiB of guest memory and the device state (VMBus channels included) to the saved-state file",
+            cost: self.costs.vmStateTransfer, then: done)
+        },
+        { done in
+          self.savedPartition = self.childPartition
+          self.childPartition?.state = .deleted
+          self.hypercall(
+            .deletePartition, from: .vid,
+            "delete partition \(DetailValue.hexString(partitionID, digits: 4)); the VM lives in its files now",
+            details: [.hex("partition_id", partitionID, digits: 4)],
+            work: self.costs.partitionTeardown, then: done)
+        },
+        { done in
+          self.childPartition = nil
+          self.powerState = .saved
+          self.self.kernel.log(source: "Hyper-V-Worker", message: message)
+          self.emit(
+            .return, .vmwp, .vmms, "vmwp.exe exits; the VM is saved", cost: self.costs.componentWork,
+            then: done)
+        },
+      ], then: next)
+  }
+
+  /// A new partition and worker process, the saved state read back, the VP resumed; then the
+  /// periodic services start again (a SYNC first).
+  func restoreState(command: String, log message: String, then next: @escaping Continuation) {
+    if powerState != .saved { kernel.report(.stepInWrongPowerState, "restore while the VM is \(powerState.rawValue)") }
+    let partitionID = 0x10 + hypervisorRandom.next(below: 0xF0)
+    run(
+      [
+        { done in self.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
+        { done in
+          self.emit(.call, .vmms, .vid, "create a partition", cost: self.costs.userToKernel, then: done)
+        },
+        { done in
+          var partition = self.savedPartition ?? Partition(id: partitionID, isRoot: false, state: .created)
+          partition.id = partitionID
+          partition.state = .created
+          self.childPartition = partition
+          self.hypercall(
+            .createPartition, from: .vid, "create the child partition",
+            details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
+            then: done)
+        },
+        { done in
+          self.childPartition?.state = .initialized
+          self.hypercall(
+            .initializePartition, from: .vid, "initialize partition \(DetailValue.hexString(partitionID, digits: 4))",
+            details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
+            then: done)
+        },
+        { done in
+          self.emit(
+            .call, .vmms, .vmwp, "start the worker process vmwp.exe for this VM",
+            cost: self.costs.workerProcessStart, then: done)
+        },
+        { done in
+          self.hypercall(.createVp, from: .vid, "create virtual processor 0", details: [.int("vp_index", 0)], then: done)
+        },
+        { done in
+          self.hypercall(
+            .mapGpaPages, from: .vid, "map 262144 pages of guest RAM (a rep hypercall)",
+            details: [.int("rep_count", 262_144)], work: self.costs.memoryMapping, then: done)
+        },
+        { done in
+          self.emit(
+            .stateNote, .vmwp, .vmwp, "read the guest memory and device state back from the saved-state file",
+            cost: self.costs.vmStateTransfer, then: done)
+        },
+        { done in
+          self.hypercall(
+            .setVpRegisters, from: .vid, "VP 0 registers = the saved ones", details: [.int("vp_index", 0)],
+            then: done)
+        },
+        { done in
+          self.childPartition?.state = .running
+          self.powerState = .running
+          self.guestClock.thaw(at: self.now)
+          self.self.kernel.log(source: "Hyper-V-Worker", message: message)
+          self.emit(
+            .vmEntry, .hypervisor, .guestKernel,
+            "VP 0 resumes where it was saved; the guest's clock is \(Self.describeOffset(self.guestClock.offset(at: self.now)))",
+            cost: self.costs.vmEntry, then: done)
+        },
+      ]
+    ) {
+      self.restartServicesAfterRestore()
+      next()
+    }
+  }
+
+  /// The heartbeat starts over (No Contact until its first answer) and the time service owes a
+  /// SYNC; both go out at the next safe point.
+  private func restartServicesAfterRestore() {
+    if ic(.heartbeat).isReady {
+      heartbeat.status = .noContact
+      heartbeat.missed = 0
+      heartbeat.deadline = nil
+      startService(.heartbeat)
+    }
+    if ic(.timeSync).isReady { startService(.timeSync) }
+  }
+}

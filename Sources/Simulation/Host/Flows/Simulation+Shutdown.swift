@@ -1,0 +1,169 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// `Stop-VM` through the Shutdown service (fact sheet §4.5): the host sends the shutdown message,
+/// the guest answers first, then shuts down in order and powers off. Without the service the host
+/// cannot ask: Stop-VM can only turn the VM off.
+extension Simulation {
+  func shutdown(_ request: ShutdownRequest, then next: @escaping Continuation) {
+    let name = configuration.vmName
+    let command: String
+    switch request.mode {
+    case .shutdown: command = "Stop-VM '\(name)'" + (request.force ? " -Force" : "")
+    case .reboot: command = "Restart-VM '\(name)' -Type Reboot" + (request.force ? " -Force" : "")
+    case .hibernate: command = "the host asks '\(name)' to hibernate"
+    }
+    emit(.stateNote, .vmms, .vmms, command, cost: costs.componentWork) {
+      if let reason = self.unavailability(.shutdown) {
+        self.shutdownWithoutService(request, reason: reason, then: next)
+        return
+      }
+      let version = self.ic(.shutdown).version ?? ICVersion(1, 0)
+      guard version >= request.mode.minimumVersion else {
+        self.hostRefuses(
+          .vmms, command,
+          because: "the guest's Shutdown service speaks version \(version); a \(request.mode.rawValue) request needs \(request.mode.minimumVersion)",
+          then: next)
+        return
+      }
+      self.askGuestToShutDown(request, then: next)
+    }
+  }
+
+  private func askGuestToShutDown(_ request: ShutdownRequest, then next: @escaping Continuation) {
+    let message = ShutdownMessage(mode: request.mode, force: request.force)
+    let flags = DetailValue.hexString(UInt64(message.flags), digits: 1)
+    emit(
+      .call, .vmms, .shutdownHost, "ask the guest to \(request.mode.verb)" + (request.force ? " (force)" : ""),
+      cost: costs.componentWork
+    ) {
+      self.icRequest(
+        .shutdown, .shutdown(message), size: ShutdownMessage.size,
+        "flags \(flags) (\(request.mode.verb)\(request.force ? ", force" : ""))",
+        details: [
+          .hex("flags", UInt64(message.flags), digits: 1), .int("reason_code", Int(message.reasonCode)),
+          .int("timeout_seconds", Int(message.timeoutSeconds)),
+        ],
+        handler: { request, answer in self.answerShutdown(request, then: answer) }
+      ) { answer in
+        guard let answer else { return next() }
+        guard answer.header.status == .ok, let mode = message.mode else {
+          return self.hostRefuses(
+            .shutdownHost, "the \(request.mode.rawValue) request",
+            because: "the guest answered \(answer.header.status.text)", then: next)
+        }
+        self.guestPowersDown(mode: mode, forced: message.isForced, then: next)
+      }
+    }
+  }
+
+  /// `shutdown_onchannelcallback`: validate the flags, set the status, answer first.
+  func answerShutdown(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
+    guard case .shutdown(let message) = request.payload else { return answer(request.response(status: .fail)) }
+    let status: ICStatus = message.mode == nil ? .fail : .ok
+    let what = message.mode.map { "\($0.verb)\(message.isForced ? ", force" : "")" } ?? "unknown flags"
+    // Remembered so that a request read late (after `resume-guest`) is still obeyed.
+    if status == .ok, acceptedShutdown == nil, powerState == .running { acceptedShutdown = message }
+    emit(
+      .stateNote, .shutdownGuest, .shutdownGuest,
+      "flags \(DetailValue.hexString(UInt64(message.flags), digits: 1)) = \(what): answer \(status.identifier) first, then act",
+      cost: costs.icHandling
+    ) { answer(request.response(status: status)) }
+  }
+
+  /// The guest acts on an accepted request: an orderly shutdown (or hibernation), VMBus unload, an
+  /// ACPI power-off that traps to the worker process; a reboot powers on again.
+  func guestPowersDown(mode: ShutdownMode, forced: Bool, then next: @escaping Continuation) {
+    acceptedShutdown = nil
+    powerState = .stopping
+    stopServiceTimers()
+    let work: (label: String, cost: Int)
+    switch mode {
+    case .hibernate:
+      work = ("hibernate: freeze processes and write the memory image to the swap partition", costs.guestHibernate)
+    default:
+      work = forced
+        ? ("forced shutdown: processes are killed, file systems synced and unmounted", costs.guestForcedShutdown)
+        : ("orderly shutdown: services stopped, file systems synced and unmounted", costs.guestShutdown)
+    }
+    run(
+      [
+        { done in self.emit(.stateNote, .guestKernel, .guestKernel, work.label, cost: work.cost, then: done) },
+        { done in self.unloadVMBus(then: done) },
+        { done in
+          self.kernel.count(.trappedInstructions)
+          self.emit(
+            .vmExit, .guestKernel, .hypervisor,
+            mode == .reboot ? "ACPI reset: the write traps (VM exit)" : "ACPI sleep state S5 (soft off): the write to PM1a_CNT traps (VM exit)",
+            cost: self.costs.vmExit, then: done)
+        },
+        { done in
+          let type = HypervisorMessageType.x64IoPortIntercept
+          self.kernel.count(.interceptMessages)
+          self.kernel.count(.interruptsDelivered)
+          self.emit(
+            .interceptMessage, .hypervisor, .vid, "intercept message: the guest's ACPI power-management write",
+            message: type.identifier, details: [.hex("message_type", UInt64(type.rawValue), digits: 8)],
+            cost: self.costs.synicMessage, then: done)
+        },
+        { done in
+          self.emit(
+            .call, .vid, .vmwp,
+            mode == .reboot ? "the guest asked for a reset" : "the guest powered itself off",
+            cost: self.costs.kernelToUserDispatch, then: done)
+        },
+        { done in
+          let verb: String
+          switch mode {
+          case .shutdown: verb = "was shut down by the guest operating system"
+          case .reboot: verb = "restarts at the guest's request"
+          case .hibernate: verb = "hibernated and is off"
+          }
+          self.powerDown(log: "'\(self.configuration.vmName)' \(verb).", then: done)
+        },
+        { done in
+          guard mode == .reboot else { return done() }
+          self.powerOn(reason: "vmwp.exe restarts '\(self.configuration.vmName)' for the guest's reboot", then: done)
+        },
+      ], then: next)
+  }
+
+  /// Stop-VM when the host cannot ask the guest: a hard turn-off, and what the guest loses.
+  private func shutdownWithoutService(
+    _ request: ShutdownRequest, reason: String, then next: @escaping Continuation
+  ) {
+    guard request.mode != .hibernate else {
+      return hostRefuses(.vmms, "Hibernation", because: reason, then: next)
+    }
+    kernel.log(source: "Hyper-V-VMMS",
+      message: "'\(configuration.vmName)' cannot be shut down cleanly: \(reason). It is turned off instead.")
+    run(
+      [
+        { done in
+          self.emit(
+            .stateNote, .vmms, .vmms,
+            "\(reason): the host cannot ask the guest, Stop-VM can only turn the VM off (like pulling the power cord)",
+            cost: self.costs.componentWork, then: done)
+        },
+        { done in self.turnOff(then: done) },
+        { done in
+          self.emit(
+            .stateNote, .vmms, .vmms,
+            "the guest had no orderly shutdown: unwritten data in its caches is lost and its next boot replays the file-system journal",
+            cost: self.costs.componentWork, then: done)
+        },
+        { done in
+          guard request.mode == .reboot else { return done() }
+          self.powerOn(reason: "Restart-VM starts '\(self.configuration.vmName)' again", then: done)
+        },
+      ], then: next)
+  }
+
+  /// The host stops its periodic traffic (a guest that is going away answers no more).
+  func stopServiceTimers() {
+    updateIC(.heartbeat) { $0.nextDue = nil }
+    updateIC(.timeSync) { $0.nextDue = nil }
+    heartbeat.deadline = nil
+  }
+}

@@ -1,0 +1,140 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// Time synchronization (fact sheet §4.6): a SYNC after the channel opens and after a restore,
+/// then a SAMPLE every ``TimeSyncModel/samplePeriodNanoseconds``. The guest's clock drifts (see
+/// ``GuestClock``); the model's guest applies every SYNC and SAMPLE it reads.
+///
+/// Model assumption: current Linux only records SAMPLEs (for its `hyperv` PTP clock) and sets the
+/// clock on SYNC; older Linux applied samples, FreeBSD applies them when off by more than 100 ms,
+/// and Windows feeds them to its time service. Applying each one keeps the trace simple: the
+/// offset it shows before each correction is the drift of one period.
+extension Simulation {
+  /// A time message, fired by the time-sync timer.
+  func sendTimeSample(then next: @escaping Continuation) {
+    let due = ic(.timeSync).nextDue ?? now
+    updateIC(.timeSync) {
+      $0.nextDue = self.nextPeriod(after: due, period: TimeSyncModel.samplePeriodNanoseconds)
+    }
+    let flag: TimeSyncFlag = timeSync.sendSyncNext ? .sync : .sample
+    timeSync.sendSyncNext = false
+    timeSync.samplesSent += 1
+    let sample = timeMessage(flag: flag, at: now)
+    icTransaction(
+      .timeSync, type: .timeSync, payload: .timeSync(sample), size: sample.size,
+      "host time \(Self.describeFileTime(sample.parentTime))", flags: flag.identifier,
+      details: timeDetails(sample),
+      handler: { request, answer in self.applyTimeSample(request, then: answer) }
+    ) { outcome in
+      if case .unanswered = outcome { self.updateIC(.timeSync) { $0.unanswered += 1 } }
+      if case .answered = outcome { self.updateIC(.timeSync) { $0.unanswered = max(0, $0.unanswered - 1) } }
+      next()
+    }
+  }
+
+  /// The message the host sends at `time`: version 4 carries `vmreferencetime`.
+  func timeMessage(flag: TimeSyncFlag, at time: Int) -> TimeSyncMessage {
+    let v4 = (ic(.timeSync).version ?? ICVersion(1, 0)) >= ICVersion(4, 0)
+    return TimeSyncMessage(
+      parentTime: TimeSyncModel.fileTime(atNanoseconds: time),
+      vmReferenceTime: UInt64(max(0, time - referenceCounterStart) / 100), flag: flag,
+      usesReferenceTime: v4)
+  }
+
+  func timeDetails(_ sample: TimeSyncMessage) -> [Detail] {
+    var details: [Detail] = [.int("parenttime", Int(sample.parentTime))]
+    if sample.usesReferenceTime { details.append(.int("vmreferencetime", Int(sample.vmReferenceTime))) }
+    details.append(.int("flags", Int(sample.flag.rawValue)))
+    return details
+  }
+
+  /// `08:00:05.000000 UTC` for a FILETIME of the model's day (integer arithmetic).
+  static func describeFileTime(_ fileTime: UInt64) -> String {
+    let since = Int((fileTime - TimeSyncModel.hostEpochFileTime) * 100)
+    let clock = SimulatedTime.clock(since)
+    let hours = (8 + (Int(clock.prefix(2)) ?? 0)) % 24
+    return (hours < 10 ? "0" : "") + String(hours) + String(clock.dropFirst(2).prefix(13)) + " UTC"
+  }
+
+  /// The guest's `timesync_onchannelcallback` / `adj_guesttime`: set the clock to the host's time;
+  /// with `vmreferencetime` add the time since the sample was taken.
+  func applyTimeSample(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
+    guard case .timeSync(let sample) = request.payload else { return answer(request.response(status: .fail)) }
+    let before = guestClock.offset(at: now)
+    let takenAt = Int(sample.parentTime - TimeSyncModel.hostEpochFileTime) * 100
+    let late = now - takenAt
+    let after = sample.usesReferenceTime ? 0 : -late
+    guestClock.set(offset: after, at: now)
+    lastTimeSampleApplied = now
+    let correction =
+      sample.usesReferenceTime
+      ? "set to the host's time + \(SimulatedTime.human(late)) elapsed since the sample (vmreferencetime)"
+      : "set to parenttime, so it ends \(SimulatedTime.human(late)) behind (the sample's age)"
+    let verb = sample.flag == .sync ? "SYNC" : "SAMPLE"
+    emit(
+      .stateNote, .timeSyncGuest, .timeSyncGuest,
+      "\(verb): the guest clock was \(Self.describeOffset(before)); \(correction)",
+      details: [.int("offset_before_ns", before), .int("offset_after_ns", after)],
+      cost: costs.icHandling
+    ) { answer(request.response(status: .ok)) }
+  }
+
+  /// `12.5 ms behind the host`, `3 µs ahead of the host`, `in step with the host`.
+  static func describeOffset(_ offset: Int) -> String {
+    if offset == 0 { return "in step with the host" }
+    let size = SimulatedTime.human(abs(offset))
+    return offset < 0 ? "\(size) behind the host" : "\(size) ahead of the host"
+  }
+
+  /// How many whole cycles the time service is sure to repeat identically.
+  func timeSyncSteadyCycles(length: Int) -> Int {
+    let state = ic(.timeSync)
+    guard state.isReady, state.blocked == nil, state.nextDue != nil,
+      let relid = state.relid, let inbound = channels[Int(relid) - 1].inbound,
+      let outbound = channels[Int(relid) - 1].outbound
+    else { return .max }
+    guard !timeSync.sendSyncNext else { return 0 }
+    if !guestHung {
+      return state.unanswered == 0 && inbound.isEmpty && outbound.isEmpty ? .max : 0
+    }
+    guard !inbound.isEmpty else { return 0 }
+    let samples = length / TimeSyncModel.samplePeriodNanoseconds
+    let message = requestMessage(
+      .timeSync, type: .timeSync, payload: .timeSync(timeMessage(flag: .sample, at: now)),
+      size: timeMessage(flag: .sample, at: now).size, requestID: 0)
+    let bytes = icPacket(message, requestID: 0).ringBytes
+    return Self.writesThatFit(free: inbound.bytesToWrite, bytes: bytes) / samples
+  }
+
+  /// Applies `cycles` skipped cycles of samples: each applied by the guest (the last correction
+  /// simply moves later), or, for a hung guest, piling up in the ring.
+  func fastForwardTimeSync(cycles: Int, length: Int) {
+    let state = ic(.timeSync)
+    guard cycles > 0, state.isReady, state.blocked == nil, let due = state.nextDue,
+      let relid = state.relid
+    else { return }
+    let samples = cycles * (length / TimeSyncModel.samplePeriodNanoseconds)
+    let index = Int(relid) - 1
+    let packets = (0..<samples).map { k -> VMBusPacket in
+      let requestID = state.nextRequestID + UInt64(k)
+      let sample = timeMessage(flag: .sample, at: due + k * TimeSyncModel.samplePeriodNanoseconds)
+      let message = requestMessage(
+        .timeSync, type: .timeSync, payload: .timeSync(sample), size: sample.size, requestID: requestID)
+      return icPacket(message, requestID: requestID)
+    }
+    if guestHung {
+      channels[index].inbound?.fastForwardWrites(packets)
+      updateIC(.timeSync) { $0.unanswered += samples }
+    } else if let bytes = packets.first?.ringBytes {
+      channels[index].inbound?.fastForwardPassThrough(packetBytes: bytes, count: samples)
+      channels[index].outbound?.fastForwardPassThrough(packetBytes: bytes, count: samples)
+      guestClock.shift(by: cycles * length)
+    }
+    timeSync.samplesSent += samples
+    updateIC(.timeSync) {
+      $0.nextRequestID += UInt64(samples)
+      $0.nextDue = due + cycles * length
+    }
+  }
+}

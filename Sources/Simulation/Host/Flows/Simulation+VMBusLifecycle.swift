@@ -1,0 +1,288 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// The VMBus channel life cycle, fact sheet §3.2: contact, offers, GPADL, open, close, rescind,
+/// unload. Integration Services will be further channels offered here, opened the same way.
+extension Simulation {
+  /// The devices the host offers on VMBus, in relid order: the disk controller, then every
+  /// Integration Service the host version has and the VM's settings enable (contract §1; the
+  /// order of the services is the model's).
+  var offeredDevices: [VMBusDeviceClass] {
+    [configuration.disk == .scsi ? .scsi : .ide]
+      + IntegrationService.allCases.filter { ic($0).enabled }.map(\.deviceClass)
+  }
+
+  /// `vmbus_connect`: INITIATE_CONTACT with the guest's highest version, then each lower one until
+  /// VERSION_RESPONSE says `version_supported = 1` (fact sheet §3.2 item 2).
+  func vmbusConnect(then next: @escaping Continuation) {
+    vmbusGuest.connection = .connecting
+    tryVersion(0, then: next)
+  }
+
+  private func tryVersion(_ index: Int, then next: @escaping Continuation) {
+    let versions = VMBusVersion.guestPreferenceOrder
+    guard index < versions.count else {
+      kernel.report(.noCommonVMBusVersion, "no common VMBus version with the host")
+      vmbusGuest.connection = .disconnected
+      next()
+      return
+    }
+    let version = versions[index]
+    let connection = version.usesMessageConnection4 ? VMBusConnectionID.message4 : VMBusConnectionID.message
+    postMessage(
+      .initiateContact,
+      "INITIATE_CONTACT: the guest asks for VMBus \(version) (\(version.linuxName))",
+      details: [
+        .hex("vmbus_version_requested", UInt64(version.wireValue), digits: 8),
+        .int("target_vcpu", 0),
+      ], connectionID: connection
+    ) {
+      let hostMaximum = self.configuration.hostVersion.vmbusVersion
+      let accepted = version <= hostMaximum
+      var details: [Detail] = [.int("version_supported", accepted ? 1 : 0)]
+      if accepted {
+        self.vmbusHost.phase = .connected
+        self.vmbusHost.version = version
+        // Model assumption: for ≥ 5.0 the host names connection id 4 as msg_conn_id.
+        if version.usesMessageConnection4 {
+          details.append(.int("msg_conn_id", Int(VMBusConnectionID.message4)))
+        }
+      }
+      let verdict =
+        accepted
+        ? "VERSION_RESPONSE: \(version) accepted"
+        : "VERSION_RESPONSE: \(version) not supported (host maximum \(hostMaximum))"
+      self.postMessage(.versionResponse, verdict, details: details) {
+        guard accepted else {
+          self.tryVersion(index + 1, then: next)
+          return
+        }
+        self.vmbusGuest.connection = .connected
+        self.vmbusGuest.version = version
+        self.vmbusGuest.messageConnectionID =
+          version.usesMessageConnection4 ? VMBusConnectionID.message4 : VMBusConnectionID.message
+        next()
+      }
+    }
+  }
+
+  /// REQUESTOFFERS, one OFFERCHANNEL per device with its class GUID, ALLOFFERS_DELIVERED
+  /// (fact sheet §3.2 item 4).
+  func requestOffers(then next: @escaping Continuation) {
+    postMessage(.requestOffers, "REQUESTOFFERS: the guest asks for the host's devices") {
+      let offers: [Action] = self.offeredDevices.map { device in
+        { done in self.offer(device, then: done) }
+      }
+      self.run(offers) {
+        self.postMessage(
+          .allOffersDelivered,
+          "ALLOFFERS_DELIVERED: \(self.offeredDevices.count) offer(s) sent"
+        ) {
+          self.vmbusGuest.allOffersDelivered = true
+          next()
+        }
+      }
+    }
+  }
+
+  func offer(_ device: VMBusDeviceClass, then next: @escaping Continuation) {
+    let relid = vmbusHost.nextRelid
+    vmbusHost.nextRelid += 1
+    let service = IntegrationService(deviceClass: device)
+    // Integration Service instance ids come from their own stream (see `icRandom`).
+    let instance = service == nil ? GUID.random(using: &vmbusRandom) : GUID.random(using: &icRandom)
+    let offer = ChannelOffer(
+      relid: relid, deviceClass: device, instanceID: instance, connectionID: 0x2000 + relid)
+    if let service {
+      updateIC(service) {
+        $0.relid = relid
+        $0.phase = .offered
+        $0.utilState = .initial
+      }
+    }
+    precondition(channels.count == Int(relid) - 1, "relids are dense and start at 1")
+    channels.append(VMBusChannel(offer: offer))
+    postMessage(
+      .offerChannel,
+      "OFFERCHANNEL relid \(relid): \(device.displayName), class {\(device.classID)}",
+      details: [
+        .int("child_relid", Int(relid)), .text("if_type", device.classID.description),
+        .text("if_instance", offer.instanceID.description),
+        .hex("connection_id", UInt64(offer.connectionID), digits: 4),
+        .int("monitor_allocated", offer.monitorAllocated ? 1 : 0),
+      ]
+    ) {
+      self.vmbusGuest.offersReceived += 1
+      next()
+    }
+  }
+
+  /// A driver binds the offer: `CHANNEL_OFFER_STATE` → `CHANNEL_OPEN_STATE` (ready to open).
+  func bindDriver(relid: UInt32) {
+    channels[Int(relid) - 1].state = .open
+  }
+
+  /// `__vmbus_open`: both rings in one allocation described by one GPADL (GPADL_HEADER, BODY…,
+  /// CREATED), then OPENCHANNEL / OPENCHANNEL_RESULT (fact sheet §3.2 item 6).
+  /// - Parameter ringPages: pages per direction, header page included.
+  func openChannel(relid: UInt32, ringPages: Int, then next: @escaping Continuation) {
+    let index = Int(relid) - 1
+    if channels[index].state != .open || channels[index].rescinded {
+      kernel.report(.channelStateMismatch, "open of relid \(relid) in state \(channels[index].state.rawValue)")
+    }
+    channels[index].state = .opening
+    channels[index].openID = relid
+    let handle = vmbusGuest.nextGPADLHandle
+    vmbusGuest.nextGPADLHandle += 1
+    let firstPFN = gpaBase + UInt64(index) * 0x1000
+    let gpadl = GPADL(handle: handle, relid: relid, pageCount: 2 * ringPages, firstPFN: firstPFN)
+    channels[index].gpadl = gpadl
+    channels[index].outbound = RingBuffer(pages: ringPages)
+    channels[index].inbound = RingBuffer(pages: ringPages)
+    let bodies = gpadl.bodyPFNs
+    let fullBodies = bodies.filter { $0 == GPADL.pfnsPerBody }.count
+    let lastBody = bodies.last.flatMap { $0 == GPADL.pfnsPerBody ? nil : $0 }
+    run(
+      [
+        { done in
+          self.postMessage(
+            .gpadlHeader,
+            "GPADL_HEADER: gpadl \(DetailValue.hexString(UInt64(handle), digits: 5)) names \(gpadl.pageCount) ring pages; \(gpadl.headerPFNs) PFNs fit in this message",
+            details: [
+              .int("child_relid", Int(relid)), .hex("gpadl", UInt64(handle), digits: 5),
+              .int("rangecount", 1), .int("range_buflen", 8 + 8 * gpadl.pageCount),
+              .int("pfns", gpadl.headerPFNs), .hex("first_pfn", firstPFN, digits: 6),
+            ], then: done)
+        },
+        { done in
+          self.loop(
+            fullBodies, "for each GPADL_BODY carrying \(GPADL.pfnsPerBody) more PFNs",
+            fastForward: { _ in },
+            body: { number, iterationDone in
+              self.gpadlBody(handle: handle, number: number + 1, pfns: GPADL.pfnsPerBody, then: iterationDone)
+            }, then: done)
+        },
+        { done in
+          guard let lastBody else { return done() }
+          self.gpadlBody(handle: handle, number: fullBodies + 1, pfns: lastBody, then: done)
+        },
+        { done in
+          self.channels[index].gpadl?.state = .created
+          self.postMessage(
+            .gpadlCreated,
+            "GPADL_CREATED: the host can map the ring pages",
+            details: [
+              .int("child_relid", Int(relid)), .hex("gpadl", UInt64(handle), digits: 5),
+              .int("creation_status", 0),
+            ], then: done)
+        },
+        { done in
+          self.channels[index].hostState = .opening
+          self.postMessage(
+            .openChannel, "OPENCHANNEL relid \(relid) with the ring GPADL",
+            details: [
+              .int("child_relid", Int(relid)), .int("openid", Int(relid)),
+              .hex("ringbuffer_gpadlhandle", UInt64(handle), digits: 5), .int("target_vp", 0),
+              .int("downstream_ringbuffer_pageoffset", ringPages),
+            ], then: done)
+        },
+        { done in
+          self.channels[index].hostState = .open
+          self.postMessage(
+            .openChannelResult, "OPENCHANNEL_RESULT relid \(relid): status 0",
+            details: [
+              .int("child_relid", Int(relid)), .int("openid", Int(relid)), .int("status", 0),
+            ]
+          ) {
+            self.channels[index].state = .opened
+            done()
+          }
+        },
+      ], then: next)
+  }
+
+  private func gpadlBody(handle: UInt32, number: Int, pfns: Int, then next: @escaping Continuation) {
+    postMessage(
+      .gpadlBody, "GPADL_BODY \(number): \(pfns) more PFNs",
+      details: [
+        .int("msgnumber", number), .hex("gpadl", UInt64(handle), digits: 5), .int("pfns", pfns),
+      ], then: next)
+  }
+
+  /// `vmbus_close`: CLOSECHANNEL, then the ring GPADL's TEARDOWN / TORNDOWN (fact sheet §3.2 item 7).
+  func closeChannel(relid: UInt32, then next: @escaping Continuation) {
+    let index = Int(relid) - 1
+    if channels[index].state != .opened {
+      kernel.report(.channelStateMismatch, "close of relid \(relid) in state \(channels[index].state.rawValue)")
+    }
+    let handle = channels[index].gpadl?.handle ?? 0
+    run(
+      [
+        { done in
+          self.channels[index].state = .open
+          self.postMessage(
+            .closeChannel, "CLOSECHANNEL relid \(relid)",
+            details: [.int("child_relid", Int(relid))], then: done)
+        },
+        { done in
+          self.channels[index].hostState = .initial
+          self.channels[index].gpadl?.state = .tearingDown
+          self.postMessage(
+            .gpadlTeardown, "GPADL_TEARDOWN: release the ring pages",
+            details: [.int("child_relid", Int(relid)), .hex("gpadl", UInt64(handle), digits: 5)],
+            then: done)
+        },
+        { done in
+          self.postMessage(
+            .gpadlTorndown, "GPADL_TORNDOWN: the host unmapped the pages",
+            details: [.hex("gpadl", UInt64(handle), digits: 5)]
+          ) {
+            self.channels[index].gpadl?.state = .tornDown
+            self.channels[index].outbound = nil
+            self.channels[index].inbound = nil
+            done()
+          }
+        },
+      ], then: next)
+  }
+
+  /// The host withdraws a device: RESCIND_CHANNELOFFER; the guest stops using the channel and
+  /// answers RELID_RELEASED (fact sheet §3.2 item 7). Model assumption: after a rescind the guest
+  /// closes locally without CLOSECHANNEL or GPADL_TEARDOWN, since the host already removed the
+  /// channel.
+  func rescindChannel(relid: UInt32, then next: @escaping Continuation) {
+    let index = Int(relid) - 1
+    postMessage(
+      .rescindChannelOffer, "RESCIND_CHANNELOFFER relid \(relid)",
+      details: [.int("child_relid", Int(relid))]
+    ) {
+      self.channels[index].rescinded = true
+      self.channels[index].state = .offer
+      self.channels[index].hostState = .initial
+      self.channels[index].gpadl?.state = .tornDown
+      self.channels[index].outbound = nil
+      self.channels[index].inbound = nil
+      self.emit(
+        .stateNote, .vmbusGuest, .vmbusGuest, "channel \(relid) rescinded: the driver lets go of it",
+        cost: self.costs.componentWork
+      ) {
+        self.postMessage(
+          .relidReleased, "RELID_RELEASED relid \(relid)",
+          details: [.int("child_relid", Int(relid))], then: next)
+      }
+    }
+  }
+
+  /// `vmbus_disconnect`: UNLOAD → UNLOAD_RESPONSE (fact sheet §3.2 item 7).
+  func unloadVMBus(then next: @escaping Continuation) {
+    vmbusGuest.connection = .disconnecting
+    postMessage(.unload, "UNLOAD: the guest disconnects from VMBus") {
+      self.vmbusHost.phase = .unloaded
+      self.postMessage(.unloadResponse, "UNLOAD_RESPONSE") {
+        self.vmbusGuest.connection = .disconnected
+        next()
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// How VMBus moves things: control messages as SynIC messages, doorbells as SynIC events, data as
+/// packets in shared-memory rings (fact sheet §0, §2.2, §3.1).
+extension Simulation {
+  /// Posts a VMBus control message: `HvCallPostMessage` (0x005C) by the sender, then the
+  /// hypervisor copies it into the receiver's SynIC message slot for SINT2 (fact sheet §3.1, last
+  /// paragraph). The root side using the same hypercall and SINT is a model assumption; the
+  /// trace shows a connection id only for the guest's messages, whose ids the sources give.
+  /// The direction is the message type's own (`isGuestToHost`), so no flow can post one backwards.
+  func postMessage(
+    _ type: ChannelMessageType, _ label: String, details: [Detail] = [],
+    connectionID: UInt32? = nil, then next: @escaping Continuation
+  ) {
+    let fromGuest = type.isGuestToHost
+    let sender: ActorID = fromGuest ? .vmbusGuest : .vmbusRoot
+    let receiver: ActorID = fromGuest ? .vmbusRoot : .vmbusGuest
+    let connection = connectionID ?? vmbusGuest.messageConnectionID
+    run(
+      [
+        { done in
+          self.hypercall(
+            .postMessage, from: sender, "post \(type.identifier) (\(type.rawValue))",
+            details: fromGuest
+              ? [.int("connection_id", Int(connection)), .int("msgtype", Int(type.rawValue))]
+              : [.int("msgtype", Int(type.rawValue))], then: done)
+        },
+        { done in
+          self.deliverMessage(type.rawValue, toGuest: !fromGuest)
+          self.emit(
+            .vmbusMessage, .hypervisor, receiver, label, message: type.identifier,
+            details: [.int("msgtype", Int(type.rawValue)), .int("sint", SynIC.vmbusSINT)] + details,
+            cost: self.costs.synicMessage + self.costs.controlMessageHandling, then: done)
+          self.consumeMessage(toGuest: !fromGuest)
+        },
+      ], then: next)
+  }
+
+  private func deliverMessage(_ type: UInt32, toGuest: Bool) {
+    kernel.count(.vmbusMessagesDelivered)
+    kernel.count(.interruptsDelivered)
+    let accepted: Bool
+    if toGuest {
+      accepted = childPartition?.synic.post(type, to: SynIC.vmbusSINT) ?? false
+    } else {
+      accepted = rootPartition.synic.post(type, to: SynIC.vmbusSINT)
+    }
+    if !accepted { kernel.report(.synicQueueFull, "SynIC message queue full or partition missing at \(now) ns") }
+  }
+
+  private func consumeMessage(toGuest: Bool) {
+    if toGuest {
+      _ = childPartition?.synic.consume(SynIC.vmbusSINT)
+    } else {
+      _ = rootPartition.synic.consume(SynIC.vmbusSINT)
+    }
+  }
+
+  /// Rings a channel's doorbell: `HvCallSignalEvent` (0x005D) with the channel's connection id,
+  /// the hypervisor sets the relid's event flag in the receiver's SINT2 event page and interrupts
+  /// it (fact sheet §2.2 steps 6b, 7 and 10).
+  func signalChannel(
+    _ relid: UInt32, fromGuest: Bool, reason: String, then next: @escaping Continuation
+  ) {
+    let sender: ActorID = fromGuest ? .vmbusGuest : .vmbusRoot
+    let receiver: ActorID = fromGuest ? .vmbusRoot : .vmbusGuest
+    let offer = channels[Int(relid) - 1].offer
+    // WS2008 (VMBus 0.13) hosts signal every channel through VMBUS_EVENT_CONNECTION_ID.
+    let connection =
+      vmbusGuest.version == .ws2008 ? VMBusConnectionID.event : offer.connectionID
+    run(
+      [
+        { done in
+          self.hypercall(
+            .signalEvent, from: sender,
+            "signal the \(fromGuest ? "host" : "guest"): \(reason)",
+            details: [
+              .hex("connection_id", UInt64(connection), digits: 4), .int("relid", Int(relid)),
+            ], then: done)
+        },
+        { done in
+          self.kernel.count(.interruptsDelivered)
+          let flag = Int(relid)
+          if fromGuest {
+            _ = self.rootPartition.synic.setEvent(flag, sint: SynIC.vmbusSINT)
+          } else {
+            _ = self.childPartition?.synic.setEvent(flag, sint: SynIC.vmbusSINT)
+          }
+          self.emit(
+            .interrupt, .hypervisor, receiver, "SINT2 interrupt: event flag \(relid) set",
+            details: [.int("sint", SynIC.vmbusSINT), .int("event_flag", flag)],
+            cost: self.costs.interruptDelivery, then: done)
+          if fromGuest {
+            self.rootPartition.synic.clearEvent(flag, sint: SynIC.vmbusSINT)
+          } else {
+            self.childPartition?.synic.clearEvent(flag, sint: SynIC.vmbusSINT)
+          }
+        },
+      ], then: next)
+  }
+
+  /// Writes `packet` into the sender's ring of channel `relid` and signals the reader when
+  /// `hv_signal_on_write` says so (fact sheet §2.2 steps 4–5).
+  /// - Parameters:
+  ///   - message: the event's protocol message; the packet type by default (an IC packet names
+  ///     its `ICMSGTYPE_*` instead, contract §3).
+  func sendPacket(
+    _ packet: VMBusPacket, relid: UInt32, fromGuest: Bool, _ label: String,
+    message: String? = nil, operation: String? = nil, flags: String? = nil,
+    details extra: [Detail] = [], then next: @escaping Continuation
+  ) {
+    let index = Int(relid) - 1
+    let channel = channels[index]
+    if channel.state != .opened || channel.hostState != .open {
+      kernel.report(
+        .packetOnClosedChannel,
+        "packet \(packet.type.identifier) on relid \(relid) while the channel is \(channel.state.rawValue)/\(channel.hostState.rawValue)"
+      )
+    }
+    guard var ring = channel.sendRing(fromGuest: fromGuest), let result = ring.write(packet) else {
+      kernel.report(.ringFull, "no room in the ring of relid \(relid) for \(packet.ringBytes) bytes")
+      next()
+      return
+    }
+    if fromGuest { channels[index].outbound = ring } else { channels[index].inbound = ring }
+    kernel.count(.ringPacketsWritten)
+    kernel.count(.ringBytesWritten, result.bytes)
+    let details: [Detail] =
+      [
+        .int("relid", Int(relid)), .int("trans_id", Int(packet.transactionID)),
+        .hex("type", UInt64(packet.type.rawValue), digits: 1),
+        .int("len8", packet.alignedLength / 8),
+      ] + extra + [
+        .int("prev_write_index", result.oldWriteIndex), .int("write_index", result.newWriteIndex),
+        .int("read_index", ring.readIndex), .int("ring_bytes", result.bytes),
+        .flag("signal", result.signal), .text("signal_rule", result.reason),
+      ]
+    emit(
+      .ringPacket, fromGuest ? .vmbusGuest : .vmbusRoot, fromGuest ? .vmbusRoot : .vmbusGuest,
+      label, message: message ?? packet.type.identifier, operation: operation, flags: flags,
+      details: details, bytes: result.bytes, cost: costs.ringWrite(bytes: result.bytes)
+    ) {
+      if result.signal {
+        self.signalChannel(relid, fromGuest: fromGuest, reason: result.reason, then: next)
+      } else {
+        next()
+      }
+    }
+  }
+
+  /// The reader side takes the oldest packet from the ring written by the other side.
+  func receivePacket(relid: UInt32, fromGuestRing: Bool) -> RingBuffer.ReadResult? {
+    let index = Int(relid) - 1
+    guard var ring = channels[index].sendRing(fromGuest: fromGuestRing) else { return nil }
+    let result = ring.read()
+    if fromGuestRing { channels[index].outbound = ring } else { channels[index].inbound = ring }
+    if result == nil { kernel.report(.emptyRingRead, "read from an empty ring on relid \(relid)") }
+    return result
+  }
+
+  /// `hv_begin_read` / `hv_end_read` on the ring the other side writes.
+  func setReaderMask(relid: UInt32, ringFromGuest: Bool, draining: Bool) -> Int {
+    let index = Int(relid) - 1
+    guard var ring = channels[index].sendRing(fromGuest: ringFromGuest) else { return 0 }
+    var left = 0
+    if draining { ring.beginRead() } else { left = ring.endRead() }
+    if ringFromGuest { channels[index].outbound = ring } else { channels[index].inbound = ring }
+    return left
+  }
+}

@@ -1,0 +1,30 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// The `wait` step.
+extension Simulation {
+  /// Time passes. With the services running, heartbeats and time samples appear on the way
+  /// (``elapse(until:note:then:)``); without time synchronization the guest clock's offset grows,
+  /// and the step ends by showing it.
+  func wait(_ nanoseconds: Int, then next: @escaping Continuation) {
+    let what: (actor: ActorID, text: String)
+    switch powerState {
+    case .running, .stopping:
+      what = guestHung ? (.guestKernel, "the guest is hung") : (.guestKernel, "the guest is idle")
+    case .saved: what = (.vmms, "the VM is saved; its clock stands still")
+    case .off, .starting: what = (.vmms, "the VM is off")
+    }
+    elapse(
+      until: now + nanoseconds,
+      note: { length in (what.actor, "\(SimulatedTime.human(length)) pass; \(what.text)") }
+    ) {
+      guard self.powerState == .running, !self.ic(.timeSync).isReady else { return next() }
+      let offset = self.guestClock.offset(at: self.now)
+      self.emit(
+        .stateNote, .guestKernel, .guestKernel,
+        "no time synchronization: the guest clock is now \(Self.describeOffset(offset))",
+        details: [.int("guest_clock_offset_ns", offset)], cost: 0, then: next)
+    }
+  }
+}

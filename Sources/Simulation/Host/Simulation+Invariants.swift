@@ -1,0 +1,121 @@
+import HVHostModel
+import HVSimKernel
+import HVSimKernel
+
+/// Invariants of the model's state, checked by tests after every event (model-codebases.md §4.3
+/// items 6–7): ring indices never cross and free space stays positive, channels carry rings only
+/// while open, SynIC queues stay bounded, every outstanding request is known.
+extension Simulation {
+  public func invariantViolations() -> [Violation] {
+    var problems = kernel.violations
+    for channel in channels {
+      let name = "relid \(channel.relid)"
+      if let ring = channel.outbound { problems += ring.invariantViolations(name: "\(name) outbound").map { Violation(.ringInvariant, $0) } }
+      if let ring = channel.inbound { problems += ring.invariantViolations(name: "\(name) inbound").map { Violation(.ringInvariant, $0) } }
+      let hasRings = channel.outbound != nil && channel.inbound != nil
+      switch channel.state {
+      case .opening, .opened:
+        if !hasRings { problems.append(Violation(.channelStateMismatch, "\(name) is \(channel.state.rawValue) without rings")) }
+      case .offer, .open:
+        if channel.gpadl?.state == .created, hasRings, channel.hostState == .open {
+          problems.append(Violation(.channelStateMismatch, "\(name) is \(channel.state.rawValue) while the host has it open"))
+        }
+      }
+      if channel.state == .opened {
+        if channel.gpadl?.state != .created { problems.append(Violation(.channelStateMismatch, "\(name) opened without a created GPADL")) }
+        if channel.hostState != .open { problems.append(Violation(.channelStateMismatch, "\(name) opened but not open on the host")) }
+      }
+      for ring in [channel.outbound, channel.inbound].compactMap({ $0 }) where ring.packetsWritten > 0 {
+        if channel.state != .opened && channel.state != .opening {
+          problems.append(Violation(.channelStateMismatch, "\(name) has ring traffic while \(channel.state.rawValue)"))
+        }
+      }
+    }
+    for partition in [rootPartition] + (childPartition.map { [$0] } ?? []) {
+      for sint in 0..<SynIC.sintCount
+      where partition.synic.pendingMessages[sint].count > SynIC.messageQueueLength + 1 {
+        problems.append(Violation(.synicOverflow, "partition \(partition.id) SINT\(sint) holds too many messages"))
+      }
+    }
+    if storvsc.pending.count > StorVSCModel.queueDepth {
+      problems.append(Violation(.queueOverflow, "storvsc has \(storvsc.pending.count) requests outstanding"))
+    }
+    problems += ide.protocolErrors.map { Violation(.ataProtocol, $0) }
+    problems += integrationServiceViolations().map { Violation(.icState, $0) }
+    return problems
+  }
+
+  /// The services' state agrees with their channels: a ready service has an opened channel of its
+  /// class; a parked message means `pending_send_sz` is set (until the guest's signal); the heartbeat is
+  /// Lost only after enough misses; a periodic timer runs only for a ready service of a running VM.
+  private func integrationServiceViolations() -> [String] {
+    var problems: [String] = []
+    for state in icServices {
+      let name = state.service.rawValue
+      if state.phase == .ready {
+        guard let relid = state.relid, Int(relid) <= channels.count else {
+          problems.append("\(name) is ready without a channel")
+          continue
+        }
+        let channel = channels[Int(relid) - 1]
+        if channel.offer.deviceClass != state.service.deviceClass {
+          problems.append("\(name) points at relid \(relid) of class \(channel.offer.deviceClass)")
+        }
+        if channel.state != .opened && powerState == .running {
+          problems.append("\(name) is ready but relid \(relid) is \(channel.state.rawValue)")
+        }
+      }
+      if let blocked = state.blocked, let relid = state.relid, let ring = channels[Int(relid) - 1].inbound {
+        let bytes = icPacket(blocked, requestID: state.blockedRequestID).ringBytes
+        if ring.pendingSendSize != bytes { problems.append("\(name) waits but pending_send_sz is \(ring.pendingSendSize)") }
+      }
+      if state.nextDue != nil, state.phase != .ready || !(powerState == .running || powerState == .starting) {
+        problems.append("\(name) has a timer while \(state.phase.rawValue) and the VM is \(powerState.rawValue)")
+      }
+      if state.outstanding != nil, ![.shutdown, .dataExchange, .backup, .guestServices].contains(state.service) {
+        problems.append("\(name) waits for an answer although it never waits")
+      }
+    }
+    if heartbeat.status == .lostCommunication, heartbeat.missed < HeartbeatModel.errorThreshold {
+      problems.append("heartbeat Lost Communication after \(heartbeat.missed) misses")
+    }
+    if heartbeat.lastAnswer >= heartbeat.nextSequence + 1 {
+      problems.append("heartbeat answer \(heartbeat.lastAnswer) for a ping never sent")
+    }
+    return problems
+  }
+
+  /// The model's state, for comparing a compressed run with a fully executed one.
+  public var snapshot: SimulationSnapshot {
+    SimulationSnapshot(
+      now: now, rootPartition: rootPartition, childPartition: childPartition,
+      powerState: powerState, ide: ide, vmbusGuest: vmbusGuest, vmbusHost: vmbusHost,
+      channels: channels, storvsc: storvsc, storvsp: storvsp, tallies: kernel.tallies,
+      nextGuestLBA: nextGuestLBA, icServices: icServices, heartbeat: heartbeat,
+      timeSync: timeSync, guestClock: guestClock, kvpStore: kvpStore, guestFiles: guestFiles,
+      guestHung: guestHung)
+  }
+}
+
+/// Everything that defines where the model stands.
+public struct SimulationSnapshot: Sendable, Hashable {
+  public var now: Int
+  public var rootPartition: Partition
+  public var childPartition: Partition?
+  public var powerState: VMPowerState
+  public var ide: EmulatedIDEController
+  public var vmbusGuest: VMBusGuestState
+  public var vmbusHost: VMBusHostState
+  public var channels: [VMBusChannel]
+  public var storvsc: StorVSCState
+  public var storvsp: StorVSPState
+  public var tallies: Tallies
+  public var nextGuestLBA: Int
+  public var icServices: [ICServiceState]
+  public var heartbeat: HeartbeatState
+  public var timeSync: TimeSyncState
+  public var guestClock: GuestClock
+  public var kvpStore: KVPStore
+  public var guestFiles: GuestFileSystem
+  public var guestHung: Bool
+}

@@ -1,0 +1,253 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// The model of one Hyper-V host with one VM, driven by one scheduler and recorded into a trace.
+///
+/// Component state lives in value types with explicit state enums (``Partition``,
+/// ``VMBusChannel``, ``RingBuffer``, ``EmulatedIDEController``); the request paths are written as
+/// chains of hops in the `Flows` folder. Every hop is an event: ``emit(_:_:_:_:message:operation:details:bytes:cost:then:)``
+/// records it at the current simulated time and schedules the next hop `cost` nanoseconds later,
+/// so time only advances through recorded events.
+public final class Simulation {
+  public typealias Continuation = Kernel.Continuation
+  typealias Action = Kernel.Action
+
+  public let configuration: SimulationConfiguration
+  let costs: CostTable
+  let kernel: Kernel
+  var stepIndex = 0
+
+  var hypervisorRandom: SplitMix64
+  var vmbusRandom: SplitMix64
+  var guestRandom: SplitMix64
+  var diskRandom: SplitMix64
+  /// Draws of the Integration Services (instance ids, clock drift, timer phases): a stream of its
+  /// own, so the storage path sees the same numbers as before the services existed.
+  var icRandom: SplitMix64
+
+  // MARK: Component state
+
+  public internal(set) var rootPartition = Partition(id: 0, isRoot: true, state: .running)
+  public internal(set) var childPartition: Partition?
+  /// The partition's guest-visible state (SynIC, intercepts) while the VM is saved.
+  var savedPartition: Partition?
+  public internal(set) var powerState: VMPowerState = .off
+  public internal(set) var ide = EmulatedIDEController()
+  public internal(set) var vmbusGuest = VMBusGuestState()
+  public internal(set) var vmbusHost = VMBusHostState()
+  /// Channels by relid − 1.
+  public internal(set) var channels: [VMBusChannel] = []
+  public internal(set) var storvsc = StorVSCState()
+  public internal(set) var storvsp = StorVSPState()
+  /// The six Integration Services, in ``IntegrationService/allCases`` order.
+  public internal(set) var icServices: [ICServiceState]
+  public internal(set) var heartbeat = HeartbeatState()
+  public internal(set) var timeSync = TimeSyncState()
+  public internal(set) var guestClock: GuestClock
+  public internal(set) var kvpStore: KVPStore
+  public internal(set) var guestFiles = GuestFileSystem.initial
+  /// `hang-guest`: the guest OS stops servicing VMBus interrupts.
+  public internal(set) var guestHung = false
+  /// The storage channel was rescinded (`rescind-channel` of the disk).
+  public internal(set) var storageRescinded = false
+  /// When the running VM's partition reference counter started (time-sync `vmreferencetime`).
+  var referenceCounterStart = 0
+  /// When the current drain iteration began and when the guest last applied a time sample: a
+  /// compressed drain replays the last skipped correction from them.
+  var drainStart = 0
+  var lastTimeSampleApplied = 0
+  /// A shutdown the guest accepted late (read after `resume-guest`): it shuts down after the drain.
+  var acceptedShutdown: ShutdownMessage?
+  /// The file the fcopy daemon has open (between START_FILE_COPY and COMPLETE/CANCEL).
+  var copyTarget: String?
+  /// Base latency of the disk for the current step (seeded, see ``CostTable/diskLatencyJitterPercent``).
+  var diskBaseLatency: Int
+  /// Where the guest's next disk I/O starts (1 MiB into the disk, a typical first partition).
+  var nextGuestLBA = 2048
+  var gpaBase: UInt64
+
+  /// What the components counted of their own work.
+  public var tallies: Tallies { kernel.tallies }
+  /// Events executed (including muted ones and only the first iteration of a compressed repeat).
+  public var executedEvents: Int { kernel.executedEvents }
+
+  /// Called after every event with the event (nil while muted): tests check invariants here.
+  public var observer: ((Simulation, TraceEvent?) -> Void)? {
+    didSet {
+      kernel.onEvent = observer.map { observe in { [unowned self] event in observe(self, event) } }
+    }
+  }
+
+  public init(configuration: SimulationConfiguration) {
+    self.configuration = configuration
+    costs = configuration.costs
+    kernel = Kernel(actors: ActorID.catalog, compressRepeats: configuration.compressRepeats)
+    hypervisorRandom = .component("hypervisor", seed: configuration.seed)
+    vmbusRandom = .component("vmbus", seed: configuration.seed)
+    guestRandom = .component("guest", seed: configuration.seed)
+    diskRandom = .component("disk", seed: configuration.seed)
+    icRandom = .component("integration-services", seed: configuration.seed)
+    diskBaseLatency = costs.diskLatency
+    gpaBase = 0x10_0000 + guestRandom.next(below: 0x30_0000) / 0x100 * 0x100
+    icServices = IntegrationService.allCases.map { service in
+      ICServiceState(
+        service: service,
+        enabled: configuration.hostVersion.offeredServices.contains(service)
+          && configuration.enabledServices.contains(service))
+    }
+    let drift = -50 - Int(icRandom.next(below: 101))
+    guestClock = GuestClock(driftPPM: drift, offsetNanoseconds: 0, at: 0)
+    kvpStore = KVPStore.initial(
+      vmName: configuration.vmName, hostOctet: 10 + Int(icRandom.next(below: 240)))
+    kernel.safePoints = timerSafePoints
+  }
+
+  /// The kernel's view of the timers (held here: the kernel only keeps a weak reference).
+  private lazy var timerSafePoints = TimerSafePoints(simulation: self)
+
+  /// The current simulated time in nanoseconds.
+  public var now: Int { kernel.now }
+
+  // MARK: Running
+
+  /// Runs the scenario's steps and returns the trace.
+  public func run(_ steps: [StepRequest]) -> Trace {
+    prepare()
+    for request in steps { runStep(request) }
+    return finish()
+  }
+
+  /// Brings the VM to its initial state. With `state: running` the power-on runs muted (not
+  /// recorded), the rings are placed as after earlier traffic and the clock starts at zero.
+  public func prepare() {
+    guard configuration.initialState == .running, powerState == .off else { return }
+    kernel.isMuted = true
+    execute { self.powerOn(then: $0) }
+    kernel.isMuted = false
+    placeRingsAfterEarlierTraffic()
+    kernel.resetClock()
+    settleServicesAfterSilentStart()
+  }
+
+  /// Runs one step as a request path of the trace.
+  public func runStep(_ request: StepRequest) {
+    runStep(action: request.action, argument: request.argument) { done in
+      self.perform(request.step, then: done)
+    }
+  }
+
+  /// Runs `flow` as one step of the trace (tests use it for flows no scenario step reaches yet).
+  func runStep(action: String, argument: String = "", _ flow: @escaping Action) {
+    stepIndex += 1
+    drawDiskLatency()
+    kernel.beginStep(index: stepIndex, action: action, argument: argument)
+    // The end of a step is a safe point: timers that came due during it fire here.
+    execute { done in flow { self.serviceDueTimers(then: done) } }
+    kernel.endStep()
+  }
+
+  /// The trace of everything run so far.
+  public func finish() -> Trace {
+    kernel.finish(
+      scenario: configuration.scenarioID, seed: configuration.seed,
+      integrationServices: integrationServiceStatus(), vm: vmStatus(),
+      configuration: traceConfiguration())
+  }
+
+  /// Starts `flow` now and runs it until everything settled; the flow must finish.
+  func execute(_ flow: @escaping Action) { kernel.execute(flow) }
+
+  func perform(_ step: SimulationStep, then next: @escaping Continuation) {
+    switch step {
+    case .start: powerOn(then: next)
+    case .writeDisk(let bytes): diskIO(isWrite: true, bytes: bytes, then: next)
+    case .readDisk(let bytes): diskIO(isWrite: false, bytes: bytes, then: next)
+    case .wait(let nanoseconds): wait(nanoseconds, then: next)
+    case .turnOff: turnOff(then: next)
+    case .shutdown(let request): shutdown(request, then: next)
+    case .save: saveVM(then: next)
+    case .restore: restoreVM(then: next)
+    case .kvp(let request): kvpStep(request, then: next)
+    case .backup: backup(then: next)
+    case .copyFile(let request): copyFile(request, then: next)
+    case .enableService(let service): enableService(service, then: next)
+    case .disableService(let service): disableService(service, then: next)
+    case .hangGuest: hangGuest(then: next)
+    case .resumeGuest: resumeGuest(then: next)
+    case .rescindChannel(let target): rescindChannelStep(target, then: next)
+    case .status: reportStatus(then: next)
+    }
+  }
+
+  // MARK: Hops
+
+  /// Records one hop now and continues `cost` nanoseconds later.
+  func emit(
+    _ kind: EventKind, _ from: ActorID, _ to: ActorID, _ label: String, message: String? = nil,
+    operation: String? = nil, flags: String? = nil, details: [Detail] = [], bytes: Int = 0,
+    cost: Int, then next: @escaping Continuation
+  ) {
+    kernel.emit(
+      kind, from, to, label, message: message, operation: operation, flags: flags,
+      details: details, bytes: bytes, cost: cost, then: next)
+  }
+
+  /// Runs `actions` one after the other, then `next`.
+  func run(_ actions: [Action], then next: @escaping Continuation) { kernel.run(actions, then: next) }
+
+  /// Runs `count` identical iterations of `body` (see ``Kernel/loop(_:_:timers:fastForward:body:then:)``).
+  func loop(
+    _ count: Int, _ label: String, timers: Bool = false, fastForward: @escaping (Int) -> Void,
+    body: @escaping (Int, @escaping Continuation) -> Void, then next: @escaping Continuation
+  ) {
+    kernel.loop(count, label, timers: timers, fastForward: fastForward, body: body, then: next)
+  }
+
+  // MARK: Seeded choices
+
+  func drawDiskLatency() {
+    let jitter = costs.diskLatencyJitterPercent
+    let percent = 100 + diskRandom.next(in: -jitter...jitter)
+    diskBaseLatency = costs.diskLatency * percent / 100
+  }
+
+  /// With `state: running` the rings have carried traffic before the trace starts: both start
+  /// empty at a seeded, 8-byte aligned position (model assumption), which makes wrap-around appear
+  /// in some seeds' traces.
+  func placeRingsAfterEarlierTraffic() {
+    for index in channels.indices where channels[index].state == .opened {
+      for outbound in [true, false] {
+        let pages = (channels[index].gpadl?.pageCount ?? 2 * StorVSCModel.ringPages) / 2
+        let size = (pages - 1) * 4096
+        let offset = Int(vmbusRandom.next(below: UInt64(size / 8))) * 8
+        let ring = RingBuffer(pages: pages, startOffset: offset)
+        if outbound { channels[index].outbound = ring } else { channels[index].inbound = ring }
+      }
+    }
+  }
+}
+
+/// The VM as the host's management service sees it.
+public enum VMPowerState: String, Sendable, Hashable {
+  case off = "Off"
+  case starting = "Starting"
+  case running = "Running"
+  /// `Save-VM`: memory and device state in files, no partition (contract §3 `Saved`).
+  case saved = "Saved"
+  /// The guest accepted a shutdown request and is shutting down.
+  case stopping = "Stopping"
+}
+
+/// Hands the kernel's safe points to the timers of the Integration Services.
+final class TimerSafePoints: SafePoints {
+  unowned let simulation: Simulation
+
+  init(simulation: Simulation) { self.simulation = simulation }
+
+  func nextTimerDue() -> Int? { simulation.nextTimerDue() }
+
+  func serviceDueTimers(then next: @escaping Kernel.Continuation) {
+    simulation.serviceDueTimers(then: next)
+  }
+}

@@ -1,0 +1,67 @@
+import HVHostModel
+import HVSimKernel
+/// Whether the VM is on when the trace begins.
+public enum InitialPowerState: String, Sendable, CaseIterable {
+  /// VMBus connected and channels open before the trace starts (not recorded).
+  case running
+  /// The trace begins with the power-on (`start`).
+  case off
+}
+
+/// How an emulated `REP OUTSW`/`REP INSW` traps.
+///
+/// **Model constant, UNCONFIRMED** (fact sheet §2.1 and §8 item 2): no public source says whether
+/// Hyper-V's IDE emulation takes one VM exit per 16-bit word or one per string instruction. The
+/// model's default is one exit per word, the naive count the fact sheet uses (≈264 intercepts per
+/// 512-byte sector); lessons must say so.
+public enum StringIOTrapping: String, Sendable, CaseIterable {
+  case perWord
+  case perString
+}
+
+/// Everything the model needs to know about one run.
+public struct SimulationConfiguration: Sendable, Hashable {
+  public var scenarioID: String
+  public var seed: UInt64
+  public var hostVersion: HostVersion
+  public var vmName: String
+  public var generation: VMGeneration
+  public var disk: DiskController
+  /// False for a guest without Integration Services: no VMBus driver, only the legacy ATA driver.
+  public var guestHasIntegrationServices: Bool
+  /// The services enabled on the host, in cmdlet-name order.
+  public var enabledServices: [IntegrationService]
+  public var initialState: InitialPowerState
+  /// Record runs of identical round trips once with a count (true) or execute every iteration.
+  public var compressRepeats: Bool
+  public var stringIOTrapping: StringIOTrapping
+  public var costs: CostTable
+  /// Replaces the guest's service-version list of a service (tests: a guest that shares no
+  /// version with the host, to see the protocol mismatch path).
+  public var guestServiceVersions: [IntegrationService: [ICVersion]] = [:]
+
+  public init(
+    scenarioID: String, seed: UInt64 = 1, hostVersion: HostVersion = .ws2012R2,
+    vmName: String = "VM01", generation: VMGeneration = .one, disk: DiskController = .ide,
+    guestHasIntegrationServices: Bool = true, enabledServices: [IntegrationService]? = nil,
+    initialState: InitialPowerState = .running, compressRepeats: Bool = true,
+    stringIOTrapping: StringIOTrapping = .perWord, costs: CostTable = .standard
+  ) {
+    self.scenarioID = scenarioID
+    self.seed = seed
+    self.hostVersion = hostVersion
+    self.vmName = vmName
+    self.generation = generation
+    self.disk = disk
+    self.guestHasIntegrationServices = guestHasIntegrationServices
+    self.enabledServices =
+      enabledServices ?? hostVersion.offeredServices.filter(\.enabledByDefault)
+    self.initialState = initialState
+    self.compressRepeats = compressRepeats
+    self.stringIOTrapping = stringIOTrapping
+    self.costs = costs
+  }
+
+  /// True when the disk I/O goes through the emulated IDE controller in vmwp.exe.
+  public var usesEmulatedDisk: Bool { !guestHasIntegrationServices }
+}

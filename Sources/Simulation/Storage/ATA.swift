@@ -1,0 +1,59 @@
+import HVHostModel
+import HVSimKernel
+/// ATA task-file registers of the primary channel and the PIO commands the model uses
+/// (fact sheet §2.1; Seagate ATA Interface Reference Manual; osdev ATA_PIO_Mode).
+public enum ATAPort: UInt16, Sendable, CaseIterable {
+  case data = 0x1F0
+  case errorFeatures = 0x1F1
+  case sectorCount = 0x1F2
+  case lbaLow = 0x1F3
+  case lbaMid = 0x1F4
+  case lbaHigh = 0x1F5
+  case driveHead = 0x1F6
+  case statusCommand = 0x1F7
+  case alternateStatus = 0x3F6
+
+  public var registerName: String {
+    switch self {
+    case .data: return "data"
+    case .errorFeatures: return "features"
+    case .sectorCount: return "sector count"
+    case .lbaLow: return "LBA low"
+    case .lbaMid: return "LBA mid"
+    case .lbaHigh: return "LBA high"
+    case .driveHead: return "drive/head"
+    case .statusCommand: return "status/command"
+    case .alternateStatus: return "alternate status"
+    }
+  }
+
+  /// The port ranges the worker process asks the hypervisor to intercept.
+  public static let interceptedRanges: [ClosedRange<UInt16>] = [0x1F0...0x1F7, 0x3F6...0x3F6]
+}
+
+public enum ATACommand: UInt8, Sendable {
+  /// READ SECTORS (bochs BIOS notes: "out 1f7, 0x20").
+  case readSectors = 0x20
+  /// WRITE SECTORS, from the ATA standard (fact sheet §2.1: not re-verified).
+  case writeSectors = 0x30
+
+  public var name: String { self == .readSectors ? "READ SECTORS" : "WRITE SECTORS" }
+}
+
+/// Status register bits.
+public enum ATAStatus {
+  public static let busy: UInt8 = 0x80
+  public static let ready: UInt8 = 0x40
+  public static let dataRequest: UInt8 = 0x08
+  public static let error: UInt8 = 0x01
+}
+
+public enum ATAModel {
+  public static let sectorSize = 512
+  /// 16-bit data-port accesses per sector: 512 / 2 (fact sheet §2.1).
+  public static let wordsPerSector = sectorSize / 2
+  /// LBA28 sector count register: at most 256 sectors per command (0 means 256).
+  public static let maxSectorsPerCommand = 256
+  /// IRQ line of the primary IDE channel, PC/AT convention (fact sheet §2.1: UNCONFIRMED).
+  public static let irq = 14
+}

@@ -1,0 +1,85 @@
+import HVHostModel
+import HVSimKernel
+/// A 128-bit identifier in its canonical lower-case text form (`ba6163d9-04a1-4d29-b605-72e2ffb1dc7f`).
+public struct GUID: Sendable, Hashable, CustomStringConvertible {
+  public let high: UInt64
+  public let low: UInt64
+
+  public init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
+
+  /// Parses the canonical 8-4-4-4-12 form; traps on malformed constants (they are source literals).
+  public init(_ text: String) {
+    let hex = text.filter { $0 != "-" }
+    precondition(hex.count == 32, "malformed GUID \(text)")
+    guard let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16)
+    else { preconditionFailure("malformed GUID \(text)") }
+    self.init(high: high, low: low)
+  }
+
+  /// A version-4 style GUID drawn from the model's generator (instance ids of offered devices).
+  static func random(using generator: inout SplitMix64) -> GUID {
+    let high = (generator.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
+    let low = (generator.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+    return GUID(high: high, low: low)
+  }
+
+  public var description: String {
+    let digits = hex(high, 16) + hex(low, 16)
+    let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range -> String in
+      let start = digits.index(digits.startIndex, offsetBy: range.lowerBound)
+      let end = digits.index(digits.startIndex, offsetBy: range.upperBound)
+      return String(digits[start..<end])
+    }
+    return parts.joined(separator: "-")
+  }
+
+  private func hex(_ value: UInt64, _ width: Int) -> String {
+    let raw = String(value, radix: 16)
+    return String(repeating: "0", count: width - raw.count) + raw
+  }
+}
+
+/// VMBus device classes (`if_type` GUIDs of offers), fact sheet §4.1 [L-HV].
+///
+/// The storage classes are used now; the Integration Service classes are listed so that each
+/// service is, later, only a new channel offered with its class.
+public enum VMBusDeviceClass: String, Sendable, CaseIterable {
+  case ide
+  case scsi
+  case heartbeat
+  case shutdown
+  case timeSync
+  case keyValuePair
+  case volumeShadowCopy
+  case fileCopy
+
+  public var classID: GUID {
+    switch self {
+    case .ide: return GUID("32412632-86cb-44a2-9b5c-50d1417354f5")
+    case .scsi: return GUID("ba6163d9-04a1-4d29-b605-72e2ffb1dc7f")
+    case .heartbeat: return GUID("57164f39-9115-4e78-ab55-382f3bd5422d")
+    case .shutdown: return GUID("0e0b6031-5213-4934-818b-38d90ced39db")
+    case .timeSync: return GUID("9527e630-d0ae-497b-adce-e80ab0175caf")
+    case .keyValuePair: return GUID("a9a0f4e7-5a45-4d96-b827-8a841e8c03e6")
+    case .volumeShadowCopy: return GUID("35fa2e29-ea23-4236-96ae-3a6ebacba440")
+    case .fileCopy: return GUID("34d14be3-dee4-41c8-9ae7-6b174977c192")
+    }
+  }
+
+  /// How lessons name the device.
+  public var displayName: String {
+    switch self {
+    case .ide: return "IDE (synthetic path)"
+    case .scsi: return "SCSI controller"
+    case .heartbeat: return "Heartbeat"
+    case .shutdown: return "Shutdown"
+    case .timeSync: return "Time Synchronization"
+    case .keyValuePair: return "Key-Value Pair Exchange"
+    case .volumeShadowCopy: return "VSS"
+    case .fileCopy: return "Guest Service Interface"
+    }
+  }
+}

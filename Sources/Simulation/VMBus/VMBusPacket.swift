@@ -1,0 +1,94 @@
+import HVHostModel
+import HVSimKernel
+/// Packet types on a VMBus ring (`enum vmbus_packet_type`), fact sheet §2.2 [L-HV].
+public enum VMBusPacketType: UInt16, Sendable, CaseIterable {
+  case invalid = 0x0
+  case synch = 0x1
+  case addTransferPageSet = 0x2
+  case removeTransferPageSet = 0x3
+  case establishGPADL = 0x4
+  case teardownGPADL = 0x5
+  case dataInband = 0x6
+  case dataUsingTransferPages = 0x7
+  case dataUsingGPADL = 0x8
+  case dataUsingGPADirect = 0x9
+  case cancelRequest = 0xA
+  case completion = 0xB
+  case dataUsingAdditionalPacket = 0xC
+  case additionalData = 0xD
+
+  public var identifier: String {
+    switch self {
+    case .invalid: return "VM_PKT_INVALID"
+    case .synch: return "VM_PKT_SYNCH"
+    case .addTransferPageSet: return "VM_PKT_ADD_XFER_PAGESET"
+    case .removeTransferPageSet: return "VM_PKT_RM_XFER_PAGESET"
+    case .establishGPADL: return "VM_PKT_ESTABLISH_GPADL"
+    case .teardownGPADL: return "VM_PKT_TEARDOWN_GPADL"
+    case .dataInband: return "VM_PKT_DATA_INBAND"
+    case .dataUsingTransferPages: return "VM_PKT_DATA_USING_XFER_PAGES"
+    case .dataUsingGPADL: return "VM_PKT_DATA_USING_GPADL"
+    case .dataUsingGPADirect: return "VM_PKT_DATA_USING_GPA_DIRECT"
+    case .cancelRequest: return "VM_PKT_CANCEL_REQUEST"
+    case .completion: return "VM_PKT_COMP"
+    case .dataUsingAdditionalPacket: return "VM_PKT_DATA_USING_ADDITIONAL_PKT"
+    case .additionalData: return "VM_PKT_ADDITIONAL_DATA"
+    }
+  }
+}
+
+/// One packet on a ring: a `vmpacket_descriptor` {type, offset8, len8, flags, trans_id}, optional
+/// GPA ranges, then the payload, padded to 8 bytes; the ring adds an 8-byte trailer (fact sheet §2.2).
+public struct VMBusPacket: Sendable, Hashable {
+  /// `VMBUS_DATA_PACKET_FLAG_COMPLETION_REQUESTED`.
+  public static let completionRequested: UInt16 = 1
+  /// sizeof(struct vmpacket_descriptor).
+  public static let descriptorSize = 16
+
+  public var type: VMBusPacketType
+  public var flags: UInt16
+  public var transactionID: UInt64
+  /// Guest page frames the packet describes (GPA direct); the data itself is not in the ring.
+  public var pfnCount: Int
+  /// Bytes of payload after the descriptor (a `vstor_packet`, an IC message).
+  public var payloadLength: Int
+  /// What the payload means to the model.
+  public var payload: PacketPayload
+
+  public init(
+    type: VMBusPacketType, flags: UInt16, transactionID: UInt64, pfnCount: Int = 0,
+    payloadLength: Int, payload: PacketPayload
+  ) {
+    self.type = type
+    self.flags = flags
+    self.transactionID = transactionID
+    self.pfnCount = pfnCount
+    self.payloadLength = payloadLength
+    self.payload = payload
+  }
+
+  /// Header bytes before the payload: the descriptor, plus for GPA direct the range count and one
+  /// `gpa_range {byte_count, byte_offset, pfn[]}` (Linux `vmbus_sendpacket_mpb_desc`).
+  public var headerLength: Int {
+    switch type {
+    case .dataUsingGPADirect: return Self.descriptorSize + 8 + 8 + 8 * pfnCount
+    default: return Self.descriptorSize
+    }
+  }
+
+  /// `len8 * 8`: header plus payload, rounded up to 8 bytes.
+  public var alignedLength: Int { (headerLength + payloadLength + 7) / 8 * 8 }
+
+  /// Bytes the packet occupies in the ring, trailer included (`totalbytes_towrite`).
+  public var ringBytes: Int { alignedLength + RingBuffer.trailerSize }
+
+  public var wantsCompletion: Bool { flags & Self.completionRequested != 0 }
+}
+
+/// The meaning of a packet's payload for the model.
+public enum PacketPayload: Sendable, Hashable {
+  case vstor(VStorPacket)
+  /// An Integration Service message (28-byte header + service data), sent `VM_PKT_DATA_INBAND`.
+  case ic(ICMessage)
+  case opaque
+}
