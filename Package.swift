@@ -38,10 +38,15 @@ let package = Package(
     .target(
       name: "HVHostModel", dependencies: ["HVSimKernel", "HVTrace"],
       path: "Sources/Simulation/HostModel"),
+    // The hypervisor: partitions, SynIC, hypercalls, intercepts.
+    .target(
+      name: "HVHypervisor", dependencies: ["HVSimKernel", "HVHostModel", "HVTrace"],
+      path: "Sources/Simulation/Hypervisor"),
     // The composition root: builds the components, dispatches steps, assembles status.
     .target(
-      name: "HVSimulation", dependencies: ["HVSimKernel", "HVHostModel", "HVTrace"],
-      path: "Sources/Simulation", exclude: ["Kernel", "HostModel"]),
+      name: "HVSimulation",
+      dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVTrace"],
+      path: "Sources/Simulation", exclude: ["Kernel", "HostModel", "Hypervisor"]),
     // Scenario files: parsing with positions, validation, running them on the simulation.
     .target(
       name: "HVScenario",
@@ -78,7 +83,7 @@ let package = Package(
     .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),
     .testTarget(
       name: "HVSimulationTests",
-      dependencies: ["HVSimulation", "HVSimKernel", "HVHostModel", "HVTrace"]),
+      dependencies: ["HVSimulation", "HVSimKernel", "HVHostModel", "HVHypervisor", "HVTrace"]),
     .testTarget(
       name: "HVScenarioTests",
       dependencies: ["HVScenario", "HVSimulation", "HVHostModel", "HVTrace", "HVDiagnostics"],

@@ -1,6 +1,7 @@
 import HVTrace
 import Testing
 import HVHostModel
+import HVHypervisor
 @testable import HVSimKernel
 @testable import HVSimulation
 

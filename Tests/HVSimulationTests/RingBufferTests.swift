@@ -1,5 +1,6 @@
 import Testing
 import HVHostModel
+import HVHypervisor
 @testable import HVSimKernel
 @testable import HVSimulation
 

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVSimKernel
 import HVSimKernel
 
@@ -31,12 +32,7 @@ extension Simulation {
         }
       }
     }
-    for partition in [rootPartition] + (childPartition.map { [$0] } ?? []) {
-      for sint in 0..<SynIC.sintCount
-      where partition.synic.pendingMessages[sint].count > SynIC.messageQueueLength + 1 {
-        problems.append(Violation(.synicOverflow, "partition \(partition.id) SINT\(sint) holds too many messages"))
-      }
-    }
+    problems += hypervisor.invariantViolations()
     if storvsc.pending.count > StorVSCModel.queueDepth {
       problems.append(Violation(.queueOverflow, "storvsc has \(storvsc.pending.count) requests outstanding"))
     }
@@ -88,7 +84,7 @@ extension Simulation {
   /// The model's state, for comparing a compressed run with a fully executed one.
   public var snapshot: SimulationSnapshot {
     SimulationSnapshot(
-      now: now, rootPartition: rootPartition, childPartition: childPartition,
+      now: now, rootPartition: hypervisor.rootPartition, childPartition: hypervisor.childPartition,
       powerState: powerState, ide: ide, vmbusGuest: vmbusGuest, vmbusHost: vmbusHost,
       channels: channels, storvsc: storvsc, storvsp: storvsp, tallies: kernel.tallies,
       nextGuestLBA: nextGuestLBA, icServices: icServices, heartbeat: heartbeat,

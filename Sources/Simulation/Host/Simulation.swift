@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVSimKernel
 import HVTrace
 
@@ -18,7 +19,6 @@ public final class Simulation {
   let kernel: Kernel
   var stepIndex = 0
 
-  var hypervisorRandom: SplitMix64
   var vmbusRandom: SplitMix64
   var guestRandom: SplitMix64
   var diskRandom: SplitMix64
@@ -28,10 +28,9 @@ public final class Simulation {
 
   // MARK: Component state
 
-  public internal(set) var rootPartition = Partition(id: 0, isRoot: true, state: .running)
-  public internal(set) var childPartition: Partition?
-  /// The partition's guest-visible state (SynIC, intercepts) while the VM is saved.
-  var savedPartition: Partition?
+  /// The components.
+  let hypervisor: Hypervisor
+
   public internal(set) var powerState: VMPowerState = .off
   public internal(set) var ide = EmulatedIDEController()
   public internal(set) var vmbusGuest = VMBusGuestState()
@@ -83,7 +82,7 @@ public final class Simulation {
     self.configuration = configuration
     costs = configuration.costs
     kernel = Kernel(actors: ActorID.catalog, compressRepeats: configuration.compressRepeats)
-    hypervisorRandom = .component("hypervisor", seed: configuration.seed)
+    hypervisor = Hypervisor(kernel: kernel, costs: costs, seed: configuration.seed)
     vmbusRandom = .component("vmbus", seed: configuration.seed)
     guestRandom = .component("guest", seed: configuration.seed)
     diskRandom = .component("disk", seed: configuration.seed)

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVSimKernel
 /// VMBus control messages (`enum vmbus_channel_message_type`), fact sheet §3.1 [L-HV].
 ///

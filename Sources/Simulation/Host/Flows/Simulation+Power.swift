@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVSimKernel
 import HVTrace
 
@@ -13,7 +14,7 @@ extension Simulation {
   func powerOn(reason: String? = nil, then next: @escaping Continuation) {
     if powerState != .off { kernel.report(.stepInWrongPowerState, "start while the VM is \(powerState.rawValue)") }
     powerState = .starting
-    let partitionID = 0x10 + hypervisorRandom.next(below: 0xF0)
+    let partitionID = hypervisor.drawPartitionID()
     let memoryPages = 262_144  // 1 GiB of 4 KiB pages
     var actions: [Action] = [
       { done in
@@ -27,20 +28,7 @@ extension Simulation {
           .call, .vmms, .vid, "create a partition for '\(self.configuration.vmName)'",
           cost: self.costs.userToKernel, then: done)
       },
-      { done in
-        self.childPartition = Partition(id: partitionID, isRoot: false, state: .created)
-        self.hypercall(
-          .createPartition, from: .vid, "create the child partition",
-          details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
-          then: done)
-      },
-      { done in
-        self.childPartition?.state = .initialized
-        self.hypercall(
-          .initializePartition, from: .vid, "initialize partition \(DetailValue.hexString(partitionID, digits: 4))",
-          details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
-          then: done)
-      },
+      { done in self.hypervisor.createChildPartition(id: partitionID, restoring: false, then: done) },
       { done in
         self.emit(
           .return, .vid, .vmms, "partition \(DetailValue.hexString(partitionID, digits: 4)) created",
@@ -57,23 +45,23 @@ extension Simulation {
           cost: self.costs.userToKernel, then: done)
       },
       { done in
-        self.hypercall(
+        self.hypervisor.hypercall(
           .createVp, from: .vid, "create virtual processor 0", details: [.int("vp_index", 0)],
           then: done)
       },
       { done in
-        self.hypercall(
+        self.hypervisor.hypercall(
           .mapGpaPages, from: .vid, "map \(memoryPages) pages of guest RAM (a rep hypercall)",
           details: [.int("rep_count", memoryPages)], work: self.costs.memoryMapping, then: done)
       },
       { done in
-        self.hypercall(
+        self.hypervisor.hypercall(
           .createPort, from: .vid, "create the VMBus message port (connection id 1)",
           details: [.int("port_type", 1), .int("connection_id", Int(VMBusConnectionID.message))],
           then: done)
       },
       { done in
-        self.hypercall(
+        self.hypervisor.hypercall(
           .createPort, from: .vid, "create the VMBus event port (connection id 2)",
           details: [.int("port_type", 2), .int("connection_id", Int(VMBusConnectionID.event))],
           then: done)
@@ -81,21 +69,19 @@ extension Simulation {
     ]
     if configuration.generation == .one {
       actions.append { done in
-        self.childPartition?.interceptedPorts = ATAPort.interceptedRanges
-        self.hypercall(
-          .installIntercept, from: .vid,
-          "intercept I/O ports 0x1F0–0x1F7 and 0x3F6 (emulated IDE)",
+        self.hypervisor.installPortIntercepts(
+          ATAPort.interceptedRanges, "intercept I/O ports 0x1F0–0x1F7 and 0x3F6 (emulated IDE)",
           details: [.text("ports", "0x1F0-0x1F7,0x3F6")], then: done)
       }
     }
     actions += [
       { done in
-        self.hypercall(
+        self.hypervisor.hypercall(
           .setVpRegisters, from: .vid, "VP 0 registers = reset state (CS:IP F000:FFF0)",
           details: [.int("vp_index", 0)], then: done)
       },
       { done in
-        self.childPartition?.state = .running
+        self.hypervisor.markChildRunning()
         self.powerState = .running
         self.self.kernel.log(source: "Hyper-V-Worker",
           message: "'\(self.configuration.vmName)' started successfully.")
@@ -161,24 +147,22 @@ extension Simulation {
             then: done)
         },
         { done in
-          self.writeSyntheticMSR(.guestOSID, from: .vmbusGuest, "identify the guest OS", then: done)
+          self.hypervisor.writeSyntheticMSR(.guestOSID, from: .vmbusGuest, "identify the guest OS", then: done)
         },
         { done in
-          self.childPartition?.hypercallsEnabled = true
-          self.writeSyntheticMSR(.hypercall, from: .vmbusGuest, "enable the hypercall page", then: done)
+          self.hypervisor.writeSyntheticMSR(.hypercall, from: .vmbusGuest, "enable the hypercall page", then: done)
         },
         { done in
-          self.writeSyntheticMSR(.simp, from: .vmbusGuest, "place the SynIC message page", then: done)
+          self.hypervisor.writeSyntheticMSR(.simp, from: .vmbusGuest, "place the SynIC message page", then: done)
         },
         { done in
-          self.writeSyntheticMSR(.siefp, from: .vmbusGuest, "place the SynIC event-flags page", then: done)
+          self.hypervisor.writeSyntheticMSR(.siefp, from: .vmbusGuest, "place the SynIC event-flags page", then: done)
         },
         { done in
-          self.childPartition?.synic.enable(SynIC.vmbusSINT)
-          self.writeSyntheticMSR(.sint2, from: .vmbusGuest, "unmask SINT2 for VMBus", then: done)
+          self.hypervisor.writeSyntheticMSR(.sint2, from: .vmbusGuest, "unmask SINT2 for VMBus", then: done)
         },
         { done in
-          self.writeSyntheticMSR(.scontrol, from: .vmbusGuest, "enable the SynIC", then: done)
+          self.hypervisor.writeSyntheticMSR(.scontrol, from: .vmbusGuest, "enable the SynIC", then: done)
         },
         { done in self.vmbusConnect(then: done) },
         { done in self.requestOffers(then: done) },
@@ -229,7 +213,7 @@ extension Simulation {
 
   /// The worker process stops the VP, deletes the partition and exits; the VM is off.
   func powerDown(log message: String, then next: @escaping Continuation) {
-    let partitionID = childPartition?.id ?? 0
+    let partitionID = hypervisor.childPartitionID
     run(
       [
         { done in
@@ -238,12 +222,8 @@ extension Simulation {
             then: done)
         },
         { done in
-          self.childPartition?.state = .deleted
-          self.hypercall(
-            .deletePartition, from: .vid,
-            "delete partition \(DetailValue.hexString(partitionID, digits: 4))",
-            details: [.hex("partition_id", partitionID, digits: 4)],
-            work: self.costs.partitionTeardown, then: done)
+          self.hypervisor.deleteChildPartition(
+            "delete partition \(DetailValue.hexString(partitionID, digits: 4))", then: done)
         },
         { done in
           self.resetGuestState()
@@ -259,7 +239,7 @@ extension Simulation {
   /// files, its stored KVP pools) and the clock's drift remain.
   private func resetGuestState() {
     powerState = .off
-    childPartition = nil
+    hypervisor.forgetChildPartition()
     ide = EmulatedIDEController()
     vmbusGuest = VMBusGuestState()
     vmbusHost = VMBusHostState()

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVSimKernel
 import HVTrace
 
@@ -25,7 +26,7 @@ extension Simulation {
   /// Stops the VP, writes the state, deletes the partition.
   func saveState(command: String, log message: String, then next: @escaping Continuation) {
     if powerState != .running { kernel.report(.stepInWrongPowerState, "save while the VM is \(powerState.rawValue)") }
-    let partitionID = childPartition?.id ?? 0
+    let partitionID = hypervisor.childPartitionID
     run(
       [
         { done in self.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
@@ -46,16 +47,12 @@ extension Simulation {
             cost: self.costs.vmStateTransfer, then: done)
         },
         { done in
-          self.savedPartition = self.childPartition
-          self.childPartition?.state = .deleted
-          self.hypercall(
-            .deletePartition, from: .vid,
+          self.hypervisor.deleteChildPartition(
             "delete partition \(DetailValue.hexString(partitionID, digits: 4)); the VM lives in its files now",
-            details: [.hex("partition_id", partitionID, digits: 4)],
-            work: self.costs.partitionTeardown, then: done)
+            keepingState: true, then: done)
         },
         { done in
-          self.childPartition = nil
+          self.hypervisor.forgetChildPartition()
           self.powerState = .saved
           self.self.kernel.log(source: "Hyper-V-Worker", message: message)
           self.emit(
@@ -69,40 +66,24 @@ extension Simulation {
   /// periodic services start again (a SYNC first).
   func restoreState(command: String, log message: String, then next: @escaping Continuation) {
     if powerState != .saved { kernel.report(.stepInWrongPowerState, "restore while the VM is \(powerState.rawValue)") }
-    let partitionID = 0x10 + hypervisorRandom.next(below: 0xF0)
+    let partitionID = hypervisor.drawPartitionID()
     run(
       [
         { done in self.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
         { done in
           self.emit(.call, .vmms, .vid, "create a partition", cost: self.costs.userToKernel, then: done)
         },
-        { done in
-          var partition = self.savedPartition ?? Partition(id: partitionID, isRoot: false, state: .created)
-          partition.id = partitionID
-          partition.state = .created
-          self.childPartition = partition
-          self.hypercall(
-            .createPartition, from: .vid, "create the child partition",
-            details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
-            then: done)
-        },
-        { done in
-          self.childPartition?.state = .initialized
-          self.hypercall(
-            .initializePartition, from: .vid, "initialize partition \(DetailValue.hexString(partitionID, digits: 4))",
-            details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
-            then: done)
-        },
+        { done in self.hypervisor.createChildPartition(id: partitionID, restoring: true, then: done) },
         { done in
           self.emit(
             .call, .vmms, .vmwp, "start the worker process vmwp.exe for this VM",
             cost: self.costs.workerProcessStart, then: done)
         },
         { done in
-          self.hypercall(.createVp, from: .vid, "create virtual processor 0", details: [.int("vp_index", 0)], then: done)
+          self.hypervisor.hypercall(.createVp, from: .vid, "create virtual processor 0", details: [.int("vp_index", 0)], then: done)
         },
         { done in
-          self.hypercall(
+          self.hypervisor.hypercall(
             .mapGpaPages, from: .vid, "map 262144 pages of guest RAM (a rep hypercall)",
             details: [.int("rep_count", 262_144)], work: self.costs.memoryMapping, then: done)
         },
@@ -112,12 +93,12 @@ extension Simulation {
             cost: self.costs.vmStateTransfer, then: done)
         },
         { done in
-          self.hypercall(
+          self.hypervisor.hypercall(
             .setVpRegisters, from: .vid, "VP 0 registers = the saved ones", details: [.int("vp_index", 0)],
             then: done)
         },
         { done in
-          self.childPartition?.state = .running
+          self.hypervisor.markChildRunning()
           self.powerState = .running
           self.guestClock.thaw(at: self.now)
           self.self.kernel.log(source: "Hyper-V-Worker", message: message)

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVSimKernel
 import HVTrace
 
@@ -92,26 +93,13 @@ extension Simulation {
         { done in self.emit(.stateNote, .guestKernel, .guestKernel, work.label, cost: work.cost, then: done) },
         { done in self.unloadVMBus(then: done) },
         { done in
-          self.kernel.count(.trappedInstructions)
-          self.emit(
-            .vmExit, .guestKernel, .hypervisor,
-            mode == .reboot ? "ACPI reset: the write traps (VM exit)" : "ACPI sleep state S5 (soft off): the write to PM1a_CNT traps (VM exit)",
-            cost: self.costs.vmExit, then: done)
-        },
-        { done in
-          let type = HypervisorMessageType.x64IoPortIntercept
-          self.kernel.count(.interceptMessages)
-          self.kernel.count(.interruptsDelivered)
-          self.emit(
-            .interceptMessage, .hypervisor, .vid, "intercept message: the guest's ACPI power-management write",
-            message: type.identifier, details: [.hex("message_type", UInt64(type.rawValue), digits: 8)],
-            cost: self.costs.synicMessage, then: done)
-        },
-        { done in
-          self.emit(
-            .call, .vid, .vmwp,
-            mode == .reboot ? "the guest asked for a reset" : "the guest powered itself off",
-            cost: self.costs.kernelToUserDispatch, then: done)
+          self.hypervisor.interceptPowerManagementWrite(
+            mode == .reboot
+              ? "ACPI reset: the write traps (VM exit)"
+              : "ACPI sleep state S5 (soft off): the write to PM1a_CNT traps (VM exit)",
+            from: .guestKernel,
+            request: mode == .reboot ? "the guest asked for a reset" : "the guest powered itself off",
+            then: done)
         },
         { done in
           let verb: String

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVSimKernel
 import HVTrace
 
@@ -21,41 +22,21 @@ extension Simulation {
     run(
       [
         { done in
-          self.hypercall(
+          self.hypervisor.hypercall(
             .postMessage, from: sender, "post \(type.identifier) (\(type.rawValue))",
             details: fromGuest
               ? [.int("connection_id", Int(connection)), .int("msgtype", Int(type.rawValue))]
               : [.int("msgtype", Int(type.rawValue))], then: done)
         },
         { done in
-          self.deliverMessage(type.rawValue, toGuest: !fromGuest)
+          self.hypervisor.postSynICMessage(type.rawValue, toGuest: !fromGuest)
           self.emit(
             .vmbusMessage, .hypervisor, receiver, label, message: type.identifier,
             details: [.int("msgtype", Int(type.rawValue)), .int("sint", SynIC.vmbusSINT)] + details,
             cost: self.costs.synicMessage + self.costs.controlMessageHandling, then: done)
-          self.consumeMessage(toGuest: !fromGuest)
+          self.hypervisor.consumeSynICMessage(toGuest: !fromGuest)
         },
       ], then: next)
-  }
-
-  private func deliverMessage(_ type: UInt32, toGuest: Bool) {
-    kernel.count(.vmbusMessagesDelivered)
-    kernel.count(.interruptsDelivered)
-    let accepted: Bool
-    if toGuest {
-      accepted = childPartition?.synic.post(type, to: SynIC.vmbusSINT) ?? false
-    } else {
-      accepted = rootPartition.synic.post(type, to: SynIC.vmbusSINT)
-    }
-    if !accepted { kernel.report(.synicQueueFull, "SynIC message queue full or partition missing at \(now) ns") }
-  }
-
-  private func consumeMessage(toGuest: Bool) {
-    if toGuest {
-      _ = childPartition?.synic.consume(SynIC.vmbusSINT)
-    } else {
-      _ = rootPartition.synic.consume(SynIC.vmbusSINT)
-    }
   }
 
   /// Rings a channel's doorbell: `HvCallSignalEvent` (0x005D) with the channel's connection id,
@@ -73,7 +54,7 @@ extension Simulation {
     run(
       [
         { done in
-          self.hypercall(
+          self.hypervisor.hypercall(
             .signalEvent, from: sender,
             "signal the \(fromGuest ? "host" : "guest"): \(reason)",
             details: [
@@ -81,22 +62,13 @@ extension Simulation {
             ], then: done)
         },
         { done in
-          self.kernel.count(.interruptsDelivered)
           let flag = Int(relid)
-          if fromGuest {
-            _ = self.rootPartition.synic.setEvent(flag, sint: SynIC.vmbusSINT)
-          } else {
-            _ = self.childPartition?.synic.setEvent(flag, sint: SynIC.vmbusSINT)
-          }
+          self.hypervisor.raiseEventFlag(flag, toGuest: !fromGuest)
           self.emit(
             .interrupt, .hypervisor, receiver, "SINT2 interrupt: event flag \(relid) set",
             details: [.int("sint", SynIC.vmbusSINT), .int("event_flag", flag)],
             cost: self.costs.interruptDelivery, then: done)
-          if fromGuest {
-            self.rootPartition.synic.clearEvent(flag, sint: SynIC.vmbusSINT)
-          } else {
-            self.childPartition?.synic.clearEvent(flag, sint: SynIC.vmbusSINT)
-          }
+          self.hypervisor.clearEventFlag(flag, toGuest: !fromGuest)
         },
       ], then: next)
   }
