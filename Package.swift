@@ -42,11 +42,15 @@ let package = Package(
     .target(
       name: "HVHypervisor", dependencies: ["HVSimKernel", "HVHostModel", "HVTrace"],
       path: "Sources/Simulation/Hypervisor"),
+    // The VMBus connection: handshake, offers, channels, GPADLs, ring buffers, transport.
+    .target(
+      name: "HVVMBus", dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVTrace"],
+      path: "Sources/Simulation/VMBus"),
     // The composition root: builds the components, dispatches steps, assembles status.
     .target(
       name: "HVSimulation",
-      dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVTrace"],
-      path: "Sources/Simulation", exclude: ["Kernel", "HostModel", "Hypervisor"]),
+      dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVTrace"],
+      path: "Sources/Simulation", exclude: ["Kernel", "HostModel", "Hypervisor", "VMBus"]),
     // Scenario files: parsing with positions, validation, running them on the simulation.
     .target(
       name: "HVScenario",
@@ -83,7 +87,9 @@ let package = Package(
     .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),
     .testTarget(
       name: "HVSimulationTests",
-      dependencies: ["HVSimulation", "HVSimKernel", "HVHostModel", "HVHypervisor", "HVTrace"]),
+      dependencies: [
+        "HVSimulation", "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVTrace",
+      ]),
     .testTarget(
       name: "HVScenarioTests",
       dependencies: ["HVScenario", "HVSimulation", "HVHostModel", "HVTrace", "HVDiagnostics"],

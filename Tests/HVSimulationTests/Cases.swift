@@ -1,5 +1,8 @@
 import HVHostModel
-import HVSimulation
+@testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
+@testable import HVSimulation
 
 /// Named runs the sweeps and order checks share.
 struct Case: CustomStringConvertible, Sendable {

@@ -2,6 +2,8 @@ import HVTrace
 import Testing
 import HVHostModel
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 /// A compressed run (one iteration executed, the rest applied) must end exactly where a run that

@@ -1,6 +1,8 @@
 import Testing
 import HVHostModel
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 @Suite struct IDEControllerTests {

@@ -1,8 +1,9 @@
 import HVTrace
 import Testing
 import HVHostModel
-import HVHypervisor
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 /// The message sequences of the fact sheet: boot (§3.2), emulated path (§2.1), synthetic path (§2.2).

@@ -1,7 +1,8 @@
 import Testing
 import HVHostModel
-import HVHypervisor
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 @Suite struct RingBufferTests {

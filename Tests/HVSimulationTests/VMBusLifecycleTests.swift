@@ -2,6 +2,8 @@ import HVTrace
 import Testing
 import HVHostModel
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 /// Close, rescind and unload: no scenario step reaches them yet, so the tests drive them directly.
@@ -26,7 +28,7 @@ import HVHostModel
 
   @Test func closeSendsCloseChannelThenTearsTheGPADLDown() {
     let simulation = runningGuest()
-    simulation.runStep(action: "close") { done in simulation.closeChannel(relid: 1, then: done) }
+    simulation.runStep(action: "close") { done in simulation.vmbus.closeChannel(relid: 1, then: done) }
     let trace = simulation.finish()
     #expect(
       TraceChecks.messages(trace) { $0.kind == .vmbusMessage } == [
@@ -40,7 +42,7 @@ import HVHostModel
 
   @Test func sendingOnAClosedChannelIsCaught() {
     let simulation = runningGuest()
-    simulation.runStep(action: "close") { done in simulation.closeChannel(relid: 1, then: done) }
+    simulation.runStep(action: "close") { done in simulation.vmbus.closeChannel(relid: 1, then: done) }
     #expect(simulation.invariantViolations().isEmpty)
     simulation.runStep(action: "write-disk") { done in
       simulation.storvscRequest(VStorPacket(operation: .queryProperties), relid: 1, "late") { _ in done() }
@@ -50,9 +52,9 @@ import HVHostModel
 
   @Test func reopeningAfterCloseWorks() {
     let simulation = runningGuest()
-    simulation.runStep(action: "close") { done in simulation.closeChannel(relid: 1, then: done) }
+    simulation.runStep(action: "close") { done in simulation.vmbus.closeChannel(relid: 1, then: done) }
     simulation.runStep(action: "open") { done in
-      simulation.openChannel(relid: 1, ringPages: 4, then: done)
+      simulation.vmbus.openChannel(relid: 1, ringPages: 4, then: done)
     }
     #expect(simulation.channels[0].state == .opened)
     #expect(simulation.channels[0].gpadl?.handle == GPADL.firstHandle + UInt32(simulation.channels.count))
@@ -64,7 +66,7 @@ import HVHostModel
   @Test func rescindEndsWithRelidReleased() {
     let simulation = runningGuest()
     simulation.runStep(action: "rescind-channel") { done in
-      simulation.rescindChannel(relid: 1, then: done)
+      simulation.vmbus.rescindChannel(relid: 1, then: done)
     }
     let trace = simulation.finish()
     #expect(
@@ -78,7 +80,7 @@ import HVHostModel
 
   @Test func unloadDisconnects() {
     let simulation = runningGuest()
-    simulation.runStep(action: "unload") { done in simulation.unloadVMBus(then: done) }
+    simulation.runStep(action: "unload") { done in simulation.vmbus.unloadVMBus(then: done) }
     let trace = simulation.finish()
     #expect(
       TraceChecks.messages(trace) { $0.kind == .vmbusMessage } == [

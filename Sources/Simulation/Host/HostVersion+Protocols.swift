@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// Protocol versions and device classes that follow from the host and service names.
 extension HostVersion {

@@ -1,5 +1,6 @@
 import HVHostModel
 import HVHypervisor
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -19,8 +20,6 @@ public final class Simulation {
   let kernel: Kernel
   var stepIndex = 0
 
-  var vmbusRandom: SplitMix64
-  var guestRandom: SplitMix64
   var diskRandom: SplitMix64
   /// Draws of the Integration Services (instance ids, clock drift, timer phases): a stream of its
   /// own, so the storage path sees the same numbers as before the services existed.
@@ -30,13 +29,14 @@ public final class Simulation {
 
   /// The components.
   let hypervisor: Hypervisor
+  let vmbus: VMBus
 
   public internal(set) var powerState: VMPowerState = .off
   public internal(set) var ide = EmulatedIDEController()
-  public internal(set) var vmbusGuest = VMBusGuestState()
-  public internal(set) var vmbusHost = VMBusHostState()
-  /// Channels by relid − 1.
-  public internal(set) var channels: [VMBusChannel] = []
+  /// What the VMBus component holds (read-only views).
+  var vmbusGuest: VMBusGuestState { vmbus.guest }
+  var vmbusHost: VMBusHostState { vmbus.host }
+  var channels: [VMBusChannel] { vmbus.channels }
   public internal(set) var storvsc = StorVSCState()
   public internal(set) var storvsp = StorVSPState()
   /// The six Integration Services, in ``IntegrationService/allCases`` order.
@@ -64,7 +64,6 @@ public final class Simulation {
   var diskBaseLatency: Int
   /// Where the guest's next disk I/O starts (1 MiB into the disk, a typical first partition).
   var nextGuestLBA = 2048
-  var gpaBase: UInt64
 
   /// What the components counted of their own work.
   public var tallies: Tallies { kernel.tallies }
@@ -83,12 +82,15 @@ public final class Simulation {
     costs = configuration.costs
     kernel = Kernel(actors: ActorID.catalog, compressRepeats: configuration.compressRepeats)
     hypervisor = Hypervisor(kernel: kernel, costs: costs, seed: configuration.seed)
-    vmbusRandom = .component("vmbus", seed: configuration.seed)
-    guestRandom = .component("guest", seed: configuration.seed)
     diskRandom = .component("disk", seed: configuration.seed)
     icRandom = .component("integration-services", seed: configuration.seed)
     diskBaseLatency = costs.diskLatency
-    gpaBase = 0x10_0000 + guestRandom.next(below: 0x30_0000) / 0x100 * 0x100
+    let guestRandom = RandomStream(component: "guest", seed: configuration.seed)
+    vmbus = VMBus(
+      kernel: kernel, costs: costs, hypervisor: hypervisor,
+      hostMaximum: configuration.hostVersion.vmbusVersion,
+      random: RandomStream(component: "vmbus", seed: configuration.seed),
+      gpaBase: 0x10_0000 + guestRandom.next(below: 0x30_0000) / 0x100 * 0x100)
     icServices = IntegrationService.allCases.map { service in
       ICServiceState(
         service: service,
@@ -124,7 +126,7 @@ public final class Simulation {
     kernel.isMuted = true
     execute { self.powerOn(then: $0) }
     kernel.isMuted = false
-    placeRingsAfterEarlierTraffic()
+    vmbus.placeRingsAfterEarlierTraffic(defaultRingPages: StorVSCModel.ringPages)
     kernel.resetClock()
     settleServicesAfterSilentStart()
   }
@@ -209,21 +211,6 @@ public final class Simulation {
     let jitter = costs.diskLatencyJitterPercent
     let percent = 100 + diskRandom.next(in: -jitter...jitter)
     diskBaseLatency = costs.diskLatency * percent / 100
-  }
-
-  /// With `state: running` the rings have carried traffic before the trace starts: both start
-  /// empty at a seeded, 8-byte aligned position (model assumption), which makes wrap-around appear
-  /// in some seeds' traces.
-  func placeRingsAfterEarlierTraffic() {
-    for index in channels.indices where channels[index].state == .opened {
-      for outbound in [true, false] {
-        let pages = (channels[index].gpadl?.pageCount ?? 2 * StorVSCModel.ringPages) / 2
-        let size = (pages - 1) * 4096
-        let offset = Int(vmbusRandom.next(below: UInt64(size / 8))) * 8
-        let ring = RingBuffer(pages: pages, startOffset: offset)
-        if outbound { channels[index].outbound = ring } else { channels[index].inbound = ring }
-      }
-    }
   }
 }
 

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// Whether the VM is on when the trace begins.
 public enum InitialPowerState: String, Sendable, CaseIterable {

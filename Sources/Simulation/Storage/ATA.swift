@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// ATA task-file registers of the primary channel and the PIO commands the model uses
 /// (fact sheet §2.1; Seagate ATA Interface Reference Manual; osdev ATA_PIO_Mode).

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// The emulated IDE controller inside vmwp.exe: ATA task-file registers and a sector buffer
 /// (fact sheet §2.1, rows 5 and 8–11).

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// storvsc, the guest's storage VSC (Linux drivers/scsi/storvsc_drv.c).
 public struct StorVSCState: Sendable, Hashable {

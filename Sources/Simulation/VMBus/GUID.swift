@@ -20,7 +20,14 @@ public struct GUID: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// A version-4 style GUID drawn from the model's generator (instance ids of offered devices).
-  static func random(using generator: inout SplitMix64) -> GUID {
+  /// A version-4 GUID from `stream`.
+  public static func random(using stream: RandomStream) -> GUID {
+    let high = (stream.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
+    let low = (stream.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+    return GUID(high: high, low: low)
+  }
+
+  public static func random(using generator: inout SplitMix64) -> GUID {
     let high = (generator.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
     let low = (generator.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
     return GUID(high: high, low: low)

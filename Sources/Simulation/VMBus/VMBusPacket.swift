@@ -85,10 +85,35 @@ public struct VMBusPacket: Sendable, Hashable {
   public var wantsCompletion: Bool { flags & Self.completionRequested != 0 }
 }
 
-/// The meaning of a packet's payload for the model.
-public enum PacketPayload: Sendable, Hashable {
-  case vstor(VStorPacket)
-  /// An Integration Service message (28-byte header + service data), sent `VM_PKT_DATA_INBAND`.
-  case ic(ICMessage)
-  case opaque
+/// What a packet carries, as the layer above VMBus understands it (a vstor packet, an IC
+/// message). VMBus moves payloads without knowing their types, so the storage and Integration
+/// Services components declare their own conformances.
+public protocol RingPayload: Sendable {
+  func isEqual(to other: any RingPayload) -> Bool
+  func hash(into hasher: inout Hasher)
+}
+
+extension RingPayload where Self: Hashable {
+  public func isEqual(to other: any RingPayload) -> Bool { (other as? Self) == self }
+}
+
+/// The meaning of a packet's payload for the model: a payload of the layer above, or nothing the
+/// model looks at (`opaque`).
+public struct PacketPayload: Sendable, Hashable {
+  public let content: (any RingPayload)?
+
+  public init(_ content: (any RingPayload)?) { self.content = content }
+
+  /// Bytes the model does not interpret.
+  public static let opaque = PacketPayload(nil)
+
+  public static func == (lhs: PacketPayload, rhs: PacketPayload) -> Bool {
+    switch (lhs.content, rhs.content) {
+    case (nil, nil): return true
+    case (let left?, let right?): return left.isEqual(to: right)
+    default: return false
+    }
+  }
+
+  public func hash(into hasher: inout Hasher) { content?.hash(into: &hasher) }
 }

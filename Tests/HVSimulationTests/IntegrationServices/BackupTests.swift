@@ -1,8 +1,9 @@
 import HVTrace
 import Testing
 import HVHostModel
-import HVHypervisor
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 /// Backup (fact sheet §4.8): freeze, snapshot and thaw with the VM running; without the VSS

@@ -2,6 +2,8 @@ import HVTrace
 import Testing
 import HVHostModel
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 /// The heartbeat (fact sheet §4.4): a ping every 2000 ms, `seq_num + 1` back, OK / No Contact /

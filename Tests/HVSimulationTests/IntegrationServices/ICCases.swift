@@ -1,6 +1,9 @@
-import HVHostModel
-import HVSimulation
 import HVTrace
+import HVHostModel
+@testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
+@testable import HVSimulation
 
 /// Steps and runs for the Integration Service tests.
 extension Case {

@@ -2,6 +2,8 @@ import HVTrace
 import Testing
 import HVHostModel
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 /// `ICMSGTYPE_NEGOTIATE` on every service channel (fact sheet §4.3).

@@ -1,8 +1,9 @@
 import HVTrace
 import Testing
 import HVHostModel
-import HVHypervisor
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 /// The Shutdown service (fact sheet §4.5): answer first, then an orderly shutdown; versions gate

@@ -2,6 +2,8 @@ import HVTrace
 import Testing
 import HVHostModel
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 /// Time synchronization (fact sheet §4.6): SYNC after start and restore, SAMPLE every period, a

@@ -2,6 +2,8 @@ import HVTrace
 import Testing
 import HVHostModel
 @testable import HVSimKernel
+@testable import HVHypervisor
+@testable import HVVMBus
 @testable import HVSimulation
 
 /// Periodic traffic and compressed repeats: a repeat never skips a timer, long waits compress into

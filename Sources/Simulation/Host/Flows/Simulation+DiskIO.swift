@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 import HVTrace
 

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -42,7 +43,7 @@ extension Simulation {
   private func drain(_ service: IntegrationService, then next: @escaping Continuation) {
     guard let relid = ic(service).relid, let count = channels[Int(relid) - 1].inbound?.queued.count
     else { return next() }
-    _ = setReaderMask(relid: relid, ringFromGuest: false, draining: true)
+    _ = vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: true)
     run(
       [
         { done in
@@ -66,8 +67,8 @@ extension Simulation {
             }, then: done)
         },
         { done in
-          _ = self.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
-          _ = self.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
+          _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
+          _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
           self.emit(
             .stateNote, service.guestActor, service.guestActor,
             "hv_end_read: relid \(relid) is empty; both sides unmask their interrupts",
@@ -79,7 +80,7 @@ extension Simulation {
   private func drainOne(_ service: IntegrationService, hostMasks: Bool, then next: @escaping Continuation) {
     icGuestAnswer(service, handler: guestHandler(for: service)) { _ in
       guard let relid = self.ic(service).relid else { return next() }
-      if hostMasks { _ = self.setReaderMask(relid: relid, ringFromGuest: true, draining: true) }
+      if hostMasks { _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: true) }
       self.icHostRead(service) { answer in
         guard let answer else { return next() }
         self.hostTakesAnswer(service, answer, then: next)
@@ -97,12 +98,12 @@ extension Simulation {
   private func fastForwardDrain(_ service: IntegrationService, _ count: Int) {
     guard let relid = ic(service).relid else { return }
     let index = Int(relid) - 1
-    let consumed = channels[index].inbound?.fastForwardReads(count) ?? []
+    let consumed = vmbus.fastForwardReads(relid, fromGuest: false, count)
     for packet in consumed {
-      channels[index].outbound?.fastForwardPassThrough(packetBytes: packet.ringBytes, count: 1)
+      vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: packet.ringBytes, count: 1)
     }
     updateIC(service) { $0.unanswered = max(0, $0.unanswered - consumed.count) }
-    guard let last = consumed.last, case .ic(let message) = last.payload else { return }
+    guard let last = consumed.last, let message = last.payload.ic else { return }
     switch message.payload {
     case .heartbeat(let ping):
       heartbeat.lastAnswer = ping.sequenceNumber + 1
@@ -136,7 +137,7 @@ extension Simulation {
         .stateNote, .vmms, .vmms, "fault: the host rescinds the disk controller's channel (relid \(relid))",
         cost: costs.componentWork
       ) {
-        self.rescindChannel(relid: relid) {
+        self.vmbus.rescindChannel(relid: relid) {
           self.storageRescinded = true
           self.storvsc.phase = .unbound
           self.emit(

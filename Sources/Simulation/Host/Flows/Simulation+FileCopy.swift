@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -92,8 +93,8 @@ extension Simulation {
       .guestServices, type: .fcopy, payload: .fcopy(FileCopyMessage(operation: .writeToFile)),
       size: FileCopyMessage(operation: .writeToFile).size, requestID: 0)
     let bytes = icPacket(message, requestID: 0).ringBytes
-    channels[Int(relid) - 1].inbound?.fastForwardPassThrough(packetBytes: bytes, count: count)
-    channels[Int(relid) - 1].outbound?.fastForwardPassThrough(packetBytes: bytes, count: count)
+    vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: count)
+    vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: count)
     updateIC(.guestServices) { $0.nextRequestID += UInt64(count) }
     _ = guestFiles.append(count * FileCopyModel.fragmentSize, to: path)
   }

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -127,12 +128,12 @@ extension Simulation {
           heartbeatRequest(sequence: heartbeat.nextSequence + UInt64(k), requestID: requestID),
           requestID: requestID)
       }
-      channels[index].inbound?.fastForwardWrites(packets)
+      vmbus.fastForwardWrites(relid, fromGuest: false, packets)
       updateIC(.heartbeat) { $0.unanswered += pings }
     } else {
       let bytes = icPacket(heartbeatRequest(sequence: 0, requestID: 0), requestID: 0).ringBytes
-      channels[index].inbound?.fastForwardPassThrough(packetBytes: bytes, count: pings)
-      channels[index].outbound?.fastForwardPassThrough(packetBytes: bytes, count: pings)
+      vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: pings)
+      vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: pings)
       heartbeat.lastAnswer += UInt64(pings)
     }
     heartbeat.nextSequence += UInt64(pings)

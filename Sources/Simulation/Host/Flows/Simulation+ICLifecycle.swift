@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -32,14 +33,14 @@ extension Simulation {
           cost: self.costs.componentWork, then: next)
         return
       }
-      self.bindDriver(relid: relid)
+      self.vmbus.bindDriver(relid: relid)
       let pages = ICModel.ringPages
       self.emit(
         .call, actor, .vmbusGuest,
         "vmbus_open(): \(pages)-page send and receive rings (\((pages - 1) * 4) KiB of data each)",
         details: [.int("relid", Int(relid)), .int("ring_pages", pages)], cost: self.costs.kernelCall
       ) {
-        self.openChannel(relid: relid, ringPages: pages) {
+        self.vmbus.openChannel(relid: relid, ringPages: pages) {
           self.updateIC(service) { $0.phase = .negotiating }
           self.negotiate(service, then: next)
         }
@@ -148,7 +149,7 @@ extension Simulation {
       heartbeat.missed = 0
       heartbeat.status = .noContact
     }
-    rescindChannel(relid: relid) {
+    vmbus.rescindChannel(relid: relid) {
       self.updateIC(service) {
         $0.relid = nil
         $0.utilState = .dying

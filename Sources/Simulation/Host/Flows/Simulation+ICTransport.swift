@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -95,14 +96,14 @@ extension Simulation {
     _ service: IntegrationService, _ message: ICMessage, requestID: UInt64, _ what: String,
     operation: String?, flags: String?, details: [Detail], then next: @escaping (Bool) -> Void
   ) {
-    guard let relid = ic(service).relid, var ring = channels[Int(relid) - 1].inbound else {
+    guard let relid = ic(service).relid, let ring = vmbus.ring(relid, fromGuest: false) else {
       kernel.report(.icRequestWithoutChannel, "\(service.rawValue): a request without an open channel")
       return next(false)
     }
     let packet = icPacket(message, requestID: requestID)
     guard ring.bytesToWrite > packet.ringBytes else {
-      ring.requestSpace(packet.ringBytes)
-      channels[Int(relid) - 1].inbound = ring
+      vmbus.requestSpace(relid, fromGuest: false, bytes: packet.ringBytes)
+      let ring = vmbus.ring(relid, fromGuest: false) ?? ring
       updateIC(service) {
         $0.blocked = message
         $0.blockedRequestID = requestID
@@ -120,7 +121,7 @@ extension Simulation {
       return
     }
     let signals = ring.isEmpty && ring.interruptMask == 0
-    sendPacket(
+    vmbus.sendPacket(
       packet, relid: relid, fromGuest: false, "\(message.header.messageType.identifier) request: \(what)",
       message: message.header.messageType.identifier, operation: operation, flags: flags,
       details: icDetails(message) + details
@@ -144,10 +145,10 @@ extension Simulation {
     guard let relid = ic(service).relid else { return next(nil) }
     // A drain already holds the mask (hv_begin_read); a single answer takes and releases it.
     let ownsMask = channels[Int(relid) - 1].inbound?.interruptMask == 0
-    if ownsMask { _ = setReaderMask(relid: relid, ringFromGuest: false, draining: true) }
-    let read = receivePacket(relid: relid, fromGuestRing: false)
-    guard let read, case .ic(let request) = read.packet.payload else {
-      if ownsMask { _ = setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
+    if ownsMask { _ = vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: true) }
+    let read = vmbus.receivePacket(relid: relid, fromGuestRing: false)
+    guard let read, let request = read.packet.payload.ic else {
+      if ownsMask { _ = vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
       return next(nil)
     }
     let actor = service.guestActor
@@ -167,7 +168,7 @@ extension Simulation {
       ]
     ) {
       handler(request) { answer in
-        if ownsMask { _ = self.setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
+        if ownsMask { _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
         self.icGuestSend(service, answer, requestID: read.packet.transactionID) { next(answer) }
       }
     }
@@ -185,7 +186,7 @@ extension Simulation {
       "vmbus_sendpacket(): the same buffer back, icflags TRANSACTION|RESPONSE, \(answer.header.status.identifier)",
       cost: costs.icHandling
     ) {
-      self.sendPacket(
+      self.vmbus.sendPacket(
         self.icPacket(answer, requestID: requestID), relid: relid, fromGuest: true,
         "\(type.identifier) answer: \(answer.header.status.text)", message: type.identifier,
         operation: Self.operation(of: answer), flags: Self.flags(of: answer),
@@ -197,10 +198,10 @@ extension Simulation {
   func icHostRead(_ service: IntegrationService, then next: @escaping (ICMessage?) -> Void) {
     guard let relid = ic(service).relid else { return next(nil) }
     let ownsMask = channels[Int(relid) - 1].outbound?.interruptMask == 0
-    if ownsMask { _ = setReaderMask(relid: relid, ringFromGuest: true, draining: true) }
-    let read = receivePacket(relid: relid, fromGuestRing: true)
-    if ownsMask { _ = setReaderMask(relid: relid, ringFromGuest: true, draining: false) }
-    guard let read, case .ic(let answer) = read.packet.payload else { return next(nil) }
+    if ownsMask { _ = vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: true) }
+    let read = vmbus.receivePacket(relid: relid, fromGuestRing: true)
+    if ownsMask { _ = vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: false) }
+    guard let read, let answer = read.packet.payload.ic else { return next(nil) }
     emit(
       .call, .vmbusRoot, service.hostActor,
       "the answer to trans_id \(read.packet.transactionID) arrives: \(answer.header.status.text)",
@@ -213,7 +214,7 @@ extension Simulation {
   /// writes the message it had parked.
   func wakeBlockedWriter(_ service: IntegrationService, then next: @escaping Continuation) {
     guard let relid = ic(service).relid, let message = ic(service).blocked else { return next() }
-    signalChannel(relid, fromGuest: true, reason: "pending_send_sz bytes are free again") {
+    vmbus.signalChannel(relid, fromGuest: true, reason: "pending_send_sz bytes are free again") {
       let requestID = self.ic(service).blockedRequestID
       self.updateIC(service) { $0.blocked = nil }
       self.icHostWrite(

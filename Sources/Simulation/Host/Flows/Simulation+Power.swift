@@ -1,5 +1,6 @@
 import HVHostModel
 import HVHypervisor
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -164,13 +165,13 @@ extension Simulation {
         { done in
           self.hypervisor.writeSyntheticMSR(.scontrol, from: .vmbusGuest, "enable the SynIC", then: done)
         },
-        { done in self.vmbusConnect(then: done) },
+        { done in self.vmbus.vmbusConnect(then: done) },
         { done in self.requestOffers(then: done) },
         { done in
           let relid = self.channels.firstIndex { $0.offer.deviceClass == .ide || $0.offer.deviceClass == .scsi }
             .map { UInt32($0 + 1) } ?? 1
           let device = self.channels[Int(relid) - 1].offer.deviceClass
-          self.bindDriver(relid: relid)
+          self.vmbus.bindDriver(relid: relid)
           self.emit(
             .call, .vmbusGuest, .storvsc,
             "probe: class {\(device.classID)} (\(device.displayName)) binds storvsc",
@@ -183,7 +184,7 @@ extension Simulation {
               details: [.int("relid", Int(relid)), .int("ring_pages", ringPages)],
               cost: self.costs.kernelCall
             ) {
-              self.openChannel(relid: relid, ringPages: ringPages) {
+              self.vmbus.openChannel(relid: relid, ringPages: ringPages) {
                 self.storvscInitialize(relid: relid) { self.openIntegrationServices(then: done) }
               }
             }
@@ -241,9 +242,7 @@ extension Simulation {
     powerState = .off
     hypervisor.forgetChildPartition()
     ide = EmulatedIDEController()
-    vmbusGuest = VMBusGuestState()
-    vmbusHost = VMBusHostState()
-    channels = []
+    vmbus.reset()
     storvsc = StorVSCState()
     storvsp = StorVSPState()
     icServices = icServices.map { ICServiceState(service: $0.service, enabled: $0.enabled) }

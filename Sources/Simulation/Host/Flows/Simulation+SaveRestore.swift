@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVHypervisor
 import HVSimKernel
 import HVTrace

@@ -1,5 +1,6 @@
 import HVHostModel
 import HVHypervisor
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -91,7 +92,7 @@ extension Simulation {
     run(
       [
         { done in self.emit(.stateNote, .guestKernel, .guestKernel, work.label, cost: work.cost, then: done) },
-        { done in self.unloadVMBus(then: done) },
+        { done in self.vmbus.unloadVMBus(then: done) },
         { done in
           self.hypervisor.interceptPowerManagementWrite(
             mode == .reboot

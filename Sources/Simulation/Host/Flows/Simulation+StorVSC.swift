@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -90,14 +91,14 @@ extension Simulation {
             operation: request.operation.identifier, cost: self.costs.kernelCall, then: done)
         },
         { done in
-          self.sendPacket(
+          self.vmbus.sendPacket(
             packet, relid: relid, fromGuest: true, "storvsc request: \(what)",
             operation: request.operation.identifier, details: versionDetails, then: done)
         },
         { done in
-          _ = self.setReaderMask(relid: relid, ringFromGuest: true, draining: true)
-          let read = self.receivePacket(relid: relid, fromGuestRing: true)
-          _ = self.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
+          _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: true)
+          let read = self.vmbus.receivePacket(relid: relid, fromGuestRing: true)
+          _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
           status = self.storvspHandle(request)
           self.emit(
             .call, .vmbusRoot, .storvsp, "channel callback: storvsp reads \(what)",
@@ -155,7 +156,7 @@ extension Simulation {
             then: done)
         },
         { done in
-          self.sendPacket(
+          self.vmbus.sendPacket(
             completion, relid: relid, fromGuest: false, "storvsp completion: \(statusText)",
             operation: VStorOperation.completeIO.identifier,
             details: [.hex("status", UInt64(status), digits: 8)], then: done)
@@ -167,9 +168,9 @@ extension Simulation {
   private func storvscReceiveCompletion(
     relid: UInt32, expected: UInt64, then next: @escaping Continuation
   ) {
-    _ = setReaderMask(relid: relid, ringFromGuest: false, draining: true)
-    let read = receivePacket(relid: relid, fromGuestRing: false)
-    _ = setReaderMask(relid: relid, ringFromGuest: false, draining: false)
+    _ = vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: true)
+    let read = vmbus.receivePacket(relid: relid, fromGuestRing: false)
+    _ = vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
     let transactionID = read?.packet.transactionID ?? 0
     complete(transactionID, expected: expected)
     emit(

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -84,7 +85,7 @@ extension Simulation {
         { done in self.submitSRB(batch[0], relid: relid, then: done) },
         { done in self.runs(of: batch, from: 1, relid: relid, phase: .submit, then: done) },
         { done in
-          _ = self.setReaderMask(relid: relid, ringFromGuest: true, draining: true)
+          _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: true)
           self.emit(
             .call, .vmbusRoot, .storvsp,
             "channel callback: hv_begin_read sets interrupt_mask = 1; \(batch.count) packet(s) to drain",
@@ -94,7 +95,7 @@ extension Simulation {
         { done in self.serveSRB(relid: relid, then: done) },
         { done in self.runs(of: batch, from: 1, relid: relid, phase: .serve, then: done) },
         { done in
-          let left = self.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
+          let left = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
           self.emit(
             .stateNote, .storvsp, .storvsp,
             "hv_end_read: interrupt_mask = 0; \(left) bytes raced in meanwhile",
@@ -102,7 +103,7 @@ extension Simulation {
             cost: self.costs.componentWork, then: done)
         },
         { done in
-          _ = self.setReaderMask(relid: relid, ringFromGuest: false, draining: true)
+          _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: true)
           self.emit(
             .call, .vmbusGuest, .storvsc,
             "channel callback: hv_begin_read sets interrupt_mask = 1; \(batch.count) completion(s) to drain",
@@ -111,7 +112,7 @@ extension Simulation {
         },
         { done in self.runs(of: batch, from: 0, relid: relid, phase: .complete, then: done) },
         { done in
-          let left = self.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
+          let left = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
           self.emit(
             .stateNote, .storvsc, .storvsc,
             "hv_end_read: interrupt_mask = 0; transaction ids \(firstID)…\(firstID + UInt64(batch.count) - 1) complete",
@@ -147,21 +148,21 @@ extension Simulation {
           self.storvsc.nextTransactionID += 1
           return packet
         }
-        self.channels[Int(relid) - 1].outbound?.fastForwardWrites(packets)
+        self.vmbus.fastForwardWrites(relid, fromGuest: true, packets)
       }
     case .serve:
       label = "for each further SRB of \(size) bytes"
       body = { _, done in self.serveSRB(relid: relid, then: done) }
       fastForward = { skipped in
-        let consumed = self.channels[Int(relid) - 1].outbound?.fastForwardReads(skipped) ?? []
+        let consumed = self.vmbus.fastForwardReads(relid, fromGuest: true, skipped)
         let completions = consumed.map { self.completionPacket(for: $0.transactionID) }
-        self.channels[Int(relid) - 1].inbound?.fastForwardWrites(completions)
+        self.vmbus.fastForwardWrites(relid, fromGuest: false, completions)
       }
     case .complete:
       label = "for each completion of an SRB of \(size) bytes"
       body = { _, done in self.receiveSRBCompletion(relid: relid, then: done) }
       fastForward = { skipped in
-        let consumed = self.channels[Int(relid) - 1].inbound?.fastForwardReads(skipped) ?? []
+        let consumed = self.vmbus.fastForwardReads(relid, fromGuest: false, skipped)
         for packet in consumed { self.complete(packet.transactionID) }
       }
     }
@@ -200,7 +201,7 @@ extension Simulation {
             then: done)
         },
         { done in
-          self.sendPacket(
+          self.vmbus.sendPacket(
             packet, relid: relid, fromGuest: true,
             "EXECUTE_SRB \(command) as GPA ranges of \(request.pageCount) guest page(s)",
             operation: VStorOperation.executeSRB.identifier,
@@ -215,8 +216,8 @@ extension Simulation {
   /// storvsp takes one SRB, runs it through the root storage stack on the mapped guest pages, and
   /// answers with `VM_PKT_COMP` / `VSTOR_OPERATION_COMPLETE_IO`.
   private func serveSRB(relid: UInt32, then next: @escaping Continuation) {
-    guard let read = receivePacket(relid: relid, fromGuestRing: true),
-      case .vstor(let vstor) = read.packet.payload, let request = vstor.request
+    guard let read = vmbus.receivePacket(relid: relid, fromGuestRing: true),
+      let vstor = read.packet.payload.vstor, let request = vstor.request
     else { return next() }
     let transactionID = read.packet.transactionID
     let verb = request.isWrite ? "write" : "read"
@@ -242,7 +243,7 @@ extension Simulation {
             then: done)
         },
         { done in
-          self.sendPacket(
+          self.vmbus.sendPacket(
             self.completionPacket(for: transactionID), relid: relid, fromGuest: false,
             "COMPLETE_IO for trans_id \(transactionID): SRB_STATUS_SUCCESS",
             operation: VStorOperation.completeIO.identifier,
@@ -253,7 +254,7 @@ extension Simulation {
 
   /// The guest takes one completion off its inbound ring and finishes the matching request.
   private func receiveSRBCompletion(relid: UInt32, then next: @escaping Continuation) {
-    guard let read = receivePacket(relid: relid, fromGuestRing: false) else { return next() }
+    guard let read = vmbus.receivePacket(relid: relid, fromGuestRing: false) else { return next() }
     let transactionID = read.packet.transactionID
     complete(transactionID)
     emit(
@@ -272,8 +273,8 @@ extension Simulation {
     let request = SCSIRequest(isWrite: true, lba: 0, byteCount: StorVSCModel.maxTransferBytes)
     let packetBytes = srbPacket(request, transactionID: 0).ringBytes
     let completionBytes = completionPacket(for: 0).ringBytes
-    channels[index].outbound?.fastForwardPassThrough(packetBytes: packetBytes, count: count * depth)
-    channels[index].inbound?.fastForwardPassThrough(packetBytes: completionBytes, count: count * depth)
+    vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: packetBytes, count: count * depth)
+    vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: completionBytes, count: count * depth)
     storvsc.nextTransactionID += UInt64(count * depth)
     storvsc.completed += count * depth
   }

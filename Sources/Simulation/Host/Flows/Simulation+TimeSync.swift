@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 import HVTrace
 
@@ -124,11 +125,11 @@ extension Simulation {
       return icPacket(message, requestID: requestID)
     }
     if guestHung {
-      channels[index].inbound?.fastForwardWrites(packets)
+      vmbus.fastForwardWrites(relid, fromGuest: false, packets)
       updateIC(.timeSync) { $0.unanswered += samples }
     } else if let bytes = packets.first?.ringBytes {
-      channels[index].inbound?.fastForwardPassThrough(packetBytes: bytes, count: samples)
-      channels[index].outbound?.fastForwardPassThrough(packetBytes: bytes, count: samples)
+      vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: samples)
+      vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: samples)
       guestClock.shift(by: cycles * length)
     }
     timeSync.samplesSent += samples

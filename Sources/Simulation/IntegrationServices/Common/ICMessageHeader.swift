@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// A framework or service version in an IC header or a NEGOTIATE list: `{major u16, minor u16}` on
 /// the wire (fact sheet §4.3; stored as a pair, which sidesteps the Linux/FreeBSD integer encodings).

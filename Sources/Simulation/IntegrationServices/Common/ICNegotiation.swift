@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// `struct icmsg_negotiate`: the version lists of `ICMSGTYPE_NEGOTIATE` (fact sheet §4.3).
 ///

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// Which versions each side of each Integration Service speaks (fact sheet §4.1, §4.3).
 ///

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// `hv_fcopy_hdr.operation` (fact sheet §4.9, Linux uapi).
 public enum FileCopyOperation: UInt32, Sendable, Hashable, CaseIterable {

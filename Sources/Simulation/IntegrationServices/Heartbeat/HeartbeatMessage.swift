@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// `struct heartbeat_msg_data {u64 seq_num; u32 reserved[8]}` (fact sheet §4.4): the host sends a
 /// sequence number, the guest adds 1 and echoes the packet (Linux `heartbeat_onchannelcallback`).

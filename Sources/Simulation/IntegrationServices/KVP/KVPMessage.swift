@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// `hv_kvp_msg.kvp_hdr.operation` (fact sheet §4.7, Linux uapi `KVP_OP_*`).
 public enum KVPOperation: UInt8, Sendable, Hashable, CaseIterable {

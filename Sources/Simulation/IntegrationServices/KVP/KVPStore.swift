@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// One key/value record of a pool.
 public struct KVPItem: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// What `Stop-VM` / `Restart-VM` asks of the guest: the `flags` of the shutdown message.
 public enum ShutdownMode: String, Sendable, Hashable, CaseIterable {

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// The guest's wall clock, modelled as an offset from the host's clock (fact sheet §4.6).
 ///

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// `ictimesync_data.flags` (fact sheet §4.6, Linux `ICTIMESYNCFLAG_*`).
 public enum TimeSyncFlag: UInt8, Sendable, Hashable {

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVVMBus
 import HVSimKernel
 /// `hv_vss_msg.vss_hdr.operation` (fact sheet §4.8, Linux uapi `VSS_OP_*`). FREEZE, THAW and
 /// AUTO_RECOVER need service version 5.0.

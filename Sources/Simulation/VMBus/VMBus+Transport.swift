@@ -5,21 +5,21 @@ import HVTrace
 
 /// How VMBus moves things: control messages as SynIC messages, doorbells as SynIC events, data as
 /// packets in shared-memory rings (fact sheet §0, §2.2, §3.1).
-extension Simulation {
+extension VMBus {
   /// Posts a VMBus control message: `HvCallPostMessage` (0x005C) by the sender, then the
   /// hypervisor copies it into the receiver's SynIC message slot for SINT2 (fact sheet §3.1, last
   /// paragraph). The root side using the same hypercall and SINT is a model assumption; the
   /// trace shows a connection id only for the guest's messages, whose ids the sources give.
   /// The direction is the message type's own (`isGuestToHost`), so no flow can post one backwards.
-  func postMessage(
+  public func postMessage(
     _ type: ChannelMessageType, _ label: String, details: [Detail] = [],
     connectionID: UInt32? = nil, then next: @escaping Continuation
   ) {
     let fromGuest = type.isGuestToHost
     let sender: ActorID = fromGuest ? .vmbusGuest : .vmbusRoot
     let receiver: ActorID = fromGuest ? .vmbusRoot : .vmbusGuest
-    let connection = connectionID ?? vmbusGuest.messageConnectionID
-    run(
+    let connection = connectionID ?? guest.messageConnectionID
+    kernel.run(
       [
         { done in
           self.hypervisor.hypercall(
@@ -30,7 +30,7 @@ extension Simulation {
         },
         { done in
           self.hypervisor.postSynICMessage(type.rawValue, toGuest: !fromGuest)
-          self.emit(
+          self.kernel.emit(
             .vmbusMessage, .hypervisor, receiver, label, message: type.identifier,
             details: [.int("msgtype", Int(type.rawValue)), .int("sint", SynIC.vmbusSINT)] + details,
             cost: self.costs.synicMessage + self.costs.controlMessageHandling, then: done)
@@ -42,7 +42,7 @@ extension Simulation {
   /// Rings a channel's doorbell: `HvCallSignalEvent` (0x005D) with the channel's connection id,
   /// the hypervisor sets the relid's event flag in the receiver's SINT2 event page and interrupts
   /// it (fact sheet §2.2 steps 6b, 7 and 10).
-  func signalChannel(
+  public func signalChannel(
     _ relid: UInt32, fromGuest: Bool, reason: String, then next: @escaping Continuation
   ) {
     let sender: ActorID = fromGuest ? .vmbusGuest : .vmbusRoot
@@ -50,8 +50,8 @@ extension Simulation {
     let offer = channels[Int(relid) - 1].offer
     // WS2008 (VMBus 0.13) hosts signal every channel through VMBUS_EVENT_CONNECTION_ID.
     let connection =
-      vmbusGuest.version == .ws2008 ? VMBusConnectionID.event : offer.connectionID
-    run(
+      guest.version == .ws2008 ? VMBusConnectionID.event : offer.connectionID
+    kernel.run(
       [
         { done in
           self.hypervisor.hypercall(
@@ -64,7 +64,7 @@ extension Simulation {
         { done in
           let flag = Int(relid)
           self.hypervisor.raiseEventFlag(flag, toGuest: !fromGuest)
-          self.emit(
+          self.kernel.emit(
             .interrupt, .hypervisor, receiver, "SINT2 interrupt: event flag \(relid) set",
             details: [.int("sint", SynIC.vmbusSINT), .int("event_flag", flag)],
             cost: self.costs.interruptDelivery, then: done)
@@ -78,7 +78,7 @@ extension Simulation {
   /// - Parameters:
   ///   - message: the event's protocol message; the packet type by default (an IC packet names
   ///     its `ICMSGTYPE_*` instead, contract §3).
-  func sendPacket(
+  public func sendPacket(
     _ packet: VMBusPacket, relid: UInt32, fromGuest: Bool, _ label: String,
     message: String? = nil, operation: String? = nil, flags: String? = nil,
     details extra: [Detail] = [], then next: @escaping Continuation
@@ -109,7 +109,7 @@ extension Simulation {
         .int("read_index", ring.readIndex), .int("ring_bytes", result.bytes),
         .flag("signal", result.signal), .text("signal_rule", result.reason),
       ]
-    emit(
+    kernel.emit(
       .ringPacket, fromGuest ? .vmbusGuest : .vmbusRoot, fromGuest ? .vmbusRoot : .vmbusGuest,
       label, message: message ?? packet.type.identifier, operation: operation, flags: flags,
       details: details, bytes: result.bytes, cost: costs.ringWrite(bytes: result.bytes)
@@ -123,7 +123,7 @@ extension Simulation {
   }
 
   /// The reader side takes the oldest packet from the ring written by the other side.
-  func receivePacket(relid: UInt32, fromGuestRing: Bool) -> RingBuffer.ReadResult? {
+  public func receivePacket(relid: UInt32, fromGuestRing: Bool) -> RingBuffer.ReadResult? {
     let index = Int(relid) - 1
     guard var ring = channels[index].sendRing(fromGuest: fromGuestRing) else { return nil }
     let result = ring.read()
@@ -133,7 +133,7 @@ extension Simulation {
   }
 
   /// `hv_begin_read` / `hv_end_read` on the ring the other side writes.
-  func setReaderMask(relid: UInt32, ringFromGuest: Bool, draining: Bool) -> Int {
+  public func setReaderMask(relid: UInt32, ringFromGuest: Bool, draining: Bool) -> Int {
     let index = Int(relid) - 1
     guard var ring = channels[index].sendRing(fromGuest: ringFromGuest) else { return 0 }
     var left = 0

@@ -4,19 +4,11 @@ import HVTrace
 
 /// The VMBus channel life cycle, fact sheet §3.2: contact, offers, GPADL, open, close, rescind,
 /// unload. Integration Services will be further channels offered here, opened the same way.
-extension Simulation {
-  /// The devices the host offers on VMBus, in relid order: the disk controller, then every
-  /// Integration Service the host version has and the VM's settings enable (contract §1; the
-  /// order of the services is the model's).
-  var offeredDevices: [VMBusDeviceClass] {
-    [configuration.disk == .scsi ? .scsi : .ide]
-      + IntegrationService.allCases.filter { ic($0).enabled }.map(\.deviceClass)
-  }
-
+extension VMBus {
   /// `vmbus_connect`: INITIATE_CONTACT with the guest's highest version, then each lower one until
   /// VERSION_RESPONSE says `version_supported = 1` (fact sheet §3.2 item 2).
-  func vmbusConnect(then next: @escaping Continuation) {
-    vmbusGuest.connection = .connecting
+  public func vmbusConnect(then next: @escaping Continuation) {
+    guest.connection = .connecting
     tryVersion(0, then: next)
   }
 
@@ -24,7 +16,7 @@ extension Simulation {
     let versions = VMBusVersion.guestPreferenceOrder
     guard index < versions.count else {
       kernel.report(.noCommonVMBusVersion, "no common VMBus version with the host")
-      vmbusGuest.connection = .disconnected
+      guest.connection = .disconnected
       next()
       return
     }
@@ -38,12 +30,12 @@ extension Simulation {
         .int("target_vcpu", 0),
       ], connectionID: connection
     ) {
-      let hostMaximum = self.configuration.hostVersion.vmbusVersion
+      let hostMaximum = self.hostMaximum
       let accepted = version <= hostMaximum
       var details: [Detail] = [.int("version_supported", accepted ? 1 : 0)]
       if accepted {
-        self.vmbusHost.phase = .connected
-        self.vmbusHost.version = version
+        self.host.phase = .connected
+        self.host.version = version
         // Model assumption: for ≥ 5.0 the host names connection id 4 as msg_conn_id.
         if version.usesMessageConnection4 {
           details.append(.int("msg_conn_id", Int(VMBusConnectionID.message4)))
@@ -58,9 +50,9 @@ extension Simulation {
           self.tryVersion(index + 1, then: next)
           return
         }
-        self.vmbusGuest.connection = .connected
-        self.vmbusGuest.version = version
-        self.vmbusGuest.messageConnectionID =
+        self.guest.connection = .connected
+        self.guest.version = version
+        self.guest.messageConnectionID =
           version.usesMessageConnection4 ? VMBusConnectionID.message4 : VMBusConnectionID.message
         next()
       }
@@ -68,39 +60,40 @@ extension Simulation {
   }
 
   /// REQUESTOFFERS, one OFFERCHANNEL per device with its class GUID, ALLOFFERS_DELIVERED
-  /// (fact sheet §3.2 item 4).
-  func requestOffers(then next: @escaping Continuation) {
+  /// (fact sheet §3.2 item 4). The host decides which devices exist and offers each through
+  /// `offer` (which ends in ``offer(_:instanceID:then:)``).
+  public func requestOffers(
+    _ devices: [VMBusDeviceClass], offer: @escaping (VMBusDeviceClass, @escaping Continuation) -> Void,
+    then next: @escaping Continuation
+  ) {
     postMessage(.requestOffers, "REQUESTOFFERS: the guest asks for the host's devices") {
-      let offers: [Action] = self.offeredDevices.map { device in
-        { done in self.offer(device, then: done) }
+      let offers: [Action] = devices.map { device in
+        { done in offer(device, done) }
       }
-      self.run(offers) {
+      self.kernel.run(offers) {
         self.postMessage(
           .allOffersDelivered,
-          "ALLOFFERS_DELIVERED: \(self.offeredDevices.count) offer(s) sent"
+          "ALLOFFERS_DELIVERED: \(devices.count) offer(s) sent"
         ) {
-          self.vmbusGuest.allOffersDelivered = true
+          self.guest.allOffersDelivered = true
           next()
         }
       }
     }
   }
 
-  func offer(_ device: VMBusDeviceClass, then next: @escaping Continuation) {
-    let relid = vmbusHost.nextRelid
-    vmbusHost.nextRelid += 1
-    let service = IntegrationService(deviceClass: device)
-    // Integration Service instance ids come from their own stream (see `icRandom`).
-    let instance = service == nil ? GUID.random(using: &vmbusRandom) : GUID.random(using: &icRandom)
+  /// The relid the next offer gets.
+  public var nextRelid: UInt32 { host.nextRelid }
+
+  /// A device's own instance id, drawn from VMBus's stream.
+  public func drawInstanceID() -> GUID { GUID.random(using: random) }
+
+  /// OFFERCHANNEL for one device, with relid ``nextRelid``.
+  public func offer(_ device: VMBusDeviceClass, instanceID instance: GUID, then next: @escaping Continuation) {
+    let relid = host.nextRelid
+    host.nextRelid += 1
     let offer = ChannelOffer(
       relid: relid, deviceClass: device, instanceID: instance, connectionID: 0x2000 + relid)
-    if let service {
-      updateIC(service) {
-        $0.relid = relid
-        $0.phase = .offered
-        $0.utilState = .initial
-      }
-    }
     precondition(channels.count == Int(relid) - 1, "relids are dense and start at 1")
     channels.append(VMBusChannel(offer: offer))
     postMessage(
@@ -113,28 +106,28 @@ extension Simulation {
         .int("monitor_allocated", offer.monitorAllocated ? 1 : 0),
       ]
     ) {
-      self.vmbusGuest.offersReceived += 1
+      self.guest.offersReceived += 1
       next()
     }
   }
 
   /// A driver binds the offer: `CHANNEL_OFFER_STATE` → `CHANNEL_OPEN_STATE` (ready to open).
-  func bindDriver(relid: UInt32) {
+  public func bindDriver(relid: UInt32) {
     channels[Int(relid) - 1].state = .open
   }
 
   /// `__vmbus_open`: both rings in one allocation described by one GPADL (GPADL_HEADER, BODY…,
   /// CREATED), then OPENCHANNEL / OPENCHANNEL_RESULT (fact sheet §3.2 item 6).
   /// - Parameter ringPages: pages per direction, header page included.
-  func openChannel(relid: UInt32, ringPages: Int, then next: @escaping Continuation) {
+  public func openChannel(relid: UInt32, ringPages: Int, then next: @escaping Continuation) {
     let index = Int(relid) - 1
     if channels[index].state != .open || channels[index].rescinded {
       kernel.report(.channelStateMismatch, "open of relid \(relid) in state \(channels[index].state.rawValue)")
     }
     channels[index].state = .opening
     channels[index].openID = relid
-    let handle = vmbusGuest.nextGPADLHandle
-    vmbusGuest.nextGPADLHandle += 1
+    let handle = guest.nextGPADLHandle
+    guest.nextGPADLHandle += 1
     let firstPFN = gpaBase + UInt64(index) * 0x1000
     let gpadl = GPADL(handle: handle, relid: relid, pageCount: 2 * ringPages, firstPFN: firstPFN)
     channels[index].gpadl = gpadl
@@ -143,7 +136,7 @@ extension Simulation {
     let bodies = gpadl.bodyPFNs
     let fullBodies = bodies.filter { $0 == GPADL.pfnsPerBody }.count
     let lastBody = bodies.last.flatMap { $0 == GPADL.pfnsPerBody ? nil : $0 }
-    run(
+    kernel.run(
       [
         { done in
           self.postMessage(
@@ -156,7 +149,7 @@ extension Simulation {
             ], then: done)
         },
         { done in
-          self.loop(
+          self.kernel.loop(
             fullBodies, "for each GPADL_BODY carrying \(GPADL.pfnsPerBody) more PFNs",
             fastForward: { _ in },
             body: { number, iterationDone in
@@ -211,13 +204,13 @@ extension Simulation {
   }
 
   /// `vmbus_close`: CLOSECHANNEL, then the ring GPADL's TEARDOWN / TORNDOWN (fact sheet §3.2 item 7).
-  func closeChannel(relid: UInt32, then next: @escaping Continuation) {
+  public func closeChannel(relid: UInt32, then next: @escaping Continuation) {
     let index = Int(relid) - 1
     if channels[index].state != .opened {
       kernel.report(.channelStateMismatch, "close of relid \(relid) in state \(channels[index].state.rawValue)")
     }
     let handle = channels[index].gpadl?.handle ?? 0
-    run(
+    kernel.run(
       [
         { done in
           self.channels[index].state = .open
@@ -251,7 +244,7 @@ extension Simulation {
   /// answers RELID_RELEASED (fact sheet §3.2 item 7). Model assumption: after a rescind the guest
   /// closes locally without CLOSECHANNEL or GPADL_TEARDOWN, since the host already removed the
   /// channel.
-  func rescindChannel(relid: UInt32, then next: @escaping Continuation) {
+  public func rescindChannel(relid: UInt32, then next: @escaping Continuation) {
     let index = Int(relid) - 1
     postMessage(
       .rescindChannelOffer, "RESCIND_CHANNELOFFER relid \(relid)",
@@ -263,7 +256,7 @@ extension Simulation {
       self.channels[index].gpadl?.state = .tornDown
       self.channels[index].outbound = nil
       self.channels[index].inbound = nil
-      self.emit(
+      self.kernel.emit(
         .stateNote, .vmbusGuest, .vmbusGuest, "channel \(relid) rescinded: the driver lets go of it",
         cost: self.costs.componentWork
       ) {
@@ -275,12 +268,12 @@ extension Simulation {
   }
 
   /// `vmbus_disconnect`: UNLOAD → UNLOAD_RESPONSE (fact sheet §3.2 item 7).
-  func unloadVMBus(then next: @escaping Continuation) {
-    vmbusGuest.connection = .disconnecting
+  public func unloadVMBus(then next: @escaping Continuation) {
+    guest.connection = .disconnecting
     postMessage(.unload, "UNLOAD: the guest disconnects from VMBus") {
-      self.vmbusHost.phase = .unloaded
+      self.host.phase = .unloaded
       self.postMessage(.unloadResponse, "UNLOAD_RESPONSE") {
-        self.vmbusGuest.connection = .disconnected
+        self.guest.connection = .disconnected
         next()
       }
     }

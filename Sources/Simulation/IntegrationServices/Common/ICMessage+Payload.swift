@@ -1,0 +1,12 @@
+import HVVMBus
+
+/// An Integration Service message travels in a VMBus ring (28-byte header + service data,
+/// sent `VM_PKT_DATA_INBAND`).
+extension ICMessage: RingPayload {}
+
+extension PacketPayload {
+  public static func ic(_ message: ICMessage) -> PacketPayload { PacketPayload(message) }
+
+  /// The IC message this payload carries, if it is one.
+  public var ic: ICMessage? { content as? ICMessage }
+}
