@@ -46,11 +46,18 @@ let package = Package(
     .target(
       name: "HVVMBus", dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVTrace"],
       path: "Sources/Simulation/VMBus"),
+    // Storage: the emulated IDE controller, storvsc and storvsp, the disk.
+    .target(
+      name: "HVStorage",
+      dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVTrace"],
+      path: "Sources/Simulation/Storage"),
     // The composition root: builds the components, dispatches steps, assembles status.
     .target(
       name: "HVSimulation",
-      dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVTrace"],
-      path: "Sources/Simulation", exclude: ["Kernel", "HostModel", "Hypervisor", "VMBus"]),
+      dependencies: [
+        "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage", "HVTrace",
+      ],
+      path: "Sources/Simulation", exclude: ["Kernel", "HostModel", "Hypervisor", "VMBus", "Storage"]),
     // Scenario files: parsing with positions, validation, running them on the simulation.
     .target(
       name: "HVScenario",
@@ -88,7 +95,8 @@ let package = Package(
     .testTarget(
       name: "HVSimulationTests",
       dependencies: [
-        "HVSimulation", "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVTrace",
+        "HVSimulation", "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage",
+        "HVTrace",
       ]),
     .testTarget(
       name: "HVScenarioTests",

@@ -4,6 +4,7 @@ import HVHostModel
 @testable import HVSimKernel
 @testable import HVHypervisor
 @testable import HVVMBus
+@testable import HVStorage
 @testable import HVSimulation
 
 /// The message sequences of the fact sheet: boot (§3.2), emulated path (§2.1), synthetic path (§2.2).
@@ -168,7 +169,7 @@ import HVHostModel
     let write = trace(Case.synthetic([Case.write(64 * 1024 * 1024)]))
     #expect(write.totals.ringPackets == 2 * 512)
     #expect(write.totals.hypercalls == 2 * 16)
-    let requests = Simulation.splitIntoSRBs(isWrite: true, bytes: 300 * 1024 + 100, lba: 0)
+    let requests = Storage.splitIntoSRBs(isWrite: true, bytes: 300 * 1024 + 100, lba: 0)
     #expect(requests.map(\.byteCount) == [131_072, 131_072, 45_568])
     #expect(requests.map(\.lba) == [0, 256, 512])
   }

@@ -3,6 +3,7 @@ import HVHostModel
 @testable import HVSimKernel
 @testable import HVHypervisor
 @testable import HVVMBus
+@testable import HVStorage
 @testable import HVSimulation
 
 @Suite struct RingBufferTests {

@@ -4,6 +4,7 @@ import HVHostModel
 @testable import HVSimKernel
 @testable import HVHypervisor
 @testable import HVVMBus
+@testable import HVStorage
 @testable import HVSimulation
 
 /// Close, rescind and unload: no scenario step reaches them yet, so the tests drive them directly.
@@ -45,7 +46,7 @@ import HVHostModel
     simulation.runStep(action: "close") { done in simulation.vmbus.closeChannel(relid: 1, then: done) }
     #expect(simulation.invariantViolations().isEmpty)
     simulation.runStep(action: "write-disk") { done in
-      simulation.storvscRequest(VStorPacket(operation: .queryProperties), relid: 1, "late") { _ in done() }
+      simulation.storage.storvscRequest(VStorPacket(operation: .queryProperties), relid: 1, "late") { _ in done() }
     }
     #expect(!simulation.invariantViolations().isEmpty)
   }

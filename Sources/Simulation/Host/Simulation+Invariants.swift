@@ -1,4 +1,5 @@
 import HVHostModel
+import HVStorage
 import HVVMBus
 import HVHypervisor
 import HVSimKernel
@@ -12,10 +13,7 @@ extension Simulation {
     var problems = kernel.violations
     problems += vmbus.invariantViolations()
     problems += hypervisor.invariantViolations()
-    if storvsc.pending.count > StorVSCModel.queueDepth {
-      problems.append(Violation(.queueOverflow, "storvsc has \(storvsc.pending.count) requests outstanding"))
-    }
-    problems += ide.protocolErrors.map { Violation(.ataProtocol, $0) }
+    problems += storage.invariantViolations()
     problems += integrationServiceViolations().map { Violation(.icState, $0) }
     return problems
   }
@@ -64,9 +62,9 @@ extension Simulation {
   public var snapshot: SimulationSnapshot {
     SimulationSnapshot(
       now: now, rootPartition: hypervisor.rootPartition, childPartition: hypervisor.childPartition,
-      powerState: powerState, ide: ide, vmbusGuest: vmbusGuest, vmbusHost: vmbusHost,
-      channels: channels, storvsc: storvsc, storvsp: storvsp, tallies: kernel.tallies,
-      nextGuestLBA: nextGuestLBA, icServices: icServices, heartbeat: heartbeat,
+      powerState: powerState, ide: storage.ide, vmbusGuest: vmbusGuest, vmbusHost: vmbusHost,
+      channels: channels, storvsc: storage.storvsc, storvsp: storage.storvsp, tallies: kernel.tallies,
+      nextGuestLBA: storage.nextGuestLBA, icServices: icServices, heartbeat: heartbeat,
       timeSync: timeSync, guestClock: guestClock, kvpStore: kvpStore, guestFiles: guestFiles,
       guestHung: guestHung)
   }

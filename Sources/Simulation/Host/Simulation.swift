@@ -1,5 +1,6 @@
 import HVHostModel
 import HVHypervisor
+import HVStorage
 import HVVMBus
 import HVSimKernel
 import HVTrace
@@ -20,7 +21,6 @@ public final class Simulation {
   let kernel: Kernel
   var stepIndex = 0
 
-  var diskRandom: SplitMix64
   /// Draws of the Integration Services (instance ids, clock drift, timer phases): a stream of its
   /// own, so the storage path sees the same numbers as before the services existed.
   var icRandom: SplitMix64
@@ -30,15 +30,14 @@ public final class Simulation {
   /// The components.
   let hypervisor: Hypervisor
   let vmbus: VMBus
+  let storage: Storage
 
   public internal(set) var powerState: VMPowerState = .off
-  public internal(set) var ide = EmulatedIDEController()
   /// What the VMBus component holds (read-only views).
   var vmbusGuest: VMBusGuestState { vmbus.guest }
   var vmbusHost: VMBusHostState { vmbus.host }
   var channels: [VMBusChannel] { vmbus.channels }
-  public internal(set) var storvsc = StorVSCState()
-  public internal(set) var storvsp = StorVSPState()
+  var storvsc: StorVSCState { storage.storvsc }
   /// The six Integration Services, in ``IntegrationService/allCases`` order.
   public internal(set) var icServices: [ICServiceState]
   public internal(set) var heartbeat = HeartbeatState()
@@ -48,8 +47,6 @@ public final class Simulation {
   public internal(set) var guestFiles = GuestFileSystem.initial
   /// `hang-guest`: the guest OS stops servicing VMBus interrupts.
   public internal(set) var guestHung = false
-  /// The storage channel was rescinded (`rescind-channel` of the disk).
-  public internal(set) var storageRescinded = false
   /// When the running VM's partition reference counter started (time-sync `vmreferencetime`).
   var referenceCounterStart = 0
   /// When the current drain iteration began and when the guest last applied a time sample: a
@@ -60,10 +57,6 @@ public final class Simulation {
   var acceptedShutdown: ShutdownMessage?
   /// The file the fcopy daemon has open (between START_FILE_COPY and COMPLETE/CANCEL).
   var copyTarget: String?
-  /// Base latency of the disk for the current step (seeded, see ``CostTable/diskLatencyJitterPercent``).
-  var diskBaseLatency: Int
-  /// Where the guest's next disk I/O starts (1 MiB into the disk, a typical first partition).
-  var nextGuestLBA = 2048
 
   /// What the components counted of their own work.
   public var tallies: Tallies { kernel.tallies }
@@ -82,15 +75,18 @@ public final class Simulation {
     costs = configuration.costs
     kernel = Kernel(actors: ActorID.catalog, compressRepeats: configuration.compressRepeats)
     hypervisor = Hypervisor(kernel: kernel, costs: costs, seed: configuration.seed)
-    diskRandom = .component("disk", seed: configuration.seed)
     icRandom = .component("integration-services", seed: configuration.seed)
-    diskBaseLatency = costs.diskLatency
     let guestRandom = RandomStream(component: "guest", seed: configuration.seed)
     vmbus = VMBus(
       kernel: kernel, costs: costs, hypervisor: hypervisor,
       hostMaximum: configuration.hostVersion.vmbusVersion,
       random: RandomStream(component: "vmbus", seed: configuration.seed),
       gpaBase: 0x10_0000 + guestRandom.next(below: 0x30_0000) / 0x100 * 0x100)
+    storage = Storage(
+      kernel: kernel, costs: costs, hypervisor: hypervisor, vmbus: vmbus,
+      usesEmulatedDisk: configuration.usesEmulatedDisk,
+      hostProtocol: configuration.hostVersion.storageProtocol,
+      stringIO: configuration.stringIOTrapping, seed: configuration.seed)
     icServices = IntegrationService.allCases.map { service in
       ICServiceState(
         service: service,
@@ -141,7 +137,7 @@ public final class Simulation {
   /// Runs `flow` as one step of the trace (tests use it for flows no scenario step reaches yet).
   func runStep(action: String, argument: String = "", _ flow: @escaping Action) {
     stepIndex += 1
-    drawDiskLatency()
+    storage.drawDiskLatency()
     kernel.beginStep(index: stepIndex, action: action, argument: argument)
     // The end of a step is a safe point: timers that came due during it fire here.
     execute { done in flow { self.serviceDueTimers(then: done) } }
@@ -203,14 +199,6 @@ public final class Simulation {
     body: @escaping (Int, @escaping Continuation) -> Void, then next: @escaping Continuation
   ) {
     kernel.loop(count, label, timers: timers, fastForward: fastForward, body: body, then: next)
-  }
-
-  // MARK: Seeded choices
-
-  func drawDiskLatency() {
-    let jitter = costs.diskLatencyJitterPercent
-    let percent = 100 + diskRandom.next(in: -jitter...jitter)
-    diskBaseLatency = costs.diskLatency * percent / 100
   }
 }
 

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVStorage
 import HVVMBus
 import HVSimKernel
 /// One step of a run, already validated by the scenario layer (contract §1 steps).

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVVMBus
 import HVSimKernel
 /// ATA task-file registers of the primary channel and the PIO commands the model uses

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVVMBus
 import HVSimKernel
 /// The emulated IDE controller inside vmwp.exe: ATA task-file registers and a sector buffer

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVVMBus
 import HVSimKernel
 import HVSimKernel

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVVMBus
 import HVSimKernel
 /// storvsc, the guest's storage VSC (Linux drivers/scsi/storvsc_drv.c).

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVVMBus
 import HVSimKernel
 /// storvsc ↔ storvsp operations (`enum vstor_packet_operation`), fact sheet §2.2 [L-STOR].

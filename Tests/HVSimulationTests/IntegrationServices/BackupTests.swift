@@ -4,6 +4,7 @@ import HVHostModel
 @testable import HVSimKernel
 @testable import HVHypervisor
 @testable import HVVMBus
+@testable import HVStorage
 @testable import HVSimulation
 
 /// Backup (fact sheet §4.8): freeze, snapshot and thaw with the VM running; without the VSS

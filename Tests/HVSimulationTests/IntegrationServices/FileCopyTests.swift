@@ -4,6 +4,7 @@ import HVHostModel
 @testable import HVSimKernel
 @testable import HVHypervisor
 @testable import HVVMBus
+@testable import HVStorage
 @testable import HVSimulation
 
 /// Guest services (fact sheet §4.9): START_FILE_COPY, fragments of 6144 bytes, COMPLETE_FCOPY,

@@ -4,6 +4,7 @@ import HVHostModel
 @testable import HVSimKernel
 @testable import HVHypervisor
 @testable import HVVMBus
+@testable import HVStorage
 @testable import HVSimulation
 
 /// The heartbeat (fact sheet §4.4): a ping every 2000 ms, `seq_num + 1` back, OK / No Contact /

@@ -4,6 +4,7 @@ import HVHostModel
 @testable import HVSimKernel
 @testable import HVHypervisor
 @testable import HVVMBus
+@testable import HVStorage
 @testable import HVSimulation
 
 /// Periodic traffic and compressed repeats: a repeat never skips a timer, long waits compress into

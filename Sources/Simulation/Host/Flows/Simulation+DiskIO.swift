@@ -1,42 +1,15 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
-import HVTrace
+import HVStorage
 
-/// The entry point of `write-disk` and `read-disk`: the configuration decides the path.
+/// The entry point of `write-disk` and `read-disk`.
 extension Simulation {
-  /// The guest application reads or writes its disk; the configuration decides the path.
+  /// The guest application reads or writes its disk: only while the VM runs.
   func diskIO(isWrite: Bool, bytes: Int, then next: @escaping Continuation) {
     guard powerState == .running else {
       kernel.report(.stepInWrongPowerState, "disk I/O while the VM is \(powerState.rawValue)")
       return next()
     }
-    let sectors = (bytes + ATAModel.sectorSize - 1) / ATAModel.sectorSize
-    let lba = nextGuestLBA
-    nextGuestLBA += sectors
-    if !configuration.usesEmulatedDisk {
-      syntheticIO(isWrite: isWrite, bytes: bytes, lba: lba, then: next)
-      return
-    }
-    let verb = isWrite ? "write" : "read"
-    let sectorBytes = sectors * ATAModel.sectorSize
-    run(
-      [
-        { done in
-          self.emit(
-            .call, .guestApp, .ataDriver,
-            "\(verb)(): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) = \(sectors) sector(s) at LBA \(lba), programmed I/O",
-            details: [.int("bytes", bytes), .int("lba", lba), .int("sectors", sectors)],
-            cost: self.costs.userToKernel, then: done)
-        },
-        { done in
-          self.emulatedIO(isWrite: isWrite, sectors: sectors, lba: lba, driver: .ataDriver, then: done)
-        },
-        { done in
-          self.emit(
-            .return, .ataDriver, .guestApp, "\(verb)() returns: \(sectorBytes) bytes done",
-            cost: self.costs.kernelToUser, then: done)
-        },
-      ], then: next)
+    storage.diskIO(isWrite: isWrite, bytes: bytes, then: next)
   }
 }

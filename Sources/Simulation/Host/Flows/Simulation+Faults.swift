@@ -1,4 +1,5 @@
 import HVHostModel
+import HVStorage
 import HVVMBus
 import HVSimKernel
 import HVTrace
@@ -130,21 +131,7 @@ extension Simulation {
         cost: costs.componentWork
       ) { self.withdrawService(service, phase: .rescinded, then: next) }
     case .disk:
-      guard let relid = storvsc.relid, !channels[Int(relid) - 1].rescinded else { return next() }
-      kernel.log(source: "Hyper-V-VMMS",
-        message: "The disk controller of '\(configuration.vmName)' was removed (channel rescinded).")
-      emit(
-        .stateNote, .vmms, .vmms, "fault: the host rescinds the disk controller's channel (relid \(relid))",
-        cost: costs.componentWork
-      ) {
-        self.vmbus.rescindChannel(relid: relid) {
-          self.storageRescinded = true
-          self.storvsc.phase = .unbound
-          self.emit(
-            .stateNote, .storvsc, .storvsc, "storvsc: the disk is gone; further I/O fails",
-            cost: self.costs.componentWork, then: next)
-        }
-      }
+      storage.rescindDisk(vmName: configuration.vmName, then: next)
     }
   }
 }

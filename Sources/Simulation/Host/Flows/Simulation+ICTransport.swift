@@ -1,4 +1,5 @@
 import HVHostModel
+import HVStorage
 import HVVMBus
 import HVSimKernel
 import HVTrace

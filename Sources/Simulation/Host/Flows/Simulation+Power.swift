@@ -1,4 +1,5 @@
 import HVHostModel
+import HVStorage
 import HVHypervisor
 import HVVMBus
 import HVSimKernel
@@ -127,7 +128,7 @@ extension Simulation {
             "INT 13h: read the boot sector (LBA 0) from the IDE disk, through the emulated controller",
             cost: self.costs.componentWork, then: done)
         },
-        { done in self.emulatedIO(isWrite: false, sectors: 1, lba: 0, driver: .guestFirmware, then: done) },
+        { done in self.storage.emulatedIO(isWrite: false, sectors: 1, lba: 0, driver: .guestFirmware, then: done) },
       ], then: next)
   }
 
@@ -139,7 +140,6 @@ extension Simulation {
         cost: costs.kernelCall, then: next)
       return
     }
-    let ringPages = StorVSCModel.ringPages
     run(
       [
         { done in
@@ -167,29 +167,7 @@ extension Simulation {
         },
         { done in self.vmbus.vmbusConnect(then: done) },
         { done in self.requestOffers(then: done) },
-        { done in
-          let relid = self.channels.firstIndex { $0.offer.deviceClass == .ide || $0.offer.deviceClass == .scsi }
-            .map { UInt32($0 + 1) } ?? 1
-          let device = self.channels[Int(relid) - 1].offer.deviceClass
-          self.vmbus.bindDriver(relid: relid)
-          self.emit(
-            .call, .vmbusGuest, .storvsc,
-            "probe: class {\(device.classID)} (\(device.displayName)) binds storvsc",
-            details: [.int("relid", Int(relid)), .text("if_type", device.classID.description)],
-            cost: self.costs.kernelCall
-          ) {
-            self.emit(
-              .call, .storvsc, .vmbusGuest,
-              "vmbus_open(): \(ringPages)-page send and receive rings (\(ringPages * 4) KiB each)",
-              details: [.int("relid", Int(relid)), .int("ring_pages", ringPages)],
-              cost: self.costs.kernelCall
-            ) {
-              self.vmbus.openChannel(relid: relid, ringPages: ringPages) {
-                self.storvscInitialize(relid: relid) { self.openIntegrationServices(then: done) }
-              }
-            }
-          }
-        },
+        { done in self.storage.attachSyntheticDisk { self.openIntegrationServices(then: done) } },
       ], then: next)
   }
 
@@ -241,15 +219,12 @@ extension Simulation {
   private func resetGuestState() {
     powerState = .off
     hypervisor.forgetChildPartition()
-    ide = EmulatedIDEController()
     vmbus.reset()
-    storvsc = StorVSCState()
-    storvsp = StorVSPState()
+    storage.reset()
     icServices = icServices.map { ICServiceState(service: $0.service, enabled: $0.enabled) }
     heartbeat = HeartbeatState()
     timeSync = TimeSyncState()
     guestHung = false
-    storageRescinded = false
     acceptedShutdown = nil
   }
 }

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVStorage
 import HVHypervisor
 import HVVMBus
 import HVSimKernel

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVVMBus
 import HVSimKernel
 import HVTrace
@@ -10,10 +11,10 @@ import HVTrace
 /// the completions. Only the first packet of each batch finds an empty ring, so only it rings the
 /// doorbell: the signalling rule of `hv_signal_on_write` at work. Model assumption: one root VP
 /// serves the channel and serves the batch's requests one after the other.
-extension Simulation {
+extension Storage {
   func syntheticIO(isWrite: Bool, bytes: Int, lba: Int, then next: @escaping Continuation) {
-    if storageRescinded {
-      return emit(
+    if rescinded {
+      return kernel.emit(
         .stateNote, .storvsc, .storvsc,
         "\(isWrite ? "write" : "read")() of \(bytes) bytes fails: the disk's channel was rescinded (EIO)",
         cost: costs.kernelCall, then: next)
@@ -30,17 +31,17 @@ extension Simulation {
     let remainder = Array(requests[(fullBatches * depth)...])
     let verb = isWrite ? "write" : "read"
     let sectorBytes = requests.reduce(0) { $0 + $1.sectors * 512 }
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .guestApp, .storvsc,
             "\(verb)(): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) at LBA \(lba) → \(requests.count) SRB(s) of at most \(StorVSCModel.maxTransferBytes / 1024) KiB",
             details: [.int("bytes", bytes), .int("lba", lba), .int("srbs", requests.count)],
             cost: self.costs.userToKernel, then: done)
         },
         { done in
-          self.loop(
+          self.kernel.loop(
             fullBatches, "for each batch of \(depth) SRBs of \(StorVSCModel.maxTransferBytes / 1024) KiB",
             timers: true,
             fastForward: { count in self.fastForwardBatches(count, relid: relid, depth: depth) },
@@ -54,7 +55,7 @@ extension Simulation {
           self.syntheticBatch(remainder, relid: relid, then: done)
         },
         { done in
-          self.emit(
+          self.kernel.emit(
             .return, .storvsc, .guestApp, "\(verb)() returns: \(sectorBytes) bytes done",
             cost: self.costs.kernelToUser, then: done)
         },
@@ -80,13 +81,13 @@ extension Simulation {
   /// One batch: submit all, storvsp serves all, the guest drains all completions.
   private func syntheticBatch(_ batch: [SCSIRequest], relid: UInt32, then next: @escaping Continuation) {
     let firstID = storvsc.nextTransactionID
-    run(
+    kernel.run(
       [
         { done in self.submitSRB(batch[0], relid: relid, then: done) },
         { done in self.runs(of: batch, from: 1, relid: relid, phase: .submit, then: done) },
         { done in
           _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: true)
-          self.emit(
+          self.kernel.emit(
             .call, .vmbusRoot, .storvsp,
             "channel callback: hv_begin_read sets interrupt_mask = 1; \(batch.count) packet(s) to drain",
             details: [.int("relid", Int(relid)), .int("interrupt_mask", 1)],
@@ -96,7 +97,7 @@ extension Simulation {
         { done in self.runs(of: batch, from: 1, relid: relid, phase: .serve, then: done) },
         { done in
           let left = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
-          self.emit(
+          self.kernel.emit(
             .stateNote, .storvsp, .storvsp,
             "hv_end_read: interrupt_mask = 0; \(left) bytes raced in meanwhile",
             details: [.int("interrupt_mask", 0), .int("bytes_to_read", left)],
@@ -104,7 +105,7 @@ extension Simulation {
         },
         { done in
           _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: true)
-          self.emit(
+          self.kernel.emit(
             .call, .vmbusGuest, .storvsc,
             "channel callback: hv_begin_read sets interrupt_mask = 1; \(batch.count) completion(s) to drain",
             details: [.int("relid", Int(relid)), .int("interrupt_mask", 1)],
@@ -113,7 +114,7 @@ extension Simulation {
         { done in self.runs(of: batch, from: 0, relid: relid, phase: .complete, then: done) },
         { done in
           let left = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
-          self.emit(
+          self.kernel.emit(
             .stateNote, .storvsc, .storvsc,
             "hv_end_read: interrupt_mask = 0; transaction ids \(firstID)…\(firstID + UInt64(batch.count) - 1) complete",
             details: [.int("interrupt_mask", 0), .int("bytes_to_read", left)],
@@ -166,7 +167,7 @@ extension Simulation {
         for packet in consumed { self.complete(packet.transactionID) }
       }
     }
-    loop(count, label, fastForward: fastForward, body: body) {
+    kernel.loop(count, label, fastForward: fastForward, body: body) {
       self.runs(of: batch, from: end, relid: relid, phase: phase, then: next)
     }
   }
@@ -192,10 +193,10 @@ extension Simulation {
     storvsc.pending.insert(transactionID)
     let packet = srbPacket(request, transactionID: transactionID)
     let command = "\(request.cdbName) LBA \(request.lba), \(request.byteCount) bytes"
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .storvsc, .vmbusGuest, "vmbus_sendpacket_mpb_desc(): EXECUTE_SRB \(command)",
             operation: VStorOperation.executeSRB.identifier, cost: self.costs.kernelCall,
             then: done)
@@ -222,10 +223,10 @@ extension Simulation {
     let transactionID = read.packet.transactionID
     let verb = request.isWrite ? "write" : "read"
     kernel.count(.vspRequestsServed)
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .storvsp, .storageStack,
             "trans_id \(transactionID): \(request.cdbName) → \(verb) \(request.byteCount) bytes at LBA \(request.lba) on the VHDX, straight from the guest's pages",
             operation: VStorOperation.executeSRB.identifier,
@@ -236,7 +237,7 @@ extension Simulation {
         },
         { done in self.diskAccess(isWrite: request.isWrite, bytes: request.byteCount, caller: .storvsp, then: done) },
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .storvsp, .vmbusRoot,
             "vmbus_sendpacket(VM_PKT_COMP): trans_id \(transactionID) complete",
             operation: VStorOperation.completeIO.identifier, cost: self.costs.kernelCall,
@@ -257,7 +258,7 @@ extension Simulation {
     guard let read = vmbus.receivePacket(relid: relid, fromGuestRing: false) else { return next() }
     let transactionID = read.packet.transactionID
     complete(transactionID)
-    emit(
+    kernel.emit(
       .stateNote, .storvsc, .storvsc,
       "storvsc_on_channel_callback: trans_id \(transactionID) matches an outstanding SRB; request done",
       message: VMBusPacketType.completion.identifier,

@@ -1,31 +1,4 @@
-import HVHostModel
-import HVVMBus
-import HVHypervisor
-import HVSimKernel
 import HVTrace
-
-/// The emulated IDE controller's side of a trapped port access.
-extension Simulation {
-  /// One trapped access of the emulated disk path: the hypervisor delivers the intercept and the
-  /// IDE model in vmwp.exe applies it (``Hypervisor/interceptIOPort(_:from:device:emulationCost:emulate:then:)``).
-  func trapPortAccess(_ access: PortAccess, from driver: ActorID, then next: @escaping Continuation) {
-    hypervisor.interceptIOPort(
-      IOPortAccess(
-        port: access.port.rawValue, isWrite: access.isWrite, bytes: access.bytes,
-        instruction: access.instruction),
-      from: driver, device: "emulated IDE", emulationCost: costs.ideEmulation,
-      emulate: {
-        let effect = access.apply(&self.ide)
-        self.kernel.count(.portAccessesEmulated)
-        return effect
-      }, then: next)
-  }
-
-  /// vmwp.exe raises IRQ 14 for the IDE controller.
-  func raiseIDEInterrupt(to driver: ActorID, then next: @escaping Continuation) {
-    hypervisor.assertDeviceInterrupt(irq: ATAModel.irq, to: driver, then: next)
-  }
-}
 
 /// One guest I/O-port instruction against the emulated IDE controller.
 struct PortAccess {

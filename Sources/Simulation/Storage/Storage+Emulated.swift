@@ -1,4 +1,5 @@
 import HVHostModel
+import HVHypervisor
 import HVVMBus
 import HVSimKernel
 import HVTrace
@@ -11,17 +12,17 @@ import HVTrace
 /// the root storage stack and IRQ 14; a write ends with a final status read. The fact sheet's naive
 /// count for one sector is ≈264 intercepts; this model takes 8 + 257 × sectors for a write (it also
 /// polls for DRQ before the first sector) and 7 + 257 × sectors for a read.
-extension Simulation {
-  func emulatedIO(
+extension Storage {
+  public func emulatedIO(
     isWrite: Bool, sectors: Int, lba: Int, driver: ActorID, then next: @escaping Continuation
   ) {
     let perCommand = ATAModel.maxSectorsPerCommand
     let fullCommands = sectors / perCommand
     let rest = sectors % perCommand
-    run(
+    kernel.run(
       [
         { done in
-          self.loop(
+          self.kernel.loop(
             fullCommands, "for each ATA command of \(perCommand) sectors",
             fastForward: { count in self.ide.fastForwardCommands(count, sectors: perCommand) },
             body: { index, iterationDone in
@@ -56,7 +57,7 @@ extension Simulation {
       actions.append { done in self.trapPortAccess(.out(port, value), from: driver, then: done) }
     }
     actions.append { done in
-      self.loop(
+      self.kernel.loop(
         sectors, "for each of \(sectors) sectors, LBA \(lba)…\(lba + sectors - 1)",
         fastForward: { count in self.ide.fastForwardSectors(count) },
         body: { index, iterationDone in
@@ -70,16 +71,16 @@ extension Simulation {
     if isWrite {
       actions.append { done in self.trapPortAccess(.in(.statusCommand), from: driver, then: done) }
     }
-    run(actions, then: next)
+    kernel.run(actions, then: next)
   }
 
   private func writeSector(lba: Int, driver: ActorID, then next: @escaping Continuation) {
-    run(
+    kernel.run(
       [
         { done in self.trapPortAccess(.in(.statusCommand), from: driver, then: done) },
         { done in self.dataPhase(isWrite: true, driver: driver, then: done) },
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .vmwp, .storageStack, "WriteFile: sector LBA \(lba) (512 bytes) into the VHDX",
             details: [.int("lba", lba), .int("bytes", ATAModel.sectorSize)],
             cost: self.costs.userToKernel + self.costs.storageStack, then: done)
@@ -90,15 +91,15 @@ extension Simulation {
             done()
           }
         },
-        { done in self.raiseIDEInterrupt(to: driver, then: done) },
+        { done in self.hypervisor.assertDeviceInterrupt(irq: ATAModel.irq, to: driver, then: done) },
       ], then: next)
   }
 
   private func readSector(lba: Int, driver: ActorID, then next: @escaping Continuation) {
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .vmwp, .storageStack, "ReadFile: sector LBA \(lba) (512 bytes) from the VHDX",
             details: [.int("lba", lba), .int("bytes", ATAModel.sectorSize)],
             cost: self.costs.userToKernel + self.costs.storageStack, then: done)
@@ -109,7 +110,7 @@ extension Simulation {
             done()
           }
         },
-        { done in self.raiseIDEInterrupt(to: driver, then: done) },
+        { done in self.hypervisor.assertDeviceInterrupt(irq: ATAModel.irq, to: driver, then: done) },
         { done in self.trapPortAccess(.in(.statusCommand), from: driver, then: done) },
         { done in self.dataPhase(isWrite: false, driver: driver, then: done) },
       ], then: next)
@@ -118,11 +119,11 @@ extension Simulation {
   /// The 512 data bytes of one sector: 256 trapped `OUTSW`/`INSW` words, or one trapped
   /// `REP OUTSW`/`REP INSW` when ``StringIOTrapping/perString`` is chosen.
   private func dataPhase(isWrite: Bool, driver: ActorID, then next: @escaping Continuation) {
-    switch configuration.stringIOTrapping {
+    switch stringIO {
     case .perString:
       trapPortAccess(.data(isWrite: isWrite, words: ATAModel.wordsPerSector), from: driver, then: next)
     case .perWord:
-      loop(
+      kernel.loop(
         ATAModel.wordsPerSector, "for each of \(ATAModel.wordsPerSector) data words",
         fastForward: { count in
           if isWrite { self.ide.acceptWords(count) } else { self.ide.provideWords(count) }
@@ -141,23 +142,23 @@ extension Simulation {
     isWrite: Bool, bytes: Int, caller: ActorID, then next: @escaping Continuation
   ) {
     let verb = isWrite ? "write" : "read"
-    run(
+    kernel.run(
       [
         { done in
           self.kernel.count(.diskRequests)
           if isWrite { self.kernel.count(.diskBytesWritten, bytes) } else { self.kernel.count(.diskBytesRead, bytes) }
-          self.emit(
+          self.kernel.emit(
             .call, .storageStack, .disk, "\(verb) \(bytes) bytes", details: [.int("bytes", bytes)],
             cost: self.costs.diskService(bytes: bytes, baseLatency: self.diskBaseLatency),
             then: done)
         },
         { done in
-          self.emit(
+          self.kernel.emit(
             .return, .disk, .storageStack, "\(verb) done", cost: self.costs.componentWork,
             then: done)
         },
         { done in
-          self.emit(
+          self.kernel.emit(
             .return, .storageStack, caller, "I/O complete",
             cost: caller == .vmwp ? self.costs.kernelToUser : self.costs.kernelCall, then: done)
         },

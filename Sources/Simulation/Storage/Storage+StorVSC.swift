@@ -1,14 +1,15 @@
 import HVHostModel
+import HVHypervisor
 import HVVMBus
 import HVSimKernel
 import HVTrace
 
 /// The synthetic storage path: storvsc in the guest, storvsp in the root kernel, VMBus between
 /// them (fact sheet §2.2). No worker process takes part.
-extension Simulation {
+extension Storage {
   /// `sizeof(struct vstor_packet) - vmscsi_size_delta` for the negotiated VMBus version.
   var vstorPacketSize: Int {
-    let old = vmbusGuest.version.map { $0 <= .win7 } ?? false
+    let old = vmbus.guest.version.map { $0 <= .win7 } ?? false
     return VStorPacket.size - (old ? VStorPacket.win8ExtensionSize : 0)
   }
 
@@ -19,7 +20,7 @@ extension Simulation {
   func storvscInitialize(relid: UInt32, then next: @escaping Continuation) {
     storvsc.phase = .initializing
     storvsc.relid = relid
-    run(
+    kernel.run(
       [
         { done in
           self.storvscRequest(
@@ -83,10 +84,10 @@ extension Simulation {
     if let version = request.version {
       versionDetails = [.hex("major_minor", UInt64(version.wireValue), digits: 4)]
     }
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .storvsc, .vmbusGuest, "vmbus_sendpacket(): \(what)",
             operation: request.operation.identifier, cost: self.costs.kernelCall, then: done)
         },
@@ -100,7 +101,7 @@ extension Simulation {
           let read = self.vmbus.receivePacket(relid: relid, fromGuestRing: true)
           _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
           status = self.storvspHandle(request)
-          self.emit(
+          self.kernel.emit(
             .call, .vmbusRoot, .storvsp, "channel callback: storvsp reads \(what)",
             operation: request.operation.identifier,
             details: [
@@ -126,7 +127,7 @@ extension Simulation {
       return 0
     case .queryProtocolVersion:
       guard let version = request.version,
-        version <= configuration.hostVersion.storageProtocol
+        version <= hostProtocol
       else { return StorVSCModel.versionRejectedStatus }
       storvsp.protocolVersion = version
       return 0
@@ -147,10 +148,10 @@ extension Simulation {
       type: .completion, flags: 0, transactionID: transactionID, payloadLength: vstorPacketSize,
       payload: .vstor(VStorPacket(operation: .completeIO, status: status)))
     let statusText = status == 0 ? "status 0" : "status \(DetailValue.hexString(UInt64(status), digits: 8)) (refused)"
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .storvsp, .vmbusRoot, "vmbus_sendpacket(VM_PKT_COMP): \(what) done, \(statusText)",
             operation: VStorOperation.completeIO.identifier, cost: self.costs.kernelCall,
             then: done)
@@ -173,7 +174,7 @@ extension Simulation {
     _ = vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
     let transactionID = read?.packet.transactionID ?? 0
     complete(transactionID, expected: expected)
-    emit(
+    kernel.emit(
       .call, .vmbusGuest, .storvsc, "channel callback: completion for trans_id \(transactionID)",
       message: VMBusPacketType.completion.identifier,
       operation: VStorOperation.completeIO.identifier,

@@ -1,0 +1,39 @@
+import HVHostModel
+import HVHypervisor
+import HVVMBus
+import HVSimKernel
+import HVTrace
+
+/// The entry point of `write-disk` and `read-disk`: the configuration decides the path.
+extension Storage {
+  /// The guest application reads or writes its disk; the configuration decides the path.
+  public func diskIO(isWrite: Bool, bytes: Int, then next: @escaping Continuation) {
+    let sectors = (bytes + ATAModel.sectorSize - 1) / ATAModel.sectorSize
+    let lba = nextGuestLBA
+    nextGuestLBA += sectors
+    if !usesEmulatedDisk {
+      syntheticIO(isWrite: isWrite, bytes: bytes, lba: lba, then: next)
+      return
+    }
+    let verb = isWrite ? "write" : "read"
+    let sectorBytes = sectors * ATAModel.sectorSize
+    kernel.run(
+      [
+        { done in
+          self.kernel.emit(
+            .call, .guestApp, .ataDriver,
+            "\(verb)(): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) = \(sectors) sector(s) at LBA \(lba), programmed I/O",
+            details: [.int("bytes", bytes), .int("lba", lba), .int("sectors", sectors)],
+            cost: self.costs.userToKernel, then: done)
+        },
+        { done in
+          self.emulatedIO(isWrite: isWrite, sectors: sectors, lba: lba, driver: .ataDriver, then: done)
+        },
+        { done in
+          self.kernel.emit(
+            .return, .ataDriver, .guestApp, "\(verb)() returns: \(sectorBytes) bytes done",
+            cost: self.costs.kernelToUser, then: done)
+        },
+      ], then: next)
+  }
+}

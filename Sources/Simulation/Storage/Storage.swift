@@ -1,0 +1,83 @@
+import HVHostModel
+import HVHypervisor
+import HVSimKernel
+import HVTrace
+import HVVMBus
+
+/// The VM's disk and the two ways to reach it: the emulated IDE controller in vmwp.exe (every
+/// port access trapped, fact sheet §2.1) and storvsc → VMBus → storvsp (fact sheet §2.2), both
+/// ending in the root storage stack and the physical disk.
+///
+/// Owns the controllers' and drivers' state; nothing outside this folder can write it.
+public final class Storage {
+  public typealias Continuation = Kernel.Continuation
+  public typealias Action = Kernel.Action
+
+  let kernel: Kernel
+  let costs: CostTable
+  let hypervisor: Hypervisor
+  let vmbus: VMBus
+  /// True when the guest's disk I/O goes through the emulated IDE controller.
+  let usesEmulatedDisk: Bool
+  /// The highest vstor protocol the host accepts.
+  let hostProtocol: StorageProtocolVersion
+  /// How an emulated `REP OUTSW`/`REP INSW` traps.
+  let stringIO: StringIOTrapping
+  /// The disk's latency draws (its own stream).
+  private let random: RandomStream
+
+  /// The emulated IDE controller's registers and sector buffer.
+  public internal(set) var ide = EmulatedIDEController()
+  /// The guest's storage VSC.
+  public internal(set) var storvsc = StorVSCState()
+  /// The root's storage VSP.
+  public internal(set) var storvsp = StorVSPState()
+  /// The storage channel was rescinded (`rescind-channel` of the disk).
+  public internal(set) var rescinded = false
+  /// Where the guest's next disk I/O starts (1 MiB into the disk, a typical first partition).
+  public internal(set) var nextGuestLBA = 2048
+  /// Base latency of the disk for the current step (seeded, see ``CostTable/diskLatencyJitterPercent``).
+  var diskBaseLatency: Int
+
+  public init(
+    kernel: Kernel, costs: CostTable, hypervisor: Hypervisor, vmbus: VMBus,
+    usesEmulatedDisk: Bool, hostProtocol: StorageProtocolVersion, stringIO: StringIOTrapping,
+    seed: UInt64
+  ) {
+    self.kernel = kernel
+    self.costs = costs
+    self.hypervisor = hypervisor
+    self.vmbus = vmbus
+    self.usesEmulatedDisk = usesEmulatedDisk
+    self.hostProtocol = hostProtocol
+    self.stringIO = stringIO
+    random = RandomStream(component: "disk", seed: seed)
+    diskBaseLatency = costs.diskLatency
+  }
+
+  /// A new step: the disk's latency for it (seeded jitter around ``CostTable/diskLatency``).
+  public func drawDiskLatency() {
+    let jitter = costs.diskLatencyJitterPercent
+    let percent = 100 + random.next(in: -jitter...jitter)
+    diskBaseLatency = costs.diskLatency * percent / 100
+  }
+
+  /// The partition is gone: controllers and drivers start over; the disk's contents (and where
+  /// the guest writes next) remain.
+  public func reset() {
+    ide = EmulatedIDEController()
+    storvsc = StorVSCState()
+    storvsp = StorVSPState()
+    rescinded = false
+  }
+
+  /// Problems in the storage state: storvsc's queue depth, the ATA register protocol.
+  public func invariantViolations() -> [Violation] {
+    var problems: [Violation] = []
+    if storvsc.pending.count > StorVSCModel.queueDepth {
+      problems.append(Violation(.queueOverflow, "storvsc has \(storvsc.pending.count) requests outstanding"))
+    }
+    problems += ide.protocolErrors.map { Violation(.ataProtocol, $0) }
+    return problems
+  }
+}
