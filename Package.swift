@@ -51,18 +51,25 @@ let package = Package(
       name: "HVStorage",
       dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVTrace"],
       path: "Sources/Simulation/Storage"),
+    // The six Integration Services: the IC framework and one folder per service.
+    .target(
+      name: "HVIntegrationServices",
+      dependencies: ["HVSimKernel", "HVHostModel", "HVVMBus", "HVTrace"],
+      path: "Sources/Simulation/IntegrationServices"),
     // The composition root: builds the components, dispatches steps, assembles status.
     .target(
       name: "HVSimulation",
       dependencies: [
-        "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage", "HVTrace",
+        "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage",
+        "HVIntegrationServices", "HVTrace",
       ],
-      path: "Sources/Simulation", exclude: ["Kernel", "HostModel", "Hypervisor", "VMBus", "Storage"]),
+      path: "Sources/Simulation",
+      exclude: ["Kernel", "HostModel", "Hypervisor", "VMBus", "Storage", "IntegrationServices"]),
     // Scenario files: parsing with positions, validation, running them on the simulation.
     .target(
       name: "HVScenario",
       dependencies: [
-        "HVSimulation", "HVHostModel", "HVTrace", "HVDiagnostics",
+        "HVSimulation", "HVHostModel", "HVIntegrationServices", "HVTrace", "HVDiagnostics",
         .product(name: "Yams", package: "Yams"),
       ]
     ),
@@ -89,18 +96,22 @@ let package = Package(
     .executableTarget(name: "hvwalk", dependencies: ["HVCommandLine"]),
     // Simulation benchmark (Benchmarks/sim-bench.sh): events per second and peak memory.
     .executableTarget(
-      name: "hvwalk-bench", dependencies: ["HVScenario", "HVSimulation", "HVHostModel", "HVTrace"]),
+      name: "hvwalk-bench",
+      dependencies: ["HVScenario", "HVSimulation", "HVHostModel", "HVIntegrationServices", "HVTrace"]),
 
     .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),
     .testTarget(
       name: "HVSimulationTests",
       dependencies: [
         "HVSimulation", "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage",
-        "HVTrace",
+        "HVIntegrationServices", "HVTrace",
       ]),
     .testTarget(
       name: "HVScenarioTests",
-      dependencies: ["HVScenario", "HVSimulation", "HVHostModel", "HVTrace", "HVDiagnostics"],
+      dependencies: [
+        "HVScenario", "HVSimulation", "HVHostModel", "HVIntegrationServices", "HVTrace",
+        "HVDiagnostics",
+      ],
       exclude: ["Golden"]
     ),
     .testTarget(name: "HVDiagramTests", dependencies: ["HVDiagram", "HVTrace"]),

@@ -1,5 +1,6 @@
 import HVDiagnostics
 import HVHostModel
+import HVIntegrationServices
 import HVSimulation
 
 /// A parsed and validated scenario file (`Content/scenarios/<id>.yaml`, contract §1).

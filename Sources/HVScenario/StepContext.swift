@@ -1,5 +1,6 @@
 import HVDiagnostics
 import HVHostModel
+import HVIntegrationServices
 import HVSimulation
 import Yams
 

@@ -11,6 +11,7 @@
 import Foundation
 import HVScenario
 import HVHostModel
+import HVIntegrationServices
 import HVSimulation
 import HVTrace
 

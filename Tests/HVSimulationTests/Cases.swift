@@ -3,6 +3,7 @@ import HVHostModel
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage
+@testable import HVIntegrationServices
 @testable import HVSimulation
 
 /// Named runs the sweeps and order checks share.

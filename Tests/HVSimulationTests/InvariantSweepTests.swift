@@ -5,6 +5,7 @@ import HVHostModel
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage
+@testable import HVIntegrationServices
 @testable import HVSimulation
 
 /// Invariants after every event, across many seeds (issue 3, "Tests that must exist").

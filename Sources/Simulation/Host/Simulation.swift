@@ -1,5 +1,6 @@
 import HVHostModel
 import HVHypervisor
+import HVIntegrationServices
 import HVStorage
 import HVVMBus
 import HVSimKernel
@@ -21,16 +22,13 @@ public final class Simulation {
   let kernel: Kernel
   var stepIndex = 0
 
-  /// Draws of the Integration Services (instance ids, clock drift, timer phases): a stream of its
-  /// own, so the storage path sees the same numbers as before the services existed.
-  var icRandom: SplitMix64
-
   // MARK: Component state
 
   /// The components.
   let hypervisor: Hypervisor
   let vmbus: VMBus
   let storage: Storage
+  let ics: IntegrationServices
 
   public internal(set) var powerState: VMPowerState = .off
   /// What the VMBus component holds (read-only views).
@@ -38,26 +36,6 @@ public final class Simulation {
   var vmbusHost: VMBusHostState { vmbus.host }
   var channels: [VMBusChannel] { vmbus.channels }
   var storvsc: StorVSCState { storage.storvsc }
-  /// The six Integration Services, in ``IntegrationService/allCases`` order.
-  public internal(set) var icServices: [ICServiceState]
-  public internal(set) var heartbeat = HeartbeatState()
-  public internal(set) var timeSync = TimeSyncState()
-  public internal(set) var guestClock: GuestClock
-  public internal(set) var kvpStore: KVPStore
-  public internal(set) var guestFiles = GuestFileSystem.initial
-  /// `hang-guest`: the guest OS stops servicing VMBus interrupts.
-  public internal(set) var guestHung = false
-  /// When the running VM's partition reference counter started (time-sync `vmreferencetime`).
-  var referenceCounterStart = 0
-  /// When the current drain iteration began and when the guest last applied a time sample: a
-  /// compressed drain replays the last skipped correction from them.
-  var drainStart = 0
-  var lastTimeSampleApplied = 0
-  /// A shutdown the guest accepted late (read after `resume-guest`): it shuts down after the drain.
-  var acceptedShutdown: ShutdownMessage?
-  /// The file the fcopy daemon has open (between START_FILE_COPY and COMPLETE/CANCEL).
-  var copyTarget: String?
-
   /// What the components counted of their own work.
   public var tallies: Tallies { kernel.tallies }
   /// Events executed (including muted ones and only the first iteration of a compressed repeat).
@@ -75,7 +53,6 @@ public final class Simulation {
     costs = configuration.costs
     kernel = Kernel(actors: ActorID.catalog, compressRepeats: configuration.compressRepeats)
     hypervisor = Hypervisor(kernel: kernel, costs: costs, seed: configuration.seed)
-    icRandom = .component("integration-services", seed: configuration.seed)
     let guestRandom = RandomStream(component: "guest", seed: configuration.seed)
     vmbus = VMBus(
       kernel: kernel, costs: costs, hypervisor: hypervisor,
@@ -87,21 +64,16 @@ public final class Simulation {
       usesEmulatedDisk: configuration.usesEmulatedDisk,
       hostProtocol: configuration.hostVersion.storageProtocol,
       stringIO: configuration.stringIOTrapping, seed: configuration.seed)
-    icServices = IntegrationService.allCases.map { service in
-      ICServiceState(
-        service: service,
-        enabled: configuration.hostVersion.offeredServices.contains(service)
-          && configuration.enabledServices.contains(service))
-    }
-    let drift = -50 - Int(icRandom.next(below: 101))
-    guestClock = GuestClock(driftPPM: drift, offsetNanoseconds: 0, at: 0)
-    kvpStore = KVPStore.initial(
-      vmName: configuration.vmName, hostOctet: 10 + Int(icRandom.next(below: 240)))
-    kernel.safePoints = timerSafePoints
+    var power: (() -> VMPowerState)?
+    ics = IntegrationServices(
+      kernel: kernel, costs: costs, bus: vmbus, vmName: configuration.vmName,
+      hostVersion: configuration.hostVersion, enabledServices: configuration.enabledServices,
+      guestHasIntegrationServices: configuration.guestHasIntegrationServices,
+      guestServiceVersions: configuration.guestServiceVersions, seed: configuration.seed,
+      powerState: { power?() ?? .off })
+    kernel.safePoints = ics
+    power = { [unowned self] in self.powerState }
   }
-
-  /// The kernel's view of the timers (held here: the kernel only keeps a weak reference).
-  private lazy var timerSafePoints = TimerSafePoints(simulation: self)
 
   /// The current simulated time in nanoseconds.
   public var now: Int { kernel.now }
@@ -124,7 +96,7 @@ public final class Simulation {
     kernel.isMuted = false
     vmbus.placeRingsAfterEarlierTraffic(defaultRingPages: StorVSCModel.ringPages)
     kernel.resetClock()
-    settleServicesAfterSilentStart()
+    ics.settleServicesAfterSilentStart()
   }
 
   /// Runs one step as a request path of the trace.
@@ -140,7 +112,7 @@ public final class Simulation {
     storage.drawDiskLatency()
     kernel.beginStep(index: stepIndex, action: action, argument: argument)
     // The end of a step is a safe point: timers that came due during it fire here.
-    execute { done in flow { self.serviceDueTimers(then: done) } }
+    execute { done in flow { self.kernel.serviceDueTimers(then: done) } }
     kernel.endStep()
   }
 
@@ -165,14 +137,15 @@ public final class Simulation {
     case .shutdown(let request): shutdown(request, then: next)
     case .save: saveVM(then: next)
     case .restore: restoreVM(then: next)
-    case .kvp(let request): kvpStep(request, then: next)
+    case .kvp(let request): ics.kvpStep(request, then: next)
     case .backup: backup(then: next)
-    case .copyFile(let request): copyFile(request, then: next)
-    case .enableService(let service): enableService(service, then: next)
-    case .disableService(let service): disableService(service, then: next)
-    case .hangGuest: hangGuest(then: next)
+    case .copyFile(let request): ics.copyFile(request, then: next)
+    case .enableService(let service): ics.enableService(service, then: next)
+    case .disableService(let service): ics.disableService(service, then: next)
+    case .hangGuest: ics.hangGuest(then: next)
     case .resumeGuest: resumeGuest(then: next)
-    case .rescindChannel(let target): rescindChannelStep(target, then: next)
+    case .rescindChannel(.service(let service)): ics.rescindService(service, then: next)
+    case .rescindChannel(.disk): storage.rescindDisk(vmName: configuration.vmName, then: next)
     case .status: reportStatus(then: next)
     }
   }
@@ -199,29 +172,5 @@ public final class Simulation {
     body: @escaping (Int, @escaping Continuation) -> Void, then next: @escaping Continuation
   ) {
     kernel.loop(count, label, timers: timers, fastForward: fastForward, body: body, then: next)
-  }
-}
-
-/// The VM as the host's management service sees it.
-public enum VMPowerState: String, Sendable, Hashable {
-  case off = "Off"
-  case starting = "Starting"
-  case running = "Running"
-  /// `Save-VM`: memory and device state in files, no partition (contract §3 `Saved`).
-  case saved = "Saved"
-  /// The guest accepted a shutdown request and is shutting down.
-  case stopping = "Stopping"
-}
-
-/// Hands the kernel's safe points to the timers of the Integration Services.
-final class TimerSafePoints: SafePoints {
-  unowned let simulation: Simulation
-
-  init(simulation: Simulation) { self.simulation = simulation }
-
-  func nextTimerDue() -> Int? { simulation.nextTimerDue() }
-
-  func serviceDueTimers(then next: @escaping Kernel.Continuation) {
-    simulation.serviceDueTimers(then: next)
   }
 }

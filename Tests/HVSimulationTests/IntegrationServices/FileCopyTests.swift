@@ -5,6 +5,7 @@ import HVHostModel
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage
+@testable import HVIntegrationServices
 @testable import HVSimulation
 
 /// Guest services (fact sheet §4.9): START_FILE_COPY, fragments of 6144 bytes, COMPLETE_FCOPY,
@@ -22,7 +23,7 @@ import HVHostModel
     #expect(Self.requests(trace, "START_FILE_COPY") == 1)
     #expect(Self.requests(trace, "WRITE_TO_FILE") == (bytes + 6143) / 6144)
     #expect(Self.requests(trace, "COMPLETE_FCOPY") == 1)
-    #expect(simulation.guestFiles.files["/tmp/file.bin"] == bytes)
+    #expect(simulation.ics.guestFiles.files["/tmp/file.bin"] == bytes)
     #expect(ICTrace.logged(trace, "(\(bytes) bytes)"))
   }
 
@@ -38,7 +39,7 @@ import HVHostModel
     let start = ICTrace.packets(trace, "ICMSGTYPE_FCOPY").filter(ICTrace.isRequest).map(\.flags)
     #expect(start.first == .some(nil) && start.dropFirst().first == "OVER_WRITE")
     #expect(ICTrace.logged(trace, "HV_ERROR_ALREADY_EXISTS (0x80070050)"))
-    #expect(simulation.guestFiles.files["/home/admin/setup.sh"] == 4096)
+    #expect(simulation.ics.guestFiles.files["/home/admin/setup.sh"] == 4096)
   }
 
   @Test func aMissingFolderNeedsCreateFullPath() {
@@ -50,8 +51,8 @@ import HVHostModel
     let answers = ICTrace.packets(trace, "ICMSGTYPE_FCOPY").filter { ICTrace.isAnswer($0) && $0.operation == "START_FILE_COPY" }
     #expect(answers.first?.detail("status") == .text("HV_E_FAIL (0x80004005)"))
     #expect(answers.last?.flags == "CREATE_PATH")
-    #expect(simulation.guestFiles.directories.isSuperset(of: ["/srv", "/srv/tools"]))
-    #expect(simulation.guestFiles.files["/srv/tools/a.bin"] == 10)
+    #expect(simulation.ics.guestFiles.directories.isSuperset(of: ["/srv", "/srv/tools"]))
+    #expect(simulation.ics.guestFiles.files["/srv/tools/a.bin"] == 10)
   }
 
   @Test func disabledByDefaultNothingReachesTheGuest() {
@@ -68,8 +69,8 @@ import HVHostModel
     let answers = ICTrace.packets(trace, "ICMSGTYPE_FCOPY").filter(ICTrace.isAnswer)
     #expect(answers.contains { $0.detail("status") == .text("HV_ERROR_DISK_FULL (0x80070070)") })
     #expect(Self.requests(trace, "CANCEL_FCOPY") == 1)
-    #expect(simulation.guestFiles.files["/tmp/big.bin"] == nil)
-    #expect(simulation.guestFiles.freeBytes == GuestFileSystem.initial.freeBytes)
+    #expect(simulation.ics.guestFiles.files["/tmp/big.bin"] == nil)
+    #expect(simulation.ics.guestFiles.freeBytes == GuestFileSystem.initial.freeBytes)
     #expect(ICTrace.logged(trace, "HV_ERROR_DISK_FULL"))
   }
 

@@ -5,6 +5,7 @@ import HVHostModel
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage
+@testable import HVIntegrationServices
 @testable import HVSimulation
 
 /// The heartbeat (fact sheet §4.4): a ping every 2000 ms, `seq_num + 1` back, OK / No Contact /
@@ -19,8 +20,8 @@ import HVHostModel
     let first = ICTrace.packets(trace, "ICMSGTYPE_HEARTBEAT")
     guard case .integer(let sent)? = first[0].detail("seq_num") else { Issue.record("no seq_num"); return }
     #expect(trace.storedEvents.contains { $0.label == "seq_num \(sent) + 1 = \(sent + 1)" })
-    #expect(simulation.heartbeat.lastAnswer == simulation.heartbeat.nextSequence)
-    #expect(simulation.heartbeat.nextSequence == UInt64(sent) + 10)
+    #expect(simulation.ics.heartbeat.lastAnswer == simulation.ics.heartbeat.nextSequence)
+    #expect(simulation.ics.heartbeat.nextSequence == UInt64(sent) + 10)
     // Pings are 2000 ms apart: the repeat group's iteration lasts exactly one interval.
     let groups = trace.steps[0].entries.compactMap { entry -> RepeatGroup? in
       if case .group(let group) = entry { return group } else { return nil }
@@ -51,7 +52,7 @@ import HVHostModel
     let requests = ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0) }
     let answers = ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0) }
     #expect(requests == answers)
-    #expect(simulation.ic(.heartbeat).unanswered == 0)
+    #expect(simulation.ics.ic(.heartbeat).unanswered == 0)
   }
 
   @Test func aLongHangFillsTheRingAndTheWriterWaitsOnPendingSendSize() throws {
@@ -71,7 +72,7 @@ import HVHostModel
     #expect(wake.message == "HvCallSignalEvent" && wake.from == "vmbus-guest")
     let parked = try #require(trace.storedEvents.first { $0.label.contains("the message that waited for space") })
     #expect(parked.time > wake.time && parked.detail("signal") == .flag(false))
-    #expect(simulation.ic(.heartbeat).blocked == nil)
+    #expect(simulation.ics.ic(.heartbeat).blocked == nil)
     #expect(ICTrace.status(trace, "Heartbeat")?.status == "OK")
     // The trace stays small: five minutes of pings are one repeat group.
     #expect(trace.storedEvents.count < 120)
@@ -85,7 +86,7 @@ import HVHostModel
       TraceChecks.messages(trace) { $0.kind == .vmbusMessage }
         == ["CHANNELMSG_RESCIND_CHANNELOFFER", "CHANNELMSG_RELID_RELEASED"])
     #expect(ICTrace.packets(trace, "ICMSGTYPE_HEARTBEAT").isEmpty)
-    #expect(simulation.ic(.heartbeat).utilState == .dying)
+    #expect(simulation.ics.ic(.heartbeat).utilState == .dying)
     let status = ICTrace.status(trace, "Heartbeat")
     #expect(status?.enabled == false && status?.status == "OK")
     #expect(ICTrace.logged(trace, "was disabled"))
@@ -110,7 +111,7 @@ import HVHostModel
     let run = Case.services([Case.rescind(.service(.heartbeat)), Case.wait(seconds: 5)], [.heartbeat])
     let (trace, simulation, problems) = run.checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
-    #expect(simulation.ic(.heartbeat).phase == .rescinded)
+    #expect(simulation.ics.ic(.heartbeat).phase == .rescinded)
     let status = ICTrace.status(trace, "Heartbeat")
     #expect(status?.enabled == true && status?.status == "No Contact")
     #expect(ICTrace.logged(trace, "channel rescinded"))
@@ -122,6 +123,6 @@ import HVHostModel
     // The first ping goes out at the end of the boot, so the boot ends with contact.
     #expect(ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0) } == 1)
     #expect(trace.storedEvents.contains { $0.label.hasPrefix("Heartbeat: No Contact → OK") })
-    #expect(simulation.heartbeat.status == .ok)
+    #expect(simulation.ics.heartbeat.status == .ok)
   }
 }

@@ -5,6 +5,7 @@ import HVHostModel
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage
+@testable import HVIntegrationServices
 @testable import HVSimulation
 
 /// Data exchange (fact sheet §4.7): the four operations on the pools, the intrinsic items, the
@@ -48,7 +49,7 @@ import HVHostModel
     #expect(answers.map(\.operation) == ["KVP_OP_SET", "KVP_OP_GET", "KVP_OP_DELETE", "KVP_OP_GET"])
     #expect(answers.map { $0.detail("status")?.text.prefix(7) } == ["HV_S_OK", "HV_S_OK", "HV_S_OK", "HV_S_CO"])
     #expect(trace.storedEvents.contains { $0.label == "KVP result: 'Owner' = 'Web team'" })
-    #expect(simulation.kvpStore.value("Owner", in: .external) == nil)
+    #expect(simulation.ics.kvpStore.value("Owner", in: .external) == nil)
     #expect(ICTrace.logged(trace, "HV_S_CONT"))
   }
 
@@ -64,7 +65,7 @@ import HVHostModel
     let (trace, simulation, problems) = Case.services(steps, [.dataExchange]).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     #expect(Self.answers(trace).count == 1)
-    #expect(simulation.kvpStore.value("Fits", in: .external) == fits)
+    #expect(simulation.ics.kvpStore.value("Fits", in: .external) == fits)
     #expect(trace.steps[1].totals.ringPackets == 0 && trace.steps[2].totals.ringPackets == 0)
     let failures = trace.hostLog.filter { $0.message.contains("HV_INVALIDARG (0x80070057)") }
     #expect(failures.count == 2)
@@ -87,8 +88,8 @@ import HVHostModel
     // After the resume the late answer is discarded; then the channel works again.
     #expect(trace.storedEvents.contains { $0.label.contains("late answer") && $0.step == 4 })
     #expect(Self.answers(trace).map(\.operation) == ["KVP_OP_GET", "KVP_OP_SET"])
-    #expect(simulation.kvpStore.value("A", in: .external) == "1")
-    #expect(simulation.ic(.dataExchange).outstanding == nil)
+    #expect(simulation.ics.kvpStore.value("A", in: .external) == "1")
+    #expect(simulation.ics.ic(.dataExchange).outstanding == nil)
   }
 
   @Test func withoutTheServiceNothingIsSent() {

@@ -5,6 +5,7 @@ import HVHostModel
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage
+@testable import HVIntegrationServices
 @testable import HVSimulation
 
 /// `ICMSGTYPE_NEGOTIATE` on every service channel (fact sheet §4.3).
@@ -16,7 +17,7 @@ import HVHostModel
   func hostOffersThenGuestAnswersWithOneVersionOfEach(_ service: IntegrationService) throws {
     let (trace, simulation, problems) = Self.boot.checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
-    let relid = try #require(simulation.ic(service).relid)
+    let relid = try #require(simulation.ics.ic(service).relid)
     let negotiation = ICTrace.packets(trace, "ICMSGTYPE_NEGOTIATE").filter { $0.detail("relid") == .integer(Int(relid)) }
     #expect(negotiation.count == 2)
     let (request, answer) = (negotiation[0], negotiation[1])
@@ -34,7 +35,7 @@ import HVHostModel
     #expect(answer.detail("status") == .text("HV_S_OK (0x00000000)"))
     // The header is 28 bytes: descriptor 16 + 28 + 16 = 60 → len8 8 (64 bytes).
     #expect(answer.detail("len8") == .integer(8))
-    let state = simulation.ic(service)
+    let state = simulation.ics.ic(service)
     #expect(state.phase == .ready)
     #expect(state.framework == ICVersion(3, 0))
     #expect(state.version == offered.messageVersions.first)
@@ -62,7 +63,7 @@ import HVHostModel
     }, host: host, state: .off).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     for service in host.offeredServices {
-      let state = simulation.ic(service)
+      let state = simulation.ics.ic(service)
       if service == .backup && host.vmbusVersion < .win8_1 {
         // Linux's hv_vss_init refuses below VMBus 3.0: the channel stays closed.
         #expect(state.phase == .offered)
@@ -93,12 +94,12 @@ import HVHostModel
     run.configuration.guestServiceVersions[.dataExchange] = [ICVersion(9, 9)]
     let (trace, simulation, problems) = run.checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
-    let relid = try #require(simulation.ic(.dataExchange).relid)
+    let relid = try #require(simulation.ics.ic(.dataExchange).relid)
     let answer = try #require(
       ICTrace.packets(trace, "ICMSGTYPE_NEGOTIATE").last { $0.detail("relid") == .integer(Int(relid)) })
     #expect(ICTrace.isAnswer(answer))
     #expect(answer.detail("icmsgsize") == .integer(8))  // both counts 0, no versions
-    #expect(simulation.ic(.dataExchange).phase == .mismatched)
+    #expect(simulation.ics.ic(.dataExchange).phase == .mismatched)
     let status = try #require(ICTrace.status(trace, "Key-Value Pair Exchange"))
     #expect(status.status == "Non-Recoverable Error")
     #expect(status.secondaryStatus == "Protocol Mismatch")
@@ -111,13 +112,13 @@ import HVHostModel
     run.configuration.guestServiceVersions[.shutdown] = [ICVersion(3, 0), ICVersion(1, 0)]
     let (trace, simulation, problems) = run.checked()
     #expect(problems.isEmpty)
-    #expect(simulation.ic(.shutdown).version == ICVersion(3, 0))
+    #expect(simulation.ics.ic(.shutdown).version == ICVersion(3, 0))
     #expect(ICTrace.status(trace, "Shutdown")?.status == "Degraded")
   }
 
   @Test func vssIsNotOpenedBelowVMBus3() {
     let (trace, simulation, _) = Case.services([Case.start], [.backup], host: .ws2012, state: .off).checked()
-    #expect(simulation.ic(.backup).phase == .offered)
+    #expect(simulation.ics.ic(.backup).phase == .offered)
     #expect(ICTrace.packets(trace, "ICMSGTYPE_NEGOTIATE").isEmpty)
     #expect(trace.storedEvents.contains { $0.label.contains("hv_vss_init") })
     #expect(ICTrace.status(trace, "VSS")?.status == "No Contact")

@@ -5,6 +5,7 @@ import HVHostModel
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage
+@testable import HVIntegrationServices
 @testable import HVSimulation
 
 /// The Shutdown service (fact sheet §4.5): answer first, then an orderly shutdown; versions gate
@@ -48,7 +49,7 @@ import HVHostModel
     #expect(ICTrace.packets(new.trace, "ICMSGTYPE_SHUTDOWN").first?.detail("flags") == .hex(2, digits: 1))
     #expect(new.trace.storedEvents.contains { $0.message == "HvCallCreatePartition" })
     #expect(new.trace.vm.state == "Running")
-    #expect(new.simulation.ic(.shutdown).isReady)
+    #expect(new.simulation.ics.ic(.shutdown).isReady)
   }
 
   @Test func hibernateNeedsVersion32() {

@@ -5,6 +5,7 @@ import HVHostModel
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage
+@testable import HVIntegrationServices
 @testable import HVSimulation
 
 /// Time synchronization (fact sheet §4.6): SYNC after start and restore, SAMPLE every period, a
@@ -26,17 +27,17 @@ import HVHostModel
     guard case .integer(let before)? = sync?.detail("offset_before_ns") else { Issue.record("no SYNC"); return }
     #expect(before < 0 && before > -1_100_000_000)
     #expect(ICTrace.count(trace) { $0.flags == "ICTIMESYNCFLAG_SAMPLE" && ICTrace.isRequest($0) } == 2)
-    #expect(abs(simulation.guestClock.offset(at: simulation.now)) < 2_000_000)
+    #expect(abs(simulation.ics.guestClock.offset(at: simulation.now)) < 2_000_000)
   }
 
   @Test func samplesKeepTheDriftSmall() {
     let (trace, simulation, problems) = Case.services([Case.wait(seconds: 600)], [.timeSync], host: .ws2016).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     #expect(ICTrace.count(trace) { $0.message == "ICMSGTYPE_TIMESYNC" && ICTrace.isRequest($0) } == 120)
-    let drift = simulation.guestClock.driftPPM
+    let drift = simulation.ics.guestClock.driftPPM
     #expect(drift <= -50 && drift >= -150)
     // Between samples the clock drifts by at most drift × period.
-    #expect(abs(simulation.guestClock.offset(at: simulation.now)) <= abs(drift) * 5_000)
+    #expect(abs(simulation.ics.guestClock.offset(at: simulation.now)) <= abs(drift) * 5_000)
     // Version 4 carries vmreferencetime and lands exactly.
     let sample = ICTrace.packets(trace, "ICMSGTYPE_TIMESYNC").first
     #expect(sample?.detail("vmreferencetime") != nil)
@@ -64,7 +65,7 @@ import HVHostModel
     guard case .integer(let before)? = sync?.detail("offset_before_ns") else { Issue.record("no SYNC"); return }
     // Behind by the time spent saved (120 s) plus the save and restore themselves.
     #expect(before < -120_000_000_000 && before > -126_000_000_000)
-    #expect(abs(simulation.guestClock.offset(at: simulation.now)) < 1_000_000)
+    #expect(abs(simulation.ics.guestClock.offset(at: simulation.now)) < 1_000_000)
   }
 
   @Test func withoutTheServiceTheOffsetGrowsAndTheJumpStays() {
@@ -75,7 +76,7 @@ import HVHostModel
     #expect(ICTrace.packets(trace, "ICMSGTYPE_TIMESYNC").isEmpty)
     let note = trace.storedEvents.first { $0.label.hasPrefix("no time synchronization") }
     guard case .integer(let afterWait)? = note?.detail("guest_clock_offset_ns") else { Issue.record("no note"); return }
-    let offset = simulation.guestClock.offset(at: simulation.now)
+    let offset = simulation.ics.guestClock.offset(at: simulation.now)
     #expect(offset < afterWait - 120_000_000_000)
     guard case .integer(let reported)? = trace.vm.details.first(where: { $0.key == "guestClockOffsetNanoseconds" })?.value
     else { Issue.record("no offset in vm"); return }

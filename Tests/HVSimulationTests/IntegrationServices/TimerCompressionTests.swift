@@ -5,6 +5,7 @@ import HVHostModel
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage
+@testable import HVIntegrationServices
 @testable import HVSimulation
 
 /// Periodic traffic and compressed repeats: a repeat never skips a timer, long waits compress into
@@ -90,8 +91,8 @@ import HVHostModel
     // The rule the split keeps: a compressed repeat may only skip over empty time.
     let simulation = Case.services([]).simulation()
     simulation.prepare()
-    let due = simulation.nextTimerDue()
+    let due = simulation.ics.nextTimerDue()
     #expect(due != nil)
-    #expect(simulation.pendingTimers().map(\.event).contains(.heartbeatPing))
+    #expect(simulation.ics.pendingTimers().map(\.event).contains(.heartbeatPing))
   }
 }

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVIntegrationServices
 import HVStorage
 import HVVMBus
 import HVHypervisor
@@ -26,7 +27,7 @@ extension Simulation {
       .stateNote, .vmms, .vmms, "backup of '\(name)': the host's VSS requestor asks the Hyper-V VSS writer",
       cost: costs.componentWork
     ) {
-      if let reason = self.unavailability(.backup) {
+      if let reason = self.ics.unavailability(.backup) {
         if self.configuration.hostVersion.vmbusVersion >= .win10 {
           self.crashConsistentBackup(reason: reason, then: next)
         } else {
@@ -44,59 +45,17 @@ extension Simulation {
       .call, .vmms, .vssHost, "PrepareForSnapshot: component '\(component)' asks the guest",
       cost: costs.componentWork
     ) {
-      self.vssExchange(.hotBackup) { status in
+      self.ics.vssExchange(.hotBackup) { status in
         guard status == .ok else { return self.backupFailed("VSS_OP_HOT_BACKUP", status, then: next) }
-        self.vssExchange(.freeze) { status in
+        self.ics.vssExchange(.freeze) { status in
           guard status == .ok else { return self.backupFailed("VSS_OP_FREEZE", status, then: next) }
           self.hostSnapshot("the guest keeps running, its file systems frozen") {
-            self.vssExchange(.thaw) { status in
+            self.ics.vssExchange(.thaw) { status in
               guard status == .ok else { return self.backupFailed("VSS_OP_THAW", status, then: next) }
               self.backupDone("online (\(component)); the VM kept running", then: next)
             }
           }
         }
-      }
-    }
-  }
-
-  /// One VSS transaction; passes on the guest's status (nil answer → failure).
-  private func vssExchange(_ operation: VSSOperation, then next: @escaping (ICStatus?) -> Void) {
-    let message = VSSMessage(operation: operation)
-    let what: String
-    switch operation {
-    case .hotBackup: what = "can the guest take part in a hot backup?"
-    case .freeze: what = "freeze the guest's file systems"
-    case .thaw: what = "thaw them"
-    default: what = operation.identifier
-    }
-    icRequest(
-      .backup, .vss(message), size: VSSMessage.size, what,
-      handler: { request, answer in self.answerVSS(request, then: answer) }
-    ) { answer in next(answer?.header.status) }
-  }
-
-  /// `hv_vss_onchannelcallback`: HOT_BACKUP is answered by the driver; FREEZE and THAW go to
-  /// hv_vss_daemon (fsfreeze / thaw of every mounted file system).
-  func answerVSS(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
-    guard case .vss(let message) = request.payload else { return answer(request.response(status: .fail)) }
-    switch message.operation {
-    case .hotBackup:
-      let reply = VSSMessage(operation: .hotBackup, flags: VSSMessage.noAutoRecovery)
-      emit(
-        .stateNote, .vssGuest, .vssGuest,
-        "VSS_OP_HOT_BACKUP: answer vss_cf.flags = VSS_HBU_NO_AUTO_RECOVERY (0x5)",
-        details: [.hex("flags", UInt64(reply.flags), digits: 8)], cost: costs.icHandling
-      ) { answer(request.response(status: .ok, payload: .vss(reply))) }
-    case .freeze, .thaw:
-      let freeze = message.operation == .freeze
-      daemonRoundTrip(.backup, message.operation.identifier, work: {
-        freeze
-          ? ("FIFREEZE on / and /home: writes are flushed, then held (at most VSS_FREEZE_TIMEOUT, 15 min)", .ok, [], self.costs.fileSystemFreeze)
-          : ("FITHAW on / and /home: writes flow again", .ok, [], self.costs.fileSystemThaw)
-      }) { status in answer(request.response(status: status)) }
-    default:
-      emit(.stateNote, .vssGuest, .vssGuest, "\(message.operation.identifier): nothing to do", cost: costs.icHandling) {
-        answer(request.response(status: .ok))
       }
     }
   }
@@ -107,7 +66,7 @@ extension Simulation {
       .call, .vmms, .storageStack, "VSS on the host volume: snapshot the VM's VHDX and configuration files",
       cost: costs.kernelCall
     ) {
-      self.elapse(
+      self.ics.elapse(
         until: self.now + self.costs.hostSnapshot,
         note: { length in (.storageStack, "\(SimulatedTime.human(length)) of snapshot work; \(text)") },
         then: next)

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVIntegrationServices
 import HVStorage
 import HVSimKernel
 import HVVMBus
@@ -10,7 +11,7 @@ extension Simulation {
   /// order of the services is the model's).
   var offeredDevices: [VMBusDeviceClass] {
     [configuration.disk == .scsi ? .scsi : .ide]
-      + IntegrationService.allCases.filter { ic($0).enabled }.map(\.deviceClass)
+      + IntegrationService.allCases.filter { ics.ic($0).enabled }.map(\.deviceClass)
   }
 
   /// REQUESTOFFERS … ALLOFFERS_DELIVERED with the host's devices.
@@ -18,19 +19,12 @@ extension Simulation {
     vmbus.requestOffers(offeredDevices, offer: { device, done in self.offer(device, then: done) }, then: next)
   }
 
-  /// One OFFERCHANNEL; a service's channel is known to the service from now on.
+  /// One OFFERCHANNEL: a service's channel is offered by the services (they know it from now
+  /// on); the disk controller's instance id comes from VMBus's own stream.
   func offer(_ device: VMBusDeviceClass, then next: @escaping Continuation) {
-    let relid = vmbus.nextRelid
-    let service = IntegrationService(deviceClass: device)
-    // Integration Service instance ids come from their own stream (see `icRandom`).
-    let instance = service == nil ? vmbus.drawInstanceID() : GUID.random(using: &icRandom)
-    if let service {
-      updateIC(service) {
-        $0.relid = relid
-        $0.phase = .offered
-        $0.utilState = .initial
-      }
+    if let service = IntegrationService(deviceClass: device) {
+      return ics.offerChannel(service, then: next)
     }
-    vmbus.offer(device, instanceID: instance, then: next)
+    vmbus.offer(device, instanceID: vmbus.drawInstanceID(), then: next)
   }
 }

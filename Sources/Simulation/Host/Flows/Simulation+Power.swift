@@ -1,4 +1,5 @@
 import HVHostModel
+import HVIntegrationServices
 import HVStorage
 import HVHypervisor
 import HVVMBus
@@ -20,7 +21,7 @@ extension Simulation {
     let memoryPages = 262_144  // 1 GiB of 4 KiB pages
     var actions: [Action] = [
       { done in
-        self.referenceCounterStart = self.now
+        self.ics.partitionStarted()
         self.emit(
           .stateNote, .vmms, .vmms, reason ?? "Start-VM '\(self.configuration.vmName)'",
           cost: self.costs.componentWork, then: done)
@@ -93,11 +94,7 @@ extension Simulation {
       },
       { done in self.firmwareBoot(then: done) },
       { done in
-        // The guest kernel takes its wall-clock time from the RTC, which has whole seconds only
-        // (model assumption): it starts up to a second behind the host.
-        self.guestClock = GuestClock(
-          driftPPM: self.guestClock.driftPPM,
-          offsetNanoseconds: -Int(self.icRandom.next(below: 1_000_000_000)), at: self.now)
+        self.ics.guestKernelBoots()
         self.emit(
           .call, .guestFirmware, .guestKernel, "jump to the OS loader; the guest kernel boots",
           cost: self.costs.guestKernelBoot, then: done)
@@ -167,7 +164,7 @@ extension Simulation {
         },
         { done in self.vmbus.vmbusConnect(then: done) },
         { done in self.requestOffers(then: done) },
-        { done in self.storage.attachSyntheticDisk { self.openIntegrationServices(then: done) } },
+        { done in self.storage.attachSyntheticDisk { self.ics.openIntegrationServices(then: done) } },
       ], then: next)
   }
 
@@ -221,10 +218,6 @@ extension Simulation {
     hypervisor.forgetChildPartition()
     vmbus.reset()
     storage.reset()
-    icServices = icServices.map { ICServiceState(service: $0.service, enabled: $0.enabled) }
-    heartbeat = HeartbeatState()
-    timeSync = TimeSyncState()
-    guestHung = false
-    acceptedShutdown = nil
+    ics.reset()
   }
 }

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVIntegrationServices
 import HVStorage
 import HVVMBus
 import HVHypervisor
@@ -36,8 +37,7 @@ extension Simulation {
           self.emit(.call, .vmms, .vmwp, "save the VM's state", cost: self.costs.componentWork, then: done)
         },
         { done in
-          self.stopServiceTimers()
-          self.guestClock.freeze(at: self.now)
+          self.ics.vmSaved()
           self.emit(
             .call, .vmwp, .vid, "suspend VP 0; the guest stops where it is",
             cost: self.costs.userToKernel, then: done)
@@ -102,29 +102,17 @@ extension Simulation {
         { done in
           self.hypervisor.markChildRunning()
           self.powerState = .running
-          self.guestClock.thaw(at: self.now)
+          self.ics.vmResumed()
           self.self.kernel.log(source: "Hyper-V-Worker", message: message)
           self.emit(
             .vmEntry, .hypervisor, .guestKernel,
-            "VP 0 resumes where it was saved; the guest's clock is \(Self.describeOffset(self.guestClock.offset(at: self.now)))",
+            "VP 0 resumes where it was saved; the guest's clock is \(IntegrationServices.describeOffset(self.ics.guestClock.offset(at: self.now)))",
             cost: self.costs.vmEntry, then: done)
         },
       ]
     ) {
-      self.restartServicesAfterRestore()
+      self.ics.restartServicesAfterRestore()
       next()
     }
-  }
-
-  /// The heartbeat starts over (No Contact until its first answer) and the time service owes a
-  /// SYNC; both go out at the next safe point.
-  private func restartServicesAfterRestore() {
-    if ic(.heartbeat).isReady {
-      heartbeat.status = .noContact
-      heartbeat.missed = 0
-      heartbeat.deadline = nil
-      startService(.heartbeat)
-    }
-    if ic(.timeSync).isReady { startService(.timeSync) }
   }
 }

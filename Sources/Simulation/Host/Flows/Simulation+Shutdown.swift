@@ -1,4 +1,5 @@
 import HVHostModel
+import HVIntegrationServices
 import HVStorage
 import HVHypervisor
 import HVVMBus
@@ -18,13 +19,13 @@ extension Simulation {
     case .hibernate: command = "the host asks '\(name)' to hibernate"
     }
     emit(.stateNote, .vmms, .vmms, command, cost: costs.componentWork) {
-      if let reason = self.unavailability(.shutdown) {
+      if let reason = self.ics.unavailability(.shutdown) {
         self.shutdownWithoutService(request, reason: reason, then: next)
         return
       }
-      let version = self.ic(.shutdown).version ?? ICVersion(1, 0)
+      let version = self.ics.ic(.shutdown).version ?? ICVersion(1, 0)
       guard version >= request.mode.minimumVersion else {
-        self.hostRefuses(
+        self.ics.hostRefuses(
           .vmms, command,
           because: "the guest's Shutdown service speaks version \(version); a \(request.mode.rawValue) request needs \(request.mode.minimumVersion)",
           then: next)
@@ -36,23 +37,14 @@ extension Simulation {
 
   private func askGuestToShutDown(_ request: ShutdownRequest, then next: @escaping Continuation) {
     let message = ShutdownMessage(mode: request.mode, force: request.force)
-    let flags = DetailValue.hexString(UInt64(message.flags), digits: 1)
     emit(
       .call, .vmms, .shutdownHost, "ask the guest to \(request.mode.verb)" + (request.force ? " (force)" : ""),
       cost: costs.componentWork
     ) {
-      self.icRequest(
-        .shutdown, .shutdown(message), size: ShutdownMessage.size,
-        "flags \(flags) (\(request.mode.verb)\(request.force ? ", force" : ""))",
-        details: [
-          .hex("flags", UInt64(message.flags), digits: 1), .int("reason_code", Int(message.reasonCode)),
-          .int("timeout_seconds", Int(message.timeoutSeconds)),
-        ],
-        handler: { request, answer in self.answerShutdown(request, then: answer) }
-      ) { answer in
+      self.ics.requestShutdown(message, request) { answer in
         guard let answer else { return next() }
         guard answer.header.status == .ok, let mode = message.mode else {
-          return self.hostRefuses(
+          return self.ics.hostRefuses(
             .shutdownHost, "the \(request.mode.rawValue) request",
             because: "the guest answered \(answer.header.status.text)", then: next)
         }
@@ -61,26 +53,11 @@ extension Simulation {
     }
   }
 
-  /// `shutdown_onchannelcallback`: validate the flags, set the status, answer first.
-  func answerShutdown(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
-    guard case .shutdown(let message) = request.payload else { return answer(request.response(status: .fail)) }
-    let status: ICStatus = message.mode == nil ? .fail : .ok
-    let what = message.mode.map { "\($0.verb)\(message.isForced ? ", force" : "")" } ?? "unknown flags"
-    // Remembered so that a request read late (after `resume-guest`) is still obeyed.
-    if status == .ok, acceptedShutdown == nil, powerState == .running { acceptedShutdown = message }
-    emit(
-      .stateNote, .shutdownGuest, .shutdownGuest,
-      "flags \(DetailValue.hexString(UInt64(message.flags), digits: 1)) = \(what): answer \(status.identifier) first, then act",
-      cost: costs.icHandling
-    ) { answer(request.response(status: status)) }
-  }
-
   /// The guest acts on an accepted request: an orderly shutdown (or hibernation), VMBus unload, an
   /// ACPI power-off that traps to the worker process; a reboot powers on again.
   func guestPowersDown(mode: ShutdownMode, forced: Bool, then next: @escaping Continuation) {
-    acceptedShutdown = nil
+    ics.guestShutsDown()
     powerState = .stopping
-    stopServiceTimers()
     let work: (label: String, cost: Int)
     switch mode {
     case .hibernate:
@@ -124,7 +101,7 @@ extension Simulation {
     _ request: ShutdownRequest, reason: String, then next: @escaping Continuation
   ) {
     guard request.mode != .hibernate else {
-      return hostRefuses(.vmms, "Hibernation", because: reason, then: next)
+      return ics.hostRefuses(.vmms, "Hibernation", because: reason, then: next)
     }
     kernel.log(source: "Hyper-V-VMMS",
       message: "'\(configuration.vmName)' cannot be shut down cleanly: \(reason). It is turned off instead.")
@@ -149,11 +126,15 @@ extension Simulation {
         },
       ], then: next)
   }
+}
 
-  /// The host stops its periodic traffic (a guest that is going away answers no more).
-  func stopServiceTimers() {
-    updateIC(.heartbeat) { $0.nextDue = nil }
-    updateIC(.timeSync) { $0.nextDue = nil }
-    heartbeat.deadline = nil
+extension Simulation {
+  /// `resume-guest`: the services drain what waited; a shutdown the guest accepted meanwhile is
+  /// carried out afterwards.
+  func resumeGuest(then next: @escaping Continuation) {
+    ics.resumeGuest { accepted in
+      guard let accepted, let mode = accepted.mode else { return next() }
+      self.guestPowersDown(mode: mode, forced: accepted.isForced, then: next)
+    }
   }
 }

@@ -1,4 +1,5 @@
 import HVHostModel
+import HVIntegrationServices
 import HVStorage
 import HVVMBus
 import HVSimKernel
@@ -22,7 +23,7 @@ extension Simulation {
     configuration.hostVersion.offeredServices
       .sorted { $0.cmdletName < $1.cmdletName }
       .map { service in
-        let state = ic(service)
+        let state = ics.ic(service)
         let (status, secondary) = primaryStatus(service)
         return IntegrationServiceStatus(
           name: service.cmdletName, enabled: state.enabled, status: status, secondaryStatus: secondary)
@@ -30,13 +31,13 @@ extension Simulation {
   }
 
   private func primaryStatus(_ service: IntegrationService) -> (String, String) {
-    let state = ic(service)
+    let state = ics.ic(service)
     guard powerState == .running || powerState == .stopping else { return ("", "") }
     guard state.enabled else { return ("OK", "") }
     switch state.phase {
     case .ready:
       if service == .heartbeat {
-        return (heartbeat.status.rawValue, heartbeat.status == .ok ? "OK" : "")
+        return (ics.heartbeat.status.rawValue, ics.heartbeat.status == .ok ? "OK" : "")
       }
       let newest = service.hostServiceVersions(configuration.hostVersion).first
       if let version = state.version, let newest, version < newest { return ("Degraded", "") }
@@ -61,9 +62,9 @@ extension Simulation {
       .flag("integrationServices", configuration.guestHasIntegrationServices),
     ]
     if powerState == .running || powerState == .saved {
-      details.append(.int("guestClockOffsetNanoseconds", guestClock.offset(at: now)))
+      details.append(.int("guestClockOffsetNanoseconds", ics.guestClock.offset(at: now)))
     }
-    if guestHung { details.append(.flag("guestHung", true)) }
+    if ics.guestHung { details.append(.flag("guestHung", true)) }
     return VMStatus(name: configuration.vmName, state: state, details: details)
   }
 
@@ -80,7 +81,7 @@ extension Simulation {
       details.append(.text("storageProtocol", version.description))
     }
     let negotiated = IntegrationService.allCases.compactMap { service -> String? in
-      ic(service).version.map { "\(service.rawValue) \($0)" }
+      ics.ic(service).version.map { "\(service.rawValue) \($0)" }
     }
     if !negotiated.isEmpty { details.append(.text("icVersions", negotiated.joined(separator: ", "))) }
     return details

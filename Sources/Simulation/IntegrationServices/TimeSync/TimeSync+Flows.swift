@@ -12,17 +12,17 @@ import HVTrace
 /// clock on SYNC; older Linux applied samples, FreeBSD applies them when off by more than 100 ms,
 /// and Windows feeds them to its time service. Applying each one keeps the trace simple: the
 /// offset it shows before each correction is the drift of one period.
-extension Simulation {
+extension IntegrationServices {
   /// A time message, fired by the time-sync timer.
   func sendTimeSample(then next: @escaping Continuation) {
-    let due = ic(.timeSync).nextDue ?? now
+    let due = ic(.timeSync).nextDue ?? kernel.now
     updateIC(.timeSync) {
       $0.nextDue = self.nextPeriod(after: due, period: TimeSyncModel.samplePeriodNanoseconds)
     }
     let flag: TimeSyncFlag = timeSync.sendSyncNext ? .sync : .sample
     timeSync.sendSyncNext = false
     timeSync.samplesSent += 1
-    let sample = timeMessage(flag: flag, at: now)
+    let sample = timeMessage(flag: flag, at: kernel.now)
     icTransaction(
       .timeSync, type: .timeSync, payload: .timeSync(sample), size: sample.size,
       "host time \(Self.describeFileTime(sample.parentTime))", flags: flag.identifier,
@@ -63,18 +63,18 @@ extension Simulation {
   /// with `vmreferencetime` add the time since the sample was taken.
   func applyTimeSample(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
     guard case .timeSync(let sample) = request.payload else { return answer(request.response(status: .fail)) }
-    let before = guestClock.offset(at: now)
+    let before = guestClock.offset(at: kernel.now)
     let takenAt = Int(sample.parentTime - TimeSyncModel.hostEpochFileTime) * 100
-    let late = now - takenAt
+    let late = kernel.now - takenAt
     let after = sample.usesReferenceTime ? 0 : -late
-    guestClock.set(offset: after, at: now)
-    lastTimeSampleApplied = now
+    guestClock.set(offset: after, at: kernel.now)
+    lastTimeSampleApplied = kernel.now
     let correction =
       sample.usesReferenceTime
       ? "set to the host's time + \(SimulatedTime.human(late)) elapsed since the sample (vmreferencetime)"
       : "set to parenttime, so it ends \(SimulatedTime.human(late)) behind (the sample's age)"
     let verb = sample.flag == .sync ? "SYNC" : "SAMPLE"
-    emit(
+    kernel.emit(
       .stateNote, .timeSyncGuest, .timeSyncGuest,
       "\(verb): the guest clock was \(Self.describeOffset(before)); \(correction)",
       details: [.int("offset_before_ns", before), .int("offset_after_ns", after)],
@@ -83,7 +83,7 @@ extension Simulation {
   }
 
   /// `12.5 ms behind the host`, `3 µs ahead of the host`, `in step with the host`.
-  static func describeOffset(_ offset: Int) -> String {
+  public static func describeOffset(_ offset: Int) -> String {
     if offset == 0 { return "in step with the host" }
     let size = SimulatedTime.human(abs(offset))
     return offset < 0 ? "\(size) behind the host" : "\(size) ahead of the host"
@@ -93,8 +93,8 @@ extension Simulation {
   func timeSyncSteadyCycles(length: Int) -> Int {
     let state = ic(.timeSync)
     guard state.isReady, state.blocked == nil, state.nextDue != nil,
-      let relid = state.relid, let inbound = channels[Int(relid) - 1].inbound,
-      let outbound = channels[Int(relid) - 1].outbound
+      let relid = state.relid, let inbound = bus.ring(relid, fromGuest: false),
+      let outbound = bus.ring(relid, fromGuest: true)
     else { return .max }
     guard !timeSync.sendSyncNext else { return 0 }
     if !guestHung {
@@ -103,8 +103,8 @@ extension Simulation {
     guard !inbound.isEmpty else { return 0 }
     let samples = length / TimeSyncModel.samplePeriodNanoseconds
     let message = requestMessage(
-      .timeSync, type: .timeSync, payload: .timeSync(timeMessage(flag: .sample, at: now)),
-      size: timeMessage(flag: .sample, at: now).size, requestID: 0)
+      .timeSync, type: .timeSync, payload: .timeSync(timeMessage(flag: .sample, at: kernel.now)),
+      size: timeMessage(flag: .sample, at: kernel.now).size, requestID: 0)
     let bytes = icPacket(message, requestID: 0).ringBytes
     return Self.writesThatFit(free: inbound.bytesToWrite, bytes: bytes) / samples
   }
@@ -126,11 +126,11 @@ extension Simulation {
       return icPacket(message, requestID: requestID)
     }
     if guestHung {
-      vmbus.fastForwardWrites(relid, fromGuest: false, packets)
+      bus.fastForwardWrites(relid, fromGuest: false, packets)
       updateIC(.timeSync) { $0.unanswered += samples }
     } else if let bytes = packets.first?.ringBytes {
-      vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: samples)
-      vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: samples)
+      bus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: samples)
+      bus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: samples)
       guestClock.shift(by: cycles * length)
     }
     timeSync.samplesSent += samples

@@ -8,10 +8,7 @@ import HVTrace
 /// request into the channel's host→guest ring (`VM_PKT_DATA_INBAND`, 28-byte header, icflags
 /// TRANSACTION|REQUEST); the guest's `hv_utils` callback reads it and answers in the same buffer
 /// with TRANSACTION|RESPONSE and a status; the host reads the answer.
-extension Simulation {
-  /// The guest side of one request: records its own hops, then yields the answer.
-  typealias ICGuestHandler = (_ request: ICMessage, _ answer: @escaping (ICMessage) -> Void) -> Void
-
+extension IntegrationServices {
   /// What became of a request.
   enum ICOutcome {
     /// The guest answered.
@@ -20,12 +17,6 @@ extension Simulation {
     case unanswered
     /// The ring had no room: the host set `pending_send_sz` and waits for the guest's signal.
     case blocked
-  }
-
-  func ic(_ service: IntegrationService) -> ICServiceState { icServices[service.index] }
-
-  func updateIC(_ service: IntegrationService, _ change: (inout ICServiceState) -> Void) {
-    change(&icServices[service.index])
   }
 
   /// A new request from the host: the next `requestid`, its low byte as `ictransaction_id`.
@@ -42,7 +33,7 @@ extension Simulation {
     _ service: IntegrationService, type: ICMessageType, payload: ICPayload, size: Int,
     requestID: UInt64
   ) -> ICMessage {
-    let (framework, version) = ic(service).headerVersions(host: configuration.hostVersion)
+    let (framework, version) = ic(service).headerVersions(host: hostVersion)
     let header = ICMessageHeader(
       frameworkVersion: framework, messageType: type, messageVersion: version, messageSize: size,
       transactionID: UInt8(truncatingIfNeeded: requestID), flags: .hostRequest)
@@ -77,7 +68,7 @@ extension Simulation {
     handler: @escaping ICGuestHandler, then next: @escaping (ICOutcome) -> Void
   ) {
     let (message, requestID) = makeRequest(service, type: type, payload: payload, size: size)
-    emit(.call, service.hostActor, .vmbusRoot, "send \(type.identifier): \(what)", cost: costs.userToKernel) {
+    kernel.emit(.call, service.hostActor, .vmbusRoot, "send \(type.identifier): \(what)", cost: costs.userToKernel) {
       self.icHostWrite(
         service, message, requestID: requestID, what, operation: operation, flags: flags,
         details: details
@@ -97,19 +88,19 @@ extension Simulation {
     _ service: IntegrationService, _ message: ICMessage, requestID: UInt64, _ what: String,
     operation: String?, flags: String?, details: [Detail], then next: @escaping (Bool) -> Void
   ) {
-    guard let relid = ic(service).relid, let ring = vmbus.ring(relid, fromGuest: false) else {
+    guard let relid = ic(service).relid, let ring = bus.ring(relid, fromGuest: false) else {
       kernel.report(.icRequestWithoutChannel, "\(service.rawValue): a request without an open channel")
       return next(false)
     }
     let packet = icPacket(message, requestID: requestID)
     guard ring.bytesToWrite > packet.ringBytes else {
-      vmbus.requestSpace(relid, fromGuest: false, bytes: packet.ringBytes)
-      let ring = vmbus.ring(relid, fromGuest: false) ?? ring
+      bus.requestSpace(relid, fromGuest: false, bytes: packet.ringBytes)
+      let ring = bus.ring(relid, fromGuest: false) ?? ring
       updateIC(service) {
         $0.blocked = message
         $0.blockedRequestID = requestID
       }
-      emit(
+      kernel.emit(
         .stateNote, .vmbusRoot, .vmbusRoot,
         "the ring of relid \(relid) is full (\(ring.bytesToWrite) bytes free, \(packet.ringBytes) needed): set pending_send_sz = \(packet.ringBytes) and wait for the guest's signal",
         message: message.header.messageType.identifier,
@@ -122,13 +113,13 @@ extension Simulation {
       return
     }
     let signals = ring.isEmpty && ring.interruptMask == 0
-    vmbus.sendPacket(
+    bus.sendPacket(
       packet, relid: relid, fromGuest: false, "\(message.header.messageType.identifier) request: \(what)",
       message: message.header.messageType.identifier, operation: operation, flags: flags,
       details: icDetails(message) + details
     ) {
       guard self.guestHung, signals else { return next(true) }
-      self.emit(
+      self.kernel.emit(
         .stateNote, .vmbusGuest, .vmbusGuest,
         "the guest is hung: nothing services the interrupt, the message stays in the ring",
         details: [.int("relid", Int(relid))], cost: self.costs.componentWork
@@ -145,18 +136,18 @@ extension Simulation {
   ) {
     guard let relid = ic(service).relid else { return next(nil) }
     // A drain already holds the mask (hv_begin_read); a single answer takes and releases it.
-    let ownsMask = channels[Int(relid) - 1].inbound?.interruptMask == 0
-    if ownsMask { _ = vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: true) }
-    let read = vmbus.receivePacket(relid: relid, fromGuestRing: false)
+    let ownsMask = bus.ring(relid, fromGuest: false)?.interruptMask == 0
+    if ownsMask { _ = bus.setReaderMask(relid: relid, ringFromGuest: false, draining: true) }
+    let read = bus.receivePacket(relid: relid, fromGuestRing: false)
     guard let read, let request = read.packet.payload.ic else {
-      if ownsMask { _ = vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
+      if ownsMask { _ = bus.setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
       return next(nil)
     }
     let actor = service.guestActor
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .vmbusGuest, actor,
             "\(service.linuxCallback): vmbus_recvpacket() gets \(request.header.messageType.identifier) (trans_id \(read.packet.transactionID))",
             details: [.int("relid", Int(relid)), .int("read_index", read.newReadIndex)],
@@ -169,7 +160,7 @@ extension Simulation {
       ]
     ) {
       handler(request) { answer in
-        if ownsMask { _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
+        if ownsMask { _ = self.bus.setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
         self.icGuestSend(service, answer, requestID: read.packet.transactionID) { next(answer) }
       }
     }
@@ -182,12 +173,12 @@ extension Simulation {
   ) {
     guard let relid = ic(service).relid else { return next() }
     let type = answer.header.messageType
-    emit(
+    kernel.emit(
       .call, service.guestActor, .vmbusGuest,
       "vmbus_sendpacket(): the same buffer back, icflags TRANSACTION|RESPONSE, \(answer.header.status.identifier)",
       cost: costs.icHandling
     ) {
-      self.vmbus.sendPacket(
+      self.bus.sendPacket(
         self.icPacket(answer, requestID: requestID), relid: relid, fromGuest: true,
         "\(type.identifier) answer: \(answer.header.status.text)", message: type.identifier,
         operation: Self.operation(of: answer), flags: Self.flags(of: answer),
@@ -198,12 +189,12 @@ extension Simulation {
   /// The host reads the oldest answer from the guest→host ring.
   func icHostRead(_ service: IntegrationService, then next: @escaping (ICMessage?) -> Void) {
     guard let relid = ic(service).relid else { return next(nil) }
-    let ownsMask = channels[Int(relid) - 1].outbound?.interruptMask == 0
-    if ownsMask { _ = vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: true) }
-    let read = vmbus.receivePacket(relid: relid, fromGuestRing: true)
-    if ownsMask { _ = vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: false) }
+    let ownsMask = bus.ring(relid, fromGuest: true)?.interruptMask == 0
+    if ownsMask { _ = bus.setReaderMask(relid: relid, ringFromGuest: true, draining: true) }
+    let read = bus.receivePacket(relid: relid, fromGuestRing: true)
+    if ownsMask { _ = bus.setReaderMask(relid: relid, ringFromGuest: true, draining: false) }
     guard let read, let answer = read.packet.payload.ic else { return next(nil) }
-    emit(
+    kernel.emit(
       .call, .vmbusRoot, service.hostActor,
       "the answer to trans_id \(read.packet.transactionID) arrives: \(answer.header.status.text)",
       details: [.int("relid", Int(relid)), .int("read_index", read.newReadIndex)],
@@ -215,7 +206,7 @@ extension Simulation {
   /// writes the message it had parked.
   func wakeBlockedWriter(_ service: IntegrationService, then next: @escaping Continuation) {
     guard let relid = ic(service).relid, let message = ic(service).blocked else { return next() }
-    vmbus.signalChannel(relid, fromGuest: true, reason: "pending_send_sz bytes are free again") {
+    bus.signalChannel(relid, fromGuest: true, reason: "pending_send_sz bytes are free again") {
       let requestID = self.ic(service).blockedRequestID
       self.updateIC(service) { $0.blocked = nil }
       self.icHostWrite(

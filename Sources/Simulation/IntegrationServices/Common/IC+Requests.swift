@@ -7,7 +7,7 @@ import HVTrace
 /// Request/answer services (shutdown, KVP, VSS, file copy): one transaction at a time, the host
 /// waits for the answer up to ``ICModel/hostResponseTimeout``, the guest driver hands the work to
 /// its daemon (`hvutil_device_state`), and a late answer is discarded.
-extension Simulation {
+extension IntegrationServices {
   /// One request/answer exchange of a service; `done` gets the answer, or nil when the host gave up
   /// (a hung guest) or could not send (a full ring).
   func icRequest(
@@ -15,7 +15,7 @@ extension Simulation {
     details: [Detail] = [], handler: @escaping ICGuestHandler, then next: @escaping (ICMessage?) -> Void
   ) {
     let type = service.messageType
-    let sentAt = now
+    let sentAt = kernel.now
     icTransaction(
       service, type: type, payload: payload, size: size, what,
       operation: Self.operation(of: payload), flags: Self.flags(of: payload), details: details,
@@ -52,8 +52,8 @@ extension Simulation {
     ) {
       self.updateIC(service) { $0.outstanding?.abandoned = true }
       self.self.kernel.log(source: ICModel.logSource,
-        message: "'\(self.configuration.vmName)' did not answer the \(service.cmdletName) request (\(what)) within \(SimulatedTime.human(timeout)).")
-      self.emit(
+        message: "'\(self.vmName)' did not answer the \(service.cmdletName) request (\(what)) within \(SimulatedTime.human(timeout)).")
+      self.kernel.emit(
         .stateNote, actor, actor,
         "no answer within \(SimulatedTime.human(timeout)): the request fails (the message stays in the ring until the guest reads it)",
         cost: self.costs.componentWork, then: next)
@@ -61,13 +61,13 @@ extension Simulation {
   }
 
   /// Why a request of `service` cannot be sent now, or nil when it can.
-  func unavailability(_ service: IntegrationService) -> String? {
+  public func unavailability(_ service: IntegrationService) -> String? {
     let state = ic(service)
     guard state.enabled else {
       return "the \(service.cmdletName) integration service is disabled"
         + (service.enabledByDefault ? "" : " (it is off by default)")
     }
-    guard configuration.guestHasIntegrationServices else {
+    guard guestHasIntegrationServices else {
       return "the guest has no Integration Services (No Contact)"
     }
     switch state.phase {
@@ -83,12 +83,12 @@ extension Simulation {
   }
 
   /// A host operation that fails before anything is sent: a note and a host-log entry.
-  func hostRefuses(
+  public func hostRefuses(
     _ actor: ActorID, _ operation: String, because reason: String, then next: @escaping Continuation
   ) {
     kernel.log(source: "Hyper-V-VMMS",
-      message: "\(operation) failed for '\(configuration.vmName)': \(reason).")
-    emit(.stateNote, actor, actor, "\(operation) fails: \(reason); nothing reaches the guest", cost: costs.componentWork, then: next)
+      message: "\(operation) failed for '\(vmName)': \(reason).")
+    kernel.emit(.stateNote, actor, actor, "\(operation) fails: \(reason); nothing reaches the guest", cost: costs.componentWork, then: next)
   }
 
   /// The guest driver hands a request to its daemon and relays the answer (`hvutil_transport`,
@@ -100,14 +100,14 @@ extension Simulation {
   ) {
     guard let daemon = service.guestDaemon else { return next(.fail) }
     updateIC(service) { $0.utilState = .userspaceRequest }
-    emit(
+    kernel.emit(
       .call, service.guestActor, daemon, "hand \(request) to \(daemon.actor.name.prefix { $0 != " " }) (HVUTIL_USERSPACE_REQ)",
       cost: costs.kernelToUserDispatch
     ) {
       let result = work()
-      self.emit(.stateNote, daemon, daemon, result.label, details: result.details, cost: result.cost) {
+      self.kernel.emit(.stateNote, daemon, daemon, result.label, details: result.details, cost: result.cost) {
         self.updateIC(service) { $0.utilState = .userspaceReceive }
-        self.emit(
+        self.kernel.emit(
           .return, daemon, service.guestActor,
           "the daemon answers \(result.status.text) (HVUTIL_USERSPACE_RECV)", cost: self.costs.userToKernel
         ) { next(result.status) }
@@ -130,7 +130,7 @@ extension Simulation {
       let request = ic(service).outstanding
       updateIC(service) { $0.outstanding = nil }
       guard let request, request.abandoned else { return next() }
-      emit(
+      kernel.emit(
         .stateNote, service.hostActor, service.hostActor,
         "a late answer to trans_id \(request.requestID) (\(answer.header.status.identifier)): the host gave up on it, the answer is discarded",
         cost: costs.componentWork, then: next)

@@ -11,7 +11,7 @@ import HVTrace
 /// Model assumption: the model has one virtual processor per partition, so a timer that comes due
 /// while a request path is under way fires at the next safe point, late by at most one loop
 /// iteration or one short step; traces stay sequential (each event starts when the previous ends).
-extension Simulation {
+extension IntegrationServices: SafePoints {
   /// What a timer does when it fires; at equal due times the order is the case order.
   enum TimerEvent: Int, Comparable, Sendable {
     case heartbeatDeadline
@@ -34,11 +34,11 @@ extension Simulation {
     return timers.sorted { ($0.due, $0.event) < ($1.due, $1.event) }
   }
 
-  func nextTimerDue() -> Int? { pendingTimers().first?.due }
+  public func nextTimerDue() -> Int? { pendingTimers().first?.due }
 
   /// Fires every timer due at or before now, earliest first.
-  func serviceDueTimers(then next: @escaping Continuation) {
-    guard let first = pendingTimers().first, first.due <= now else { return next() }
+  public func serviceDueTimers(then next: @escaping Continuation) {
+    guard let first = pendingTimers().first, first.due <= kernel.now else { return next() }
     fire(first.event) { self.serviceDueTimers(then: next) }
   }
 
@@ -54,24 +54,24 @@ extension Simulation {
   /// periods that already passed (a host thread that woke up late does not send a burst).
   func nextPeriod(after due: Int, period: Int) -> Int {
     var next = due + period
-    while next <= now { next += period }
+    while next <= kernel.now { next += period }
     return next
   }
 
   /// An idle stretch: who idles and how the trace says it, for a given length.
-  typealias IdleNote = (Int) -> (actor: ActorID, label: String)
+  public typealias IdleNote = (Int) -> (actor: ActorID, label: String)
 
   /// Lets time pass until `end`, firing the timers that come due on the way. Whole cycles of
   /// identical periodic traffic are compressed into one repeat group (see ``steadyCycles()``).
-  func elapse(until end: Int, note: @escaping IdleNote, then next: @escaping Continuation) {
+  public func elapse(until end: Int, note: @escaping IdleNote, then next: @escaping Continuation) {
     guard let first = pendingTimers().first, first.due <= end else {
-      return idle(end - now, note: note, then: next)
+      return idle(end - kernel.now, note: note, then: next)
     }
-    let start = max(first.due, now)
+    let start = max(first.due, kernel.now)
     if let length = cycleLength() {
       let cycles = min((end - start) / length, steadyCycles())
       if cycles >= 2 {
-        idle(start - now, note: note) {
+        idle(start - kernel.now, note: note) {
           self.repeatCycles(cycles, length: length, note: note) {
             self.elapse(until: end, note: note, then: next)
           }
@@ -79,7 +79,7 @@ extension Simulation {
         return
       }
     }
-    idle(start - now, note: note) {
+    idle(start - kernel.now, note: note) {
       self.fire(first.event) { self.elapse(until: end, note: note, then: next) }
     }
   }
@@ -88,7 +88,7 @@ extension Simulation {
   func idle(_ nanoseconds: Int, note: IdleNote, then next: @escaping Continuation) {
     guard nanoseconds > 0 else { return next() }
     let (actor, label) = note(nanoseconds)
-    emit(.stateNote, actor, actor, label, details: [.int("nanoseconds", nanoseconds)], cost: nanoseconds, then: next)
+    kernel.emit(.stateNote, actor, actor, label, details: [.int("nanoseconds", nanoseconds)], cost: nanoseconds, then: next)
   }
 
   /// The period after which the pending periodic traffic repeats: the least common multiple of the
@@ -117,23 +117,23 @@ extension Simulation {
   private func repeatCycles(
     _ count: Int, length: Int, note: @escaping IdleNote, then next: @escaping Continuation
   ) {
-    loop(
+    kernel.loop(
       count, "every \(SimulatedTime.human(length))",
       fastForward: { skipped in
         self.fastForwardHeartbeat(cycles: skipped, length: length)
         self.fastForwardTimeSync(cycles: skipped, length: length)
       },
       body: { _, done in
-        let cycleStart = self.now
+        let cycleStart = self.kernel.now
         self.cycleBody(until: cycleStart + length, note: note, then: done)
       }, then: next)
   }
 
   private func cycleBody(until end: Int, note: @escaping IdleNote, then next: @escaping Continuation) {
     guard let first = pendingTimers().first, first.due < end else {
-      return idle(end - now, note: note, then: next)
+      return idle(end - kernel.now, note: note, then: next)
     }
-    idle(first.due - now, note: note) {
+    idle(first.due - kernel.now, note: note) {
       self.fire(first.event) { self.cycleBody(until: end, note: note, then: next) }
     }
   }

@@ -7,14 +7,14 @@ import HVTrace
 /// The heartbeat (fact sheet §4.4): every 2000 ms the host sends `seq_num`, the guest answers with
 /// `seq_num + 1`; an answer missing after the 1000 ms latency counts as dropped, two in a row make
 /// the host report Lost Communication and log it, the next answer restores OK and is logged too.
-extension Simulation {
+extension IntegrationServices {
   /// A ping, fired by the heartbeat timer.
   func sendHeartbeat(then next: @escaping Continuation) {
-    let due = ic(.heartbeat).nextDue ?? now
+    let due = ic(.heartbeat).nextDue ?? kernel.now
     updateIC(.heartbeat) { $0.nextDue = self.nextPeriod(after: due, period: HeartbeatModel.intervalNanoseconds) }
     let sequence = heartbeat.nextSequence
     heartbeat.nextSequence += 1
-    let sentAt = now
+    let sentAt = kernel.now
     icTransaction(
       .heartbeat, type: .heartbeat, payload: .heartbeat(HeartbeatMessage(sequenceNumber: sequence)),
       size: HeartbeatMessage.size, "seq_num \(sequence)", details: [.int("seq_num", Int(sequence))],
@@ -38,7 +38,7 @@ extension Simulation {
   func answerHeartbeat(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
     guard case .heartbeat(let ping) = request.payload else { return answer(request.response(status: .fail)) }
     let reply = HeartbeatMessage(sequenceNumber: ping.sequenceNumber + 1)
-    emit(
+    kernel.emit(
       .stateNote, .heartbeatGuest, .heartbeatGuest,
       "seq_num \(ping.sequenceNumber) + 1 = \(reply.sequenceNumber)", cost: costs.icHandling
     ) { answer(request.response(status: .ok, payload: .heartbeat(reply))) }
@@ -55,9 +55,9 @@ extension Simulation {
     heartbeat.status = .ok
     if previous == .lostCommunication {
       kernel.log(source: ICModel.logSource,
-        message: "The heartbeat of '\(configuration.vmName)' is back: contact restored (OK).")
+        message: "The heartbeat of '\(vmName)' is back: contact restored (OK).")
     }
-    emit(
+    kernel.emit(
       .stateNote, .heartbeatHost, .heartbeatHost,
       "Heartbeat: \(previous.rawValue) → OK (seq_num \(heartbeat.lastAnswer) came back)",
       cost: costs.componentWork, then: next)
@@ -74,15 +74,15 @@ extension Simulation {
     if missed >= threshold, heartbeat.status == .ok {
       heartbeat.status = .lostCommunication
       kernel.log(source: ICModel.logSource,
-        message: "The heartbeat of '\(configuration.vmName)' was lost: no answer to \(missed) heartbeats in a row (Lost Communication).")
-      emit(
+        message: "The heartbeat of '\(vmName)' was lost: no answer to \(missed) heartbeats in a row (Lost Communication).")
+      kernel.emit(
         .stateNote, .heartbeatHost, .heartbeatHost,
         "seq_num \(sequence) unanswered after 1000 ms: \(missed) misses in a row reach ErrorThreshold \(threshold): Lost Communication",
         details: [.int("missed", missed), .int("error_threshold", threshold)], cost: costs.componentWork,
         then: next)
       return
     }
-    emit(
+    kernel.emit(
       .stateNote, .heartbeatHost, .heartbeatHost,
       "seq_num \(sequence) unanswered after the 1000 ms latency (\(missed) of \(threshold) misses)",
       details: [.int("missed", missed), .int("error_threshold", threshold)], cost: costs.componentWork,
@@ -93,8 +93,8 @@ extension Simulation {
   func heartbeatSteadyCycles(length: Int) -> Int {
     let state = ic(.heartbeat)
     guard state.isReady, state.blocked == nil, state.nextDue != nil,
-      let relid = state.relid, let inbound = channels[Int(relid) - 1].inbound,
-      let outbound = channels[Int(relid) - 1].outbound
+      let relid = state.relid, let inbound = bus.ring(relid, fromGuest: false),
+      let outbound = bus.ring(relid, fromGuest: true)
     else { return .max }
     guard heartbeat.deadline == nil else { return 0 }
     let pings = length / HeartbeatModel.intervalNanoseconds
@@ -129,12 +129,12 @@ extension Simulation {
           heartbeatRequest(sequence: heartbeat.nextSequence + UInt64(k), requestID: requestID),
           requestID: requestID)
       }
-      vmbus.fastForwardWrites(relid, fromGuest: false, packets)
+      bus.fastForwardWrites(relid, fromGuest: false, packets)
       updateIC(.heartbeat) { $0.unanswered += pings }
     } else {
       let bytes = icPacket(heartbeatRequest(sequence: 0, requestID: 0), requestID: 0).ringBytes
-      vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: pings)
-      vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: pings)
+      bus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: pings)
+      bus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: pings)
       heartbeat.lastAnswer += UInt64(pings)
     }
     heartbeat.nextSequence += UInt64(pings)

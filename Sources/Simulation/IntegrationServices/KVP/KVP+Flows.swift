@@ -12,14 +12,14 @@ import HVTrace
 /// message format cannot carry more, and the sources give no host-side error text; the daemon
 /// answers a missing key or the end of an enumeration with `HV_S_CONT` (0x80070103), which ends
 /// the host's enumeration.
-extension Simulation {
-  func kvpStep(_ request: KVPRequest, then next: @escaping Continuation) {
+extension IntegrationServices {
+  public func kvpStep(_ request: KVPRequest, then next: @escaping Continuation) {
     let operation = request.operation
     let pool = request.pool
     var what = "\(operation.identifier) in \(pool.identifier)"
     if operation != .enumerate { what += ", key '\(Self.shorten(request.key))'" }
     if operation == .set { what += " = '\(Self.shorten(request.value))'" }
-    emit(.stateNote, .vmms, .vmms, "KVP request from the host: \(what)", cost: costs.componentWork) {
+    kernel.emit(.stateNote, .vmms, .vmms, "KVP request from the host: \(what)", cost: costs.componentWork) {
       if let problem = Self.kvpLimitProblem(request) {
         return self.hostRefuses(
           .vmms, "The KVP request", because: "\(problem): \(ICStatus.invalidArgument.text)", then: next)
@@ -27,7 +27,7 @@ extension Simulation {
       if let reason = self.unavailability(.dataExchange) {
         return self.hostRefuses(.vmms, "The KVP request", because: reason, then: next)
       }
-      self.emit(.call, .vmms, .kvpHost, "pass it to the Data Exchange component", cost: self.costs.componentWork) {
+      self.kernel.emit(.call, .vmms, .kvpHost, "pass it to the Data Exchange component", cost: self.costs.componentWork) {
         if operation == .enumerate {
           self.enumerate(pool, index: 0, found: [], then: next)
         } else {
@@ -87,9 +87,9 @@ extension Simulation {
     }
     if status != .ok {
       kernel.log(source: ICModel.logSource,
-        message: "KVP \(message.operation.identifier) of '\(Self.shorten(message.key))' in \(message.pool.identifier) on '\(configuration.vmName)' failed: \(status.text).")
+        message: "KVP \(message.operation.identifier) of '\(Self.shorten(message.key))' in \(message.pool.identifier) on '\(vmName)' failed: \(status.text).")
     }
-    emit(.return, .kvpHost, .vmms, "KVP result: \(text)", cost: costs.componentWork, then: next)
+    kernel.emit(.return, .kvpHost, .vmms, "KVP result: \(text)", cost: costs.componentWork, then: next)
   }
 
   /// ENUMERATE index 0, 1, … until the guest answers with an error (fact sheet §4.7).
@@ -98,7 +98,7 @@ extension Simulation {
       guard let answer else { return next() }
       guard answer.header.status == .ok, case .kvp(let record) = answer.payload else {
         let list = found.map { "\($0.key)=\(Self.shorten($0.value))" }
-        self.emit(
+        self.kernel.emit(
           .return, .kvpHost, .vmms,
           "\(answer.header.status.identifier) at index \(index): \(pool.identifier) holds \(found.count) item(s)",
           details: list.isEmpty ? [] : [.text("items", list.joined(separator: "; "))],

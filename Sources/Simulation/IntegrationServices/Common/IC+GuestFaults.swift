@@ -6,12 +6,12 @@ import HVTrace
 
 /// Faults (issue 4): a hung guest, a rescinded channel. A full ring is not a step of its own: it
 /// happens when the host keeps writing to a guest that does not read (see ``icHostWrite``).
-extension Simulation {
+extension IntegrationServices {
   /// `hang-guest`: the guest OS stops servicing VMBus interrupts. Its virtual processor still
   /// runs, so the host does not notice anything until an answer is missing.
-  func hangGuest(then next: @escaping Continuation) {
+  public func hangGuest(then next: @escaping Continuation) {
     guestHung = true
-    emit(
+    kernel.emit(
       .stateNote, .guestKernel, .guestKernel,
       "fault: the guest OS hangs; it no longer services VMBus interrupts (the virtual processor still runs)",
       cost: costs.componentWork, then: next)
@@ -19,22 +19,23 @@ extension Simulation {
 
   /// `resume-guest`: the guest runs again; every service drains what waited in its ring and
   /// answers it, oldest first (the util callbacks loop until the ring is empty).
-  func resumeGuest(then next: @escaping Continuation) {
+  /// - Parameter next: gets the shutdown request the guest accepted while it was hung, if any:
+  ///   the guest obeys it now (the power component carries it out).
+  public func resumeGuest(then next: @escaping (ShutdownMessage?) -> Void) {
     guestHung = false
     let waiting = IntegrationService.allCases.filter { service in
-      guard let relid = ic(service).relid, let ring = channels[Int(relid) - 1].inbound else { return false }
+      guard let relid = ic(service).relid, let ring = bus.ring(relid, fromGuest: false) else { return false }
       return !ring.isEmpty
     }.sorted { (ic($0).relid ?? 0) < (ic($1).relid ?? 0) }
-    emit(
+    kernel.emit(
       .stateNote, .guestKernel, .guestKernel,
       "the guest OS runs again and services VMBus interrupts"
         + (waiting.isEmpty ? "" : "; \(waiting.count) channel(s) have messages waiting"),
       cost: costs.componentWork
     ) {
-      self.run(waiting.map { service in { done in self.drain(service, then: done) } }) {
+      self.kernel.run(waiting.map { service in { done in self.drain(service, then: done) } }) {
         // A shutdown request read late is still obeyed: the guest answered it and acts on it.
-        guard let accepted = self.acceptedShutdown, let mode = accepted.mode else { return next() }
-        self.guestPowersDown(mode: mode, forced: accepted.isForced, then: next)
+        next(self.acceptedShutdown)
       }
     }
   }
@@ -42,13 +43,13 @@ extension Simulation {
   /// The guest answers every message queued in `service`'s ring. The first answer signals the
   /// host, which then drains with its interrupt masked, so the others do not signal.
   private func drain(_ service: IntegrationService, then next: @escaping Continuation) {
-    guard let relid = ic(service).relid, let count = channels[Int(relid) - 1].inbound?.queued.count
+    guard let relid = ic(service).relid, let count = bus.ring(relid, fromGuest: false)?.queued.count
     else { return next() }
-    _ = vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: true)
-    run(
+    _ = bus.setReaderMask(relid: relid, ringFromGuest: false, draining: true)
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .vmbusGuest, service.guestActor,
             "hv_begin_read: \(count) message(s) waited in relid \(relid); \(service.linuxCallback) drains them",
             details: [.int("relid", Int(relid)), .int("queued", count), .int("interrupt_mask", 1)],
@@ -58,19 +59,19 @@ extension Simulation {
           self.drainOne(service, hostMasks: true, then: done)
         },
         { done in
-          let rest = self.channels[Int(relid) - 1].inbound?.queued.count ?? 0
-          self.loop(
+          let rest = self.bus.ring(relid, fromGuest: false)?.queued.count ?? 0
+          self.kernel.loop(
             rest, "for each further waiting message",
             fastForward: { skipped in self.fastForwardDrain(service, skipped) },
             body: { _, iterationDone in
-              self.drainStart = self.now
+              self.drainStart = self.kernel.now
               self.drainOne(service, hostMasks: false, then: iterationDone)
             }, then: done)
         },
         { done in
-          _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
-          _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
-          self.emit(
+          _ = self.bus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
+          _ = self.bus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
+          self.kernel.emit(
             .stateNote, service.guestActor, service.guestActor,
             "hv_end_read: relid \(relid) is empty; both sides unmask their interrupts",
             details: [.int("interrupt_mask", 0)], cost: self.costs.componentWork, then: done)
@@ -81,7 +82,7 @@ extension Simulation {
   private func drainOne(_ service: IntegrationService, hostMasks: Bool, then next: @escaping Continuation) {
     icGuestAnswer(service, handler: guestHandler(for: service)) { _ in
       guard let relid = self.ic(service).relid else { return next() }
-      if hostMasks { _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: true) }
+      if hostMasks { _ = self.bus.setReaderMask(relid: relid, ringFromGuest: true, draining: true) }
       self.icHostRead(service) { answer in
         guard let answer else { return next() }
         self.hostTakesAnswer(service, answer, then: next)
@@ -99,9 +100,9 @@ extension Simulation {
   private func fastForwardDrain(_ service: IntegrationService, _ count: Int) {
     guard let relid = ic(service).relid else { return }
     let index = Int(relid) - 1
-    let consumed = vmbus.fastForwardReads(relid, fromGuest: false, count)
+    let consumed = bus.fastForwardReads(relid, fromGuest: false, count)
     for packet in consumed {
-      vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: packet.ringBytes, count: 1)
+      bus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: packet.ringBytes, count: 1)
     }
     updateIC(service) { $0.unanswered = max(0, $0.unanswered - consumed.count) }
     guard let last = consumed.last, let message = last.payload.ic else { return }
@@ -110,7 +111,7 @@ extension Simulation {
       heartbeat.lastAnswer = ping.sequenceNumber + 1
     case .timeSync(let sample):
       // Every iteration takes the same time: the skipped ones end at `now`.
-      let span = (now - drainStart) / (count + 1)
+      let span = (kernel.now - drainStart) / (count + 1)
       let appliedAt = lastTimeSampleApplied + span * count
       let takenAt = Int(sample.parentTime - TimeSyncModel.hostEpochFileTime) * 100
       guestClock.set(offset: sample.usesReferenceTime ? 0 : -(appliedAt - takenAt), at: appliedAt)
@@ -119,19 +120,15 @@ extension Simulation {
     }
   }
 
-  /// `rescind-channel`: the host withdraws a device while the VM runs (a fault, not a setting: the
-  /// service stays enabled and reports No Contact).
-  func rescindChannelStep(_ target: ChannelTarget, then next: @escaping Continuation) {
-    switch target {
-    case .service(let service):
-      kernel.log(source: ICModel.logSource,
-        message: "The \(service.cmdletName) device of '\(configuration.vmName)' was removed (channel rescinded).")
-      emit(
-        .stateNote, .vmms, .vmms, "fault: the host rescinds the \(service.cmdletName) channel",
-        cost: costs.componentWork
-      ) { self.withdrawService(service, phase: .rescinded, then: next) }
-    case .disk:
-      storage.rescindDisk(vmName: configuration.vmName, then: next)
-    }
+  /// `rescind-channel` of a service: the host withdraws its channel while the VM runs (a fault,
+  /// not a setting: the service stays enabled and reports No Contact).
+  public func rescindService(_ service: IntegrationService, then next: @escaping Continuation) {
+    kernel.log(
+      source: ICModel.logSource,
+      message: "The \(service.cmdletName) device of '\(vmName)' was removed (channel rescinded).")
+    kernel.emit(
+      .stateNote, .vmms, .vmms, "fault: the host rescinds the \(service.cmdletName) channel",
+      cost: costs.componentWork
+    ) { self.withdrawService(service, phase: .rescinded, then: next) }
   }
 }

@@ -12,12 +12,12 @@ import HVTrace
 /// without CREATE_PATH fails with HV_E_FAIL (the daemon's default error); a fragment that does not
 /// fit on the guest's disk fails with HV_ERROR_DISK_FULL and the host cancels the copy
 /// (CANCEL_FCOPY), which removes the partial file (the older daemon's behaviour, UNCONFIRMED).
-extension Simulation {
-  func copyFile(_ request: CopyFileRequest, then next: @escaping Continuation) {
-    var command = "Copy-VMFile -Name \(configuration.vmName) -SourcePath '\(request.source)' -DestinationPath '\(request.destination)' -FileSource Host"
+extension IntegrationServices {
+  public func copyFile(_ request: CopyFileRequest, then next: @escaping Continuation) {
+    var command = "Copy-VMFile -Name \(vmName) -SourcePath '\(request.source)' -DestinationPath '\(request.destination)' -FileSource Host"
     if request.createFullPath { command += " -CreateFullPath" }
     if request.force { command += " -Force" }
-    emit(.stateNote, .vmms, .vmms, command, cost: costs.componentWork) {
+    kernel.emit(.stateNote, .vmms, .vmms, command, cost: costs.componentWork) {
       if let reason = self.unavailability(.guestServices) {
         return self.hostRefuses(.vmms, "Copy-VMFile", because: reason, then: next)
       }
@@ -26,7 +26,7 @@ extension Simulation {
       if request.force { flags.insert(.overWrite) }
       if request.createFullPath { flags.insert(.createPath) }
       let fragments = (request.size + FileCopyModel.fragmentSize - 1) / FileCopyModel.fragmentSize
-      self.emit(
+      self.kernel.emit(
         .call, .vmms, .fcopyHost,
         "copy \(request.size) bytes to \(GuestFileSystem.join(target.folder, target.name)) in \(fragments) fragment(s) of at most \(FileCopyModel.fragmentSize) bytes",
         cost: self.costs.componentWork
@@ -49,10 +49,10 @@ extension Simulation {
     let full = request.size / size
     let rest = request.size % size
     let fitting = min(full, guestFiles.freeBytes / size)
-    run(
+    kernel.run(
       [
         { done in
-          self.loop(
+          self.kernel.loop(
             fitting, "for each WRITE_TO_FILE fragment of \(size) bytes", timers: true,
             fastForward: { skipped in self.fastForwardFragments(skipped, path: path) },
             body: { index, iterationDone in
@@ -73,8 +73,8 @@ extension Simulation {
           self.fcopyExchange(FileCopyMessage(operation: .completeFcopy)) { status in
             guard status == .ok else { return self.copyFailed(request, "COMPLETE_FCOPY", status, then: next) }
             self.self.kernel.log(source: "Hyper-V-VMMS",
-              message: "Copy-VMFile copied '\(request.source)' to '\(path)' in '\(self.configuration.vmName)' (\(request.size) bytes).")
-            self.emit(
+              message: "Copy-VMFile copied '\(request.source)' to '\(path)' in '\(self.vmName)' (\(request.size) bytes).")
+            self.kernel.emit(
               .return, .fcopyHost, .vmms, "Copy-VMFile done: \(request.size) bytes in \(path)",
               cost: self.costs.componentWork, then: done)
           }
@@ -94,8 +94,8 @@ extension Simulation {
       .guestServices, type: .fcopy, payload: .fcopy(FileCopyMessage(operation: .writeToFile)),
       size: FileCopyMessage(operation: .writeToFile).size, requestID: 0)
     let bytes = icPacket(message, requestID: 0).ringBytes
-    vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: count)
-    vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: count)
+    bus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: count)
+    bus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: count)
     updateIC(.guestServices) { $0.nextRequestID += UInt64(count) }
     _ = guestFiles.append(count * FileCopyModel.fragmentSize, to: path)
   }
@@ -184,7 +184,7 @@ extension Simulation {
   ) {
     let why = status?.text ?? "no answer from the guest"
     kernel.log(source: "Hyper-V-VMMS",
-      message: "Copy-VMFile of '\(request.source)' to '\(request.destination)' in '\(configuration.vmName)' failed at \(step): \(why).")
-    emit(.return, .fcopyHost, .vmms, "Copy-VMFile fails at \(step): \(why)", cost: costs.componentWork, then: next)
+      message: "Copy-VMFile of '\(request.source)' to '\(request.destination)' in '\(vmName)' failed at \(step): \(why).")
+    kernel.emit(.return, .fcopyHost, .vmms, "Copy-VMFile fails at \(step): \(why)", cost: costs.componentWork, then: next)
   }
 }

@@ -6,12 +6,12 @@ import HVTrace
 
 /// The Integration Services' channels: offered like any VMBus device, opened by the guest's
 /// `hv_utils` driver, started with `ICMSGTYPE_NEGOTIATE` (fact sheet §3.2, §4.3).
-extension Simulation {
+extension IntegrationServices {
   /// After the storage channel: the guest probes and opens every offered service, relid order.
-  func openIntegrationServices(then next: @escaping Continuation) {
+  public func openIntegrationServices(then next: @escaping Continuation) {
     let offered = IntegrationService.allCases.filter { ic($0).phase == .offered }
       .sorted { (ic($0).relid ?? 0) < (ic($1).relid ?? 0) }
-    run(offered.map { service in { done in self.probeAndOpen(service, then: done) } }, then: next)
+    kernel.run(offered.map { service in { done in self.probeAndOpen(service, then: done) } }, then: next)
   }
 
   /// `util_probe`: the offer's class GUID binds the service's driver, which opens the channel with
@@ -21,27 +21,27 @@ extension Simulation {
     guard let relid = ic(service).relid else { return next() }
     let device = service.deviceClass
     let actor = service.guestActor
-    emit(
+    kernel.emit(
       .call, .vmbusGuest, actor,
       "probe: class {\(device.classID)} (\(device.displayName)) binds hv_utils' \(service.linuxCallback)",
       details: [.int("relid", Int(relid)), .text("if_type", device.classID.description)],
       cost: costs.kernelCall
     ) {
-      if service == .backup, let version = self.vmbusGuest.version, version < .win8_1 {
-        self.emit(
+      if service == .backup, let version = self.bus.negotiatedVersion, version < .win8_1 {
+        self.kernel.emit(
           .stateNote, actor, actor,
           "hv_vss_init: 'Backup (volume snapshot)' is not supported on this host version (VMBus \(version) < 3.0); the channel stays closed",
           cost: self.costs.componentWork, then: next)
         return
       }
-      self.vmbus.bindDriver(relid: relid)
+      self.bus.bindDriver(relid: relid)
       let pages = ICModel.ringPages
-      self.emit(
+      self.kernel.emit(
         .call, actor, .vmbusGuest,
         "vmbus_open(): \(pages)-page send and receive rings (\((pages - 1) * 4) KiB of data each)",
         details: [.int("relid", Int(relid)), .int("ring_pages", pages)], cost: self.costs.kernelCall
       ) {
-        self.vmbus.openChannel(relid: relid, ringPages: pages) {
+        self.bus.openChannel(relid: relid, ringPages: pages) {
           self.updateIC(service) { $0.phase = .negotiating }
           self.negotiate(service, then: next)
         }
@@ -51,7 +51,7 @@ extension Simulation {
 
   /// The host's `ICMSGTYPE_NEGOTIATE` and the guest's choice (fact sheet §4.3).
   func negotiate(_ service: IntegrationService, then next: @escaping Continuation) {
-    let host = configuration.hostVersion
+    let host = hostVersion
     let offered = service.hostNegotiation(host)
     let list = { (versions: [ICVersion]) in versions.map(\.description).joined(separator: ", ") }
     icTransaction(
@@ -76,7 +76,7 @@ extension Simulation {
     _ service: IntegrationService, _ request: ICMessage, then answer: @escaping (ICMessage) -> Void
   ) {
     guard case .negotiate(let offered) = request.payload else { return answer(request.response(status: .fail)) }
-    let guestVersions = configuration.guestServiceVersions[service] ?? service.guestServiceVersions
+    let guestVersions = guestServiceVersions[service] ?? service.guestServiceVersions
     let list = { (versions: [ICVersion]) in versions.map(\.description).joined(separator: ", ") }
     let choice = ICNegotiation.guestChoice(
       offered: offered, guestFrameworks: service.guestFrameworkVersions,
@@ -88,7 +88,7 @@ extension Simulation {
       choice.map {
         "vmbus_prep_negotiate_resp(): framework \($0.framework), \(service.cmdletName) \($0.service) (icframe_vercnt = icmsg_vercnt = 1)"
       } ?? "vmbus_prep_negotiate_resp(): no common version (the guest knows \(list(guestVersions))): both counts 0"
-    emit(.stateNote, service.guestActor, service.guestActor, label, cost: costs.icHandling) {
+    kernel.emit(.stateNote, service.guestActor, service.guestActor, label, cost: costs.icHandling) {
       answer(request.response(status: .ok, payload: .negotiate(data), messageSize: data.size))
     }
   }
@@ -97,8 +97,8 @@ extension Simulation {
     guard let framework = data.frameworkVersions.first, let version = data.messageVersions.first else {
       updateIC(service) { $0.phase = .mismatched }
       kernel.log(source: ICModel.logSource,
-        message: "'\(configuration.vmName)': the guest does not support a compatible version of the \(service.cmdletName) integration service (Protocol Mismatch).")
-      emit(
+        message: "'\(vmName)': the guest does not support a compatible version of the \(service.cmdletName) integration service (Protocol Mismatch).")
+      kernel.emit(
         .stateNote, service.hostActor, service.hostActor,
         "no common version: \(service.cmdletName) reports Non-Recoverable Error (Protocol Mismatch)",
         cost: costs.componentWork, then: next)
@@ -119,10 +119,10 @@ extension Simulation {
   func startService(_ service: IntegrationService) {
     switch service {
     case .heartbeat:
-      updateIC(service) { $0.nextDue = now }
+      updateIC(service) { $0.nextDue = kernel.now }
     case .timeSync:
       timeSync.sendSyncNext = true
-      updateIC(service) { $0.nextDue = now }
+      updateIC(service) { $0.nextDue = kernel.now }
     default:
       break
     }
@@ -133,7 +133,7 @@ extension Simulation {
   func withdrawService(
     _ service: IntegrationService, phase: ICChannelPhase, then next: @escaping Continuation
   ) {
-    guard let relid = ic(service).relid, !channels[Int(relid) - 1].rescinded else {
+    guard let relid = ic(service).relid, !bus.channel(relid).rescinded else {
       updateIC(service) { $0.phase = phase }
       return next()
     }
@@ -150,12 +150,12 @@ extension Simulation {
       heartbeat.missed = 0
       heartbeat.status = .noContact
     }
-    vmbus.rescindChannel(relid: relid) {
+    bus.rescindChannel(relid: relid) {
       self.updateIC(service) {
         $0.relid = nil
         $0.utilState = .dying
       }
-      self.emit(
+      self.kernel.emit(
         .stateNote, service.guestActor, service.guestActor,
         "\(service.cmdletName) stops in the guest (HVUTIL_DEVICE_DYING)", cost: self.costs.componentWork,
         then: next)
@@ -164,46 +164,46 @@ extension Simulation {
 
   /// True when the host can offer channels right now.
   var canOfferChannels: Bool {
-    powerState == .running && configuration.guestHasIntegrationServices
-      && vmbusGuest.connection == .connected
+    powerState == .running && guestHasIntegrationServices
+      && bus.isConnected
   }
 
   /// `Enable-VMIntegrationService`: with the VM running the host offers the channel and the guest
   /// opens it; a rescinded service comes back the same way.
-  func enableService(_ service: IntegrationService, then next: @escaping Continuation) {
+  public func enableService(_ service: IntegrationService, then next: @escaping Continuation) {
     let name = service.cmdletName
     let state = ic(service)
     let returning = state.enabled && state.phase == .rescinded
     guard !state.enabled || returning else {
-      return emit(
+      return kernel.emit(
         .stateNote, .vmms, .vmms, "Enable-VMIntegrationService '\(name)': already enabled",
         cost: costs.componentWork, then: next)
     }
     updateIC(service) { $0.enabled = true }
     kernel.log(source: "Hyper-V-VMMS",
-      message: "Integration service '\(name)' of '\(configuration.vmName)' was enabled.")
-    emit(
-      .stateNote, .vmms, .vmms, "Enable-VMIntegrationService -VMName \(configuration.vmName) -Name '\(name)'",
+      message: "Integration service '\(name)' of '\(vmName)' was enabled.")
+    kernel.emit(
+      .stateNote, .vmms, .vmms, "Enable-VMIntegrationService -VMName \(vmName) -Name '\(name)'",
       cost: costs.componentWork
     ) {
       guard self.canOfferChannels else { return next() }
-      self.offer(service.deviceClass) { self.probeAndOpen(service, then: next) }
+      self.offerChannel(service) { self.probeAndOpen(service, then: next) }
     }
   }
 
   /// `Disable-VMIntegrationService`: the host rescinds the channel; the guest side stops.
-  func disableService(_ service: IntegrationService, then next: @escaping Continuation) {
+  public func disableService(_ service: IntegrationService, then next: @escaping Continuation) {
     let name = service.cmdletName
     guard ic(service).enabled else {
-      return emit(
+      return kernel.emit(
         .stateNote, .vmms, .vmms, "Disable-VMIntegrationService '\(name)': already disabled",
         cost: costs.componentWork, then: next)
     }
     updateIC(service) { $0.enabled = false }
     kernel.log(source: "Hyper-V-VMMS",
-      message: "Integration service '\(name)' of '\(configuration.vmName)' was disabled.")
-    emit(
-      .stateNote, .vmms, .vmms, "Disable-VMIntegrationService -VMName \(configuration.vmName) -Name '\(name)'",
+      message: "Integration service '\(name)' of '\(vmName)' was disabled.")
+    kernel.emit(
+      .stateNote, .vmms, .vmms, "Disable-VMIntegrationService -VMName \(vmName) -Name '\(name)'",
       cost: costs.componentWork
     ) { self.withdrawService(service, phase: .notOffered, then: next) }
   }

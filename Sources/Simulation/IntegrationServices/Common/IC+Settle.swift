@@ -5,31 +5,31 @@ import HVSimKernel
 import HVTrace
 
 /// Bringing the services to a running VM's steady state, and answering requests read late.
-extension Simulation {
+extension IntegrationServices {
   /// With `state: running`, the power-on ran unrecorded and the clock restarts at zero: the
   /// services look as they would after about ten minutes of uptime (model assumption). The
   /// heartbeat is OK with a seeded sequence number; the next ping and the next time sample come
   /// at seeded moments within their periods; the guest clock was last corrected by the previous
   /// sample (or, without time synchronization, has drifted since the boot).
-  func settleServicesAfterSilentStart() {
+  public func settleServicesAfterSilentStart() {
     let uptime = 600_000_000_000
     referenceCounterStart = -uptime
     let beat = ic(.heartbeat)
     if beat.isReady {
       let interval = HeartbeatModel.intervalNanoseconds
-      let sequence = UInt64(uptime / interval) + icRandom.next(below: 100)
+      let sequence = UInt64(uptime / interval) + random.next(below: 100)
       heartbeat.status = .ok
       heartbeat.nextSequence = sequence
       heartbeat.lastAnswer = sequence
       updateIC(.heartbeat) {
         $0.nextRequestID = sequence + 1
-        $0.nextDue = 1 + Int(self.icRandom.next(below: UInt64(interval)))
+        $0.nextDue = 1 + Int(self.random.next(below: UInt64(interval)))
       }
     }
     let time = ic(.timeSync)
     if time.isReady {
       let period = TimeSyncModel.samplePeriodNanoseconds
-      let due = 1 + Int(icRandom.next(below: UInt64(period)))
+      let due = 1 + Int(random.next(below: UInt64(period)))
       timeSync.sendSyncNext = false
       timeSync.samplesSent = uptime / period
       updateIC(.timeSync) {
@@ -38,7 +38,7 @@ extension Simulation {
       }
       guestClock.set(offset: 0, at: due - period)
     } else {
-      let rtc = -Int(icRandom.next(below: 1_000_000_000))
+      let rtc = -Int(random.next(below: 1_000_000_000))
       guestClock.set(offset: rtc + uptime / 1_000_000 * guestClock.driftPPM, at: 0)
     }
   }

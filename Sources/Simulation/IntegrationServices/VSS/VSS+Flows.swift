@@ -1,0 +1,50 @@
+import HVHostModel
+import HVSimKernel
+import HVTrace
+
+/// The Backup (VSS) service's flows (fact sheet §4.8): one transaction per VSS operation; the
+/// guest driver answers HOT_BACKUP itself and hands FREEZE and THAW to hv_vss_daemon.
+extension IntegrationServices {
+  /// One VSS transaction; passes on the guest's status (nil answer → failure).
+  public func vssExchange(_ operation: VSSOperation, then next: @escaping (ICStatus?) -> Void) {
+    let message = VSSMessage(operation: operation)
+    let what: String
+    switch operation {
+    case .hotBackup: what = "can the guest take part in a hot backup?"
+    case .freeze: what = "freeze the guest's file systems"
+    case .thaw: what = "thaw them"
+    default: what = operation.identifier
+    }
+    icRequest(
+      .backup, .vss(message), size: VSSMessage.size, what,
+      handler: { request, answer in self.answerVSS(request, then: answer) }
+    ) { answer in next(answer?.header.status) }
+  }
+
+  /// `hv_vss_onchannelcallback`: HOT_BACKUP is answered by the driver; FREEZE and THAW go to
+  /// hv_vss_daemon (fsfreeze / thaw of every mounted file system).
+  func answerVSS(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
+    guard case .vss(let message) = request.payload else { return answer(request.response(status: .fail)) }
+    switch message.operation {
+    case .hotBackup:
+      let reply = VSSMessage(operation: .hotBackup, flags: VSSMessage.noAutoRecovery)
+      kernel.emit(
+        .stateNote, .vssGuest, .vssGuest,
+        "VSS_OP_HOT_BACKUP: answer vss_cf.flags = VSS_HBU_NO_AUTO_RECOVERY (0x5)",
+        details: [.hex("flags", UInt64(reply.flags), digits: 8)], cost: costs.icHandling
+      ) { answer(request.response(status: .ok, payload: .vss(reply))) }
+    case .freeze, .thaw:
+      let freeze = message.operation == .freeze
+      daemonRoundTrip(.backup, message.operation.identifier, work: {
+        freeze
+          ? ("FIFREEZE on / and /home: writes are flushed, then held (at most VSS_FREEZE_TIMEOUT, 15 min)", .ok, [], self.costs.fileSystemFreeze)
+          : ("FITHAW on / and /home: writes flow again", .ok, [], self.costs.fileSystemThaw)
+      }) { status in answer(request.response(status: status)) }
+    default:
+      kernel.emit(.stateNote, .vssGuest, .vssGuest, "\(message.operation.identifier): nothing to do", cost: costs.icHandling) {
+        answer(request.response(status: .ok))
+      }
+    }
+  }
+
+}
