@@ -60,22 +60,26 @@ let package = Package(
     // Simulation benchmark (Benchmarks/sim-bench.sh): events per second and peak memory.
     .executableTarget(name: "hvwalk-bench", dependencies: ["HVScenario", "HVSimulation", "HVTrace"]),
 
+    // Test helpers shared by the test targets: golden files, the repository root, a seeded
+    // generator. Depends on nothing of ours, so any test target may use it.
+    .target(name: "HVTestSupport", path: "Tests/HVTestSupport"),
+    .testTarget(name: "HVTestSupportTests", dependencies: ["HVTestSupport"]),
     .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),
     .testTarget(name: "HVSimulationTests", dependencies: ["HVSimulation", "HVTrace"]),
     .testTarget(
       name: "HVScenarioTests",
-      dependencies: ["HVScenario", "HVSimulation", "HVTrace", "HVDiagnostics"],
+      dependencies: ["HVScenario", "HVSimulation", "HVTrace", "HVDiagnostics", "HVTestSupport"],
       exclude: ["Golden"]
     ),
     .testTarget(name: "HVDiagramTests", dependencies: ["HVDiagram", "HVTrace"]),
     .testTarget(
       name: "HVSiteTests",
-      dependencies: ["HVSite", "HVDiagnostics", "HVScenario", "HVDiagram", "HVTrace"],
+      dependencies: ["HVSite", "HVDiagnostics", "HVScenario", "HVDiagram", "HVTrace", "HVTestSupport"],
       exclude: ["Golden"]
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["hvwalk", "HVCommandLine", "HVSite", "HVDiagnostics"]
+      dependencies: ["hvwalk", "HVCommandLine", "HVSite", "HVDiagnostics", "HVTestSupport"]
     ),
   ]
 )
