@@ -64,6 +64,7 @@ let package = Package(
     // generator. Depends on nothing of ours, so any test target may use it.
     .target(name: "HVTestSupport", path: "Tests/HVTestSupport"),
     .testTarget(name: "HVTestSupportTests", dependencies: ["HVTestSupport"]),
+    .testTarget(name: "HVDiagnosticsTests", dependencies: ["HVDiagnostics", "HVTestSupport"]),
     .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),
     .testTarget(name: "HVSimulationTests", dependencies: ["HVSimulation", "HVTrace"]),
     .testTarget(

@@ -68,7 +68,7 @@ public struct SiteBuilder: Sendable {
     guard let file = content.file(SiteConfig.path) else {
       diagnostics.append(Diagnostic(
         at: SourceLocation(path: content.displayPath(SiteConfig.path), line: 1, column: 1),
-        id: "site.missing-config", "the content folder has no site.yaml",
+        id: .siteMissingConfig, "the content folder has no site.yaml",
         suggestion: "is '\(content.displayRoot)' the right content folder?"))
       return nil
     }

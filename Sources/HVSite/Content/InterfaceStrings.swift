@@ -35,7 +35,7 @@ public struct InterfaceStrings: Sendable, Equatable {
     let (root, syntax) = source.compose(text)
     guard let root else { return (nil, [], syntax) }
     guard let mapping = root.mapping else {
-      return (nil, [], [Diagnostic(at: source.location(of: root), id: "strings.expected-mapping",
+      return (nil, [], [Diagnostic(at: source.location(of: root), id: .stringsExpectedMapping,
         "a strings file is a mapping of keys to text, e.g. 'previous: Previous'")])
     }
     var entries: [(String, String)] = []
@@ -44,7 +44,7 @@ public struct InterfaceStrings: Sendable, Equatable {
     for (keyNode, valueNode) in mapping {
       let key = keyNode.string ?? ""
       guard let value = valueNode.scalar?.string, !value.isEmpty else {
-        diagnostics.append(Diagnostic(at: source.location(of: valueNode), id: "strings.invalid-value",
+        diagnostics.append(Diagnostic(at: source.location(of: valueNode), id: .stringsInvalidValue,
           "the text for '\(key)' must be a non-empty string"))
         continue
       }

@@ -18,7 +18,7 @@ struct ScenarioLoader {
       let displayPath = content.displayPath(file.path)
       guard file.path.hasSuffix(".yaml"), file.path.split(separator: "/").count == 2 else {
         diagnostics.append(Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1),
-          id: "scenario.misplaced-file", "scenarios are YAML files at 'scenarios/<id>.yaml'"))
+          id: .scenarioMisplacedFile, "scenarios are YAML files at 'scenarios/<id>.yaml'"))
         continue
       }
       switch content.text(of: file) {

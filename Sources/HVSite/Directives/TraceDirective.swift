@@ -22,7 +22,7 @@ struct TraceDirective: Directive {
       if let step = Int(value), run.trace.steps.contains(where: { $0.index == step }) {
         options.step = step
       } else {
-        diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-step",
+        diagnostics.append(Diagnostic(at: key.location, id: .directiveInvalidStep,
           "'step=\(value)': scenario '\(run.id)' has steps 1 to \(run.trace.steps.count)"))
       }
     }
@@ -30,7 +30,7 @@ struct TraceDirective: Directive {
       if value == "partition" {
         options.lifelines = .partition
       } else {
-        diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-collapse",
+        diagnostics.append(Diagnostic(at: key.location, id: .directiveInvalidCollapse,
           "'collapse=\(value)' is not a way to collapse lifelines", suggestion: "write 'collapse=partition'"))
       }
     }
@@ -40,7 +40,7 @@ struct TraceDirective: Directive {
       if bounds.count == 2, let low = bounds[0], let high = bounds[1], 1 <= low, low <= high, high <= total {
         options.messages = low...high
       } else {
-        diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-messages",
+        diagnostics.append(Diagnostic(at: key.location, id: .directiveInvalidMessages,
           "'messages=\(value)' must be a range A-B of message numbers within 1-\(total)",
           suggestion: "for example messages=1-\(min(total, 20))"))
       }
@@ -69,7 +69,7 @@ public struct ScenarioRuns: Sendable {
   func unknown(_ token: DirectiveInvocation.Token) -> Diagnostic {
     let ids = runs.keys.sorted()
     let hint = ids.isEmpty ? "there are no scenarios under scenarios/" : Suggestion.didYouMean(token.text, in: ids)
-    return Diagnostic(at: token.location, id: "directive.unknown-scenario",
+    return Diagnostic(at: token.location, id: .directiveUnknownScenario,
       "no scenario '\(token.text)'", suggestion: hint)
   }
 }

@@ -34,17 +34,17 @@ struct Theme: Sendable {
           diagnostics.append(Diagnostic(
             at: SourceLocation(path: displayPath, line: error.context.lineNumber,
               column: error.context.columnNumber),
-            id: "theme.template-syntax", "invalid Mustache template: \(error.error)"))
+            id: .themeTemplateSyntax, "invalid Mustache template: \(error.error)"))
         } catch {
           diagnostics.append(Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1),
-            id: "theme.template-syntax", "invalid Mustache template: \(error)"))
+            id: .themeTemplateSyntax, "invalid Mustache template: \(error)"))
         }
       }
     }
     for name in requiredTemplates where !found.contains(name) {
       diagnostics.append(Diagnostic(
         at: SourceLocation(path: content.displayPath("theme/templates/\(name).mustache"), line: 1, column: 1),
-        id: "theme.missing-template", "the theme has no '\(name)' template",
+        id: .themeMissingTemplate, "the theme has no '\(name)' template",
         suggestion: "every theme needs: " + requiredTemplates.joined(separator: ", ")))
     }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
