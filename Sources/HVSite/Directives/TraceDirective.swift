@@ -47,7 +47,9 @@ struct TraceDirective: Directive {
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
     let figure = WalkthroughFigure(run: run, options: options, text: WalkthroughText(strings: page.strings),
-                                   language: page.language, scenarioHref: "scenarios/\(run.id).html")
+                                   language: page.language,
+                                   scenarioHref: Route.scenario(language: page.language, id: run.id)
+                                     .relativeURL(from: .languageIndex(language: page.language)))
     let (html, anchors) = figure.render(cache: cache)
     return .success(DirectiveOutput(html: html, anchors: anchors))
   }

@@ -10,8 +10,15 @@ struct Theme: Sendable {
     "scenario-index", "print",
   ]
 
+  /// The content folder whose files are copied to the site's `assets/` (``Route/asset(path:)``).
+  static let assetsFolder = "theme/assets"
+
+  /// `theme/assets/style.css` → `style.css`, the path under the site's `assets/`.
+  static func assetPath(of contentPath: String) -> String {
+    String(contentPath.dropFirst(assetsFolder.count + 1))
+  }
+
   var library: MustacheLibrary
-  var assets: [ContentSnapshot.File]
   /// Every `{{strings.key}}` used by a template, with where it is used.
   var stringReferences: [(key: String, location: SourceLocation)]
 
@@ -48,8 +55,7 @@ struct Theme: Sendable {
         suggestion: "every theme needs: " + requiredTemplates.joined(separator: ", ")))
     }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
-    return (Theme(library: library, assets: content.files(under: "theme/assets"),
-      stringReferences: references), [])
+    return (Theme(library: library, stringReferences: references), [])
   }
 
   func render(_ view: Any, template: String) -> String {
