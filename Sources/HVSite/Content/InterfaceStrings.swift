@@ -6,7 +6,7 @@ import Yams
 /// A page uses only the strings of its own language, so it reads as Vietnamese or English
 /// throughout; adding a language means adding a file. Each file must define exactly the keys of
 /// the default language's file, and every `{{strings.key}}` a template uses must exist.
-public struct InterfaceStrings: Sendable, Equatable {
+public struct InterfaceStrings: Sendable, Hashable {
   public let language: String
   /// Keys in file order; values are plain text (templates escape them).
   public let entries: [(key: String, value: String)]
@@ -21,6 +21,15 @@ public struct InterfaceStrings: Sendable, Equatable {
 
   public static func == (lhs: InterfaceStrings, rhs: InterfaceStrings) -> Bool {
     lhs.language == rhs.language && lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
+  }
+
+  /// Hashable so a cached walkthrough figure is keyed by the exact strings it was rendered with.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(language)
+    for entry in entries {
+      hasher.combine(entry.key)
+      hasher.combine(entry.value)
+    }
   }
 
   public subscript(key: String) -> String? { dictionary[key] }
