@@ -99,30 +99,35 @@ let package = Package(
       name: "hvwalk-bench",
       dependencies: ["HVScenario", "HVSimulation", "HVHostModel", "HVIntegrationServices", "HVTrace"]),
 
+    // Test helpers shared by the test targets: golden files, the repository root, a seeded
+    // generator. Depends on nothing of ours, so any test target may use it.
+    .target(name: "HVTestSupport", path: "Tests/HVTestSupport"),
+    .testTarget(name: "HVTestSupportTests", dependencies: ["HVTestSupport"]),
+    .testTarget(name: "HVDiagnosticsTests", dependencies: ["HVDiagnostics", "HVTestSupport"]),
     .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),
     .testTarget(
       name: "HVSimulationTests",
       dependencies: [
         "HVSimulation", "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage",
-        "HVIntegrationServices", "HVTrace",
+        "HVIntegrationServices", "HVTrace", "HVTestSupport",
       ]),
     .testTarget(
       name: "HVScenarioTests",
       dependencies: [
         "HVScenario", "HVSimulation", "HVHostModel", "HVIntegrationServices", "HVTrace",
-        "HVDiagnostics",
+        "HVDiagnostics", "HVTestSupport",
       ],
       exclude: ["Golden"]
     ),
     .testTarget(name: "HVDiagramTests", dependencies: ["HVDiagram", "HVTrace"]),
     .testTarget(
       name: "HVSiteTests",
-      dependencies: ["HVSite", "HVDiagnostics", "HVScenario", "HVDiagram", "HVTrace"],
+      dependencies: ["HVSite", "HVDiagnostics", "HVScenario", "HVDiagram", "HVTrace", "HVTestSupport"],
       exclude: ["Golden"]
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["hvwalk", "HVCommandLine", "HVSite", "HVDiagnostics"]
+      dependencies: ["hvwalk", "HVCommandLine", "HVSite", "HVDiagnostics", "HVTestSupport"]
     ),
   ]
 )

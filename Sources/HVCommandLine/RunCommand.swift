@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand {
     let console = Console.standard
     let path = ScenarioRunner.scenarioPath(for: scenario, contentDirectory: content)
     guard let data = FileManager.default.contents(atPath: path) else {
-      console.report([Diagnostic(.error, at: SourceLocation(path: path, line: 1, column: 1), id: "run.unreadable",
+      console.report([Diagnostic(.error, at: SourceLocation(path: path, line: 1, column: 1), id: .runUnreadable,
                                  "cannot read the scenario file", suggestion: nearbyID())])
       throw ExitCode.failure
     }

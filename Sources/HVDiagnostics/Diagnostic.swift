@@ -10,8 +10,9 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
 
   public var location: SourceLocation
   public var severity: Severity
-  /// A stable identifier such as `lesson.unknown-front-matter-key`, for tests and documentation.
-  public var identifier: String
+  /// A stable identifier such as `lesson.missing-front-matter`, for tests and documentation; every
+  /// one hvwalk reports is declared in the catalogue (`DiagnosticID+Catalogue.swift`).
+  public var identifier: DiagnosticID
   public var message: String
   /// A fix the author can apply, e.g. "did you mean 'summary'?". Printed after the message.
   public var suggestion: String?
@@ -19,7 +20,7 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
   public init(
     _ severity: Severity = .error,
     at location: SourceLocation,
-    id identifier: String,
+    id identifier: DiagnosticID,
     _ message: String,
     suggestion: String? = nil
   ) {

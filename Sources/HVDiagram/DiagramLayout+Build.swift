@@ -12,7 +12,7 @@ extension DiagramLayout {
     let headers = model.lifelines.map { lifeline -> (lines: [String], width: Int) in
       let title = collapsed
         ? (text.partitionNames[lifeline.partition] ?? lifeline.title)
-        : (text.actorNames[lifeline.id] ?? lifeline.title)
+        : (lifeline.actor.flatMap { text.actorNames[$0] } ?? lifeline.title)
       let lines = M.font.wrap(title, maximum: M.headerTextWidthMax)
       return (lines, max(70, lines.map(M.font.width).max() ?? 0) + 2 * M.headerPadding)
     }
@@ -141,7 +141,7 @@ extension DiagramLayout {
       boxes.append(Box(rect: Rect(x: left, y: 6, width: right - left, height: bottom - 6),
         title: TextBlock(lines: [title], x: left + 6, y: 20, centered: false,
                          bounds: Rect(x: left + 6, y: 9, width: LayoutMetrics.font.boldWidth(title), height: 15)),
-        kind: "partition"))
+        kind: .partition))
       guard !collapsed, partition == .root || partition == .child else { continue }
       for (mode, modeRange) in runs({ model.lifelines[$0].mode }) where modeRange.overlaps(range) {
         let clipped = max(modeRange.lowerBound, range.lowerBound)...min(modeRange.upperBound, range.upperBound)
@@ -151,7 +151,7 @@ extension DiagramLayout {
         boxes.append(Box(rect: Rect(x: bandLeft, y: 28, width: bandRight - bandLeft, height: bottom - 30),
           title: TextBlock(lines: [name], x: bandLeft + 5, y: 41, centered: false,
                            bounds: Rect(x: bandLeft + 5, y: 31, width: LayoutMetrics.smallFont.width(name), height: 13)),
-          kind: mode.rawValue))
+          kind: .band(mode)))
       }
     }
     return boxes

@@ -27,7 +27,7 @@ public struct DiagramLayout: Sendable, Hashable {
   }
 
   public struct PlacedLifeline: Sendable, Hashable {
-    public var id: String
+    public var id: LifelineID
     public var x: Int
     public var header: Rect
     public var title: TextBlock
@@ -39,8 +39,8 @@ public struct DiagramLayout: Sendable, Hashable {
   public struct Box: Sendable, Hashable {
     public var rect: Rect
     public var title: TextBlock
-    /// `partition` for a partition, the mode's raw value for a user/kernel band inside it.
-    public var kind: String
+    /// A partition, or a user/kernel band inside one.
+    public var kind: BoxKind
   }
 
   public struct Arrow: Sendable, Hashable {

@@ -36,12 +36,12 @@ public struct DiagramText: Sendable {
   /// `Step {index}: {title}`.
   public var stepFormat: String
   /// Lifeline titles by actor id in this language; actors not listed keep the trace's name.
-  public var actorNames: [String: String]
+  public var actorNames: [ActorKey: String]
 
   public init(
     partitionNames: [PartitionKind: String], modeNames: [ExecutionMode: String],
     kindNames: [EventKind: String], loopFormat: String, stepFormat: String,
-    actorNames: [String: String] = [:]
+    actorNames: [ActorKey: String] = [:]
   ) {
     self.actorNames = actorNames
     self.partitionNames = partitionNames

@@ -66,12 +66,9 @@ public struct DiagramSVG {
   }
 
   private func box(_ box: DiagramLayout.Box) -> SVGElement.Node {
-    let isPartition = box.kind == "partition"
-    return .el("g", [("class", isPartition ? "hv-partition" : "hv-band hv-band-\(box.kind)")], [
-      .el("rect", rect(box.rect) + [("rx", isPartition ? "6" : "3"),
-        ("fill", isPartition ? "#f6f8fa" : (box.kind == "user" ? "#fff8e6" : "#eef4ff")),
-        ("stroke", "#d0d7de")]),
-      text(box.title, className: isPartition ? "hv-box-title" : "hv-band-title"),
+    .el("g", [("class", box.kind.className)], [
+      .el("rect", rect(box.rect) + [("rx", box.kind.cornerRadius), ("fill", box.kind.fill), ("stroke", "#d0d7de")]),
+      text(box.title, className: box.kind.titleClass),
     ])
   }
 
@@ -97,7 +94,7 @@ public struct DiagramSVG {
   }
 
   private func lifeline(_ lifeline: DiagramLayout.PlacedLifeline) -> SVGElement.Node {
-    .el("g", [("class", "hv-lifeline hv-partition-\(lifeline.partition.rawValue)"), ("id", "\(id)-actor-\(lifeline.id)")], [
+    .el("g", [("class", "hv-lifeline hv-partition-\(lifeline.partition.rawValue)"), ("id", "\(id)-actor-\(lifeline.id.rawValue)")], [
       .el("line", [("x1", lifeline.x.svg), ("y1", lifeline.top.svg), ("x2", lifeline.x.svg),
                    ("y2", lifeline.bottom.svg), ("stroke", "#8c959f"), ("stroke-dasharray", "3 3")]),
       .el("rect", rect(lifeline.header) + [("rx", "4"), ("fill", "#ffffff"), ("stroke", "#57606a")]),

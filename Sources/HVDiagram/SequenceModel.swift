@@ -7,12 +7,18 @@ import HVTrace
 /// SVG only ever see this value.
 public struct SequenceModel: Sendable, Hashable {
   public struct Lifeline: Sendable, Hashable {
-    /// Actor id, or the partition's raw value when lifelines are collapsed.
-    public var id: String
+    /// The actor, or the partition when lifelines are collapsed.
+    public var id: LifelineID
     public var title: String
     public var partition: PartitionKind
     /// Nil when the lifeline stands for a whole partition.
     public var mode: ExecutionMode?
+
+    /// The actor it stands for; nil for a partition.
+    public var actor: ActorKey? {
+      if case .actor(let key) = id { return key }
+      return nil
+    }
   }
 
   public struct Message: Sendable, Hashable {
@@ -58,12 +64,12 @@ public struct SequenceModel: Sendable, Hashable {
     switch options.lifelines {
     case .component:
       lifelines = actorOrder.map {
-        Lifeline(id: $0.id, title: $0.name, partition: $0.partition, mode: $0.mode)
+        Lifeline(id: .actor($0.key), title: $0.name, partition: $0.partition, mode: $0.mode)
       }
     case .partition:
       var seen: [PartitionKind] = []
       for actor in actorOrder where !seen.contains(actor.partition) { seen.append(actor.partition) }
-      lifelines = seen.map { Lifeline(id: $0.rawValue, title: $0.rawValue, partition: $0, mode: nil) }
+      lifelines = seen.map { Lifeline(id: .partition($0), title: $0.rawValue, partition: $0, mode: nil) }
     }
     var builder = Builder(lifelines: lifelines, actors: trace.actors, options: options)
     for step in trace.steps where options.step == nil || options.step == step.index {
@@ -141,8 +147,8 @@ public struct SequenceModel: Sendable, Hashable {
       var index: [String: Int] = [:]
       let position = Dictionary(uniqueKeysWithValues: lifelines.enumerated().map { ($1.id, $0) })
       for actor in actors {
-        let key = options.lifelines == .component ? actor.id : actor.partition.rawValue
-        index[actor.id] = position[key]
+        let lifeline: LifelineID = options.lifelines == .component ? .actor(actor.key) : .partition(actor.partition)
+        index[actor.id] = position[lifeline]
       }
       self.index = index
     }

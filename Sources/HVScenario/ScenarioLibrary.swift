@@ -31,7 +31,7 @@ public struct ScenarioLibrary: Sendable {
         diagnostics.append(
           Diagnostic(
             .error, at: SourceLocation(path: scenario.path, line: 1, column: 1),
-            id: "scenario.duplicate-id",
+            id: .scenarioDuplicateId,
             "scenario id '\(scenario.id)' is already used by \(first.path)"))
         continue
       }

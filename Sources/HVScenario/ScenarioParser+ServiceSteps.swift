@@ -41,12 +41,12 @@ extension ScenarioParser {
     reader: YAMLReader
   ) -> [String: Option]? {
     guard let node else {
-      reader.error(item, "scenario.step-value", "'\(step)' needs a value, e.g. '- \(step): \(example)'")
+      reader.error(item, .scenarioStepValue, "'\(step)' needs a value, e.g. '- \(step): \(example)'")
       return nil
     }
     guard case .mapping = node else {
       reader.error(
-        node, "scenario.step-value", "'\(step)' takes a mapping of options",
+        node, .scenarioStepValue, "'\(step)' takes a mapping of options",
         suggestion: "write it as '- \(step): \(example)'")
       return nil
     }
@@ -60,7 +60,7 @@ extension ScenarioParser {
     }
     for key in required where !entries.contains(where: { $0.key == key }) {
       reader.error(
-        node, "scenario.missing-key", "'\(step)' needs the key '\(key)'",
+        node, .scenarioMissingKey, "'\(step)' needs the key '\(key)'",
         suggestion: "e.g. '- \(step): \(example)'")
     }
     return result
@@ -74,7 +74,7 @@ extension ScenarioParser {
     case "false": return false
     default:
       reader.error(
-        option.node, "scenario.invalid-value", "'\(key)' must be true or false, not '\(option.text)'",
+        option.node, .scenarioInvalidValue, "'\(key)' must be true or false, not '\(option.text)'",
         suggestion: Suggestion.didYouMean(option.text, in: ["true", "false"]))
       return nil
     }
@@ -123,7 +123,7 @@ extension ScenarioParser {
         pool = parsed
         if operation == .set || operation == .delete, !writableKVPPools.contains(text) {
           reader.error(
-            option.node, "scenario.invalid-value",
+            option.node, .scenarioInvalidValue,
             "'\(step)' changes only the pools the host writes, not '\(text)' (the guest and auto pools are the guest's own)",
             suggestion: "expected one of: " + writableKVPPools.map { "'\($0)'" }.joined(separator: ", "))
           valid = false
@@ -133,7 +133,7 @@ extension ScenarioParser {
       }
     }
     if let key = options["key"], key.text.isEmpty {
-      reader.error(key.node, "scenario.invalid-value", "the KVP key is empty")
+      reader.error(key.node, .scenarioInvalidValue, "the KVP key is empty")
       valid = false
     }
     guard valid else { return nil }
@@ -156,7 +156,7 @@ extension ScenarioParser {
     else { return nil }
     var valid = required.allSatisfy { options[$0] != nil }
     if let source = options["source"], source.text.isEmpty {
-      reader.error(source.node, "scenario.invalid-value", "the source path is empty")
+      reader.error(source.node, .scenarioInvalidValue, "the source path is empty")
       valid = false
     }
     if let destination = options["destination"], !checkGuestPath(destination, reader: reader) { valid = false }
@@ -183,7 +183,7 @@ extension ScenarioParser {
     let path = option.text
     guard path.hasPrefix("/") else {
       reader.error(
-        option.node, "scenario.invalid-value",
+        option.node, .scenarioInvalidValue,
         "destination '\(path)' must be an absolute path in the guest (the model's guest is Linux)",
         suggestion: "e.g. '/tmp/setup.sh'")
       return false
@@ -193,7 +193,7 @@ extension ScenarioParser {
     let folder = GuestFileSystem.parent(of: path)
     if folder.utf16.count > limit || name.utf16.count > limit {
       reader.error(
-        option.node, "scenario.invalid-value",
+        option.node, .scenarioInvalidValue,
         "destination '\(path.prefix(40))…' is too long: the folder and the file name may have at most \(limit) characters each (W_MAX_PATH)")
       return false
     }
@@ -206,14 +206,14 @@ extension ScenarioParser {
   ) -> IntegrationService? {
     let names = IntegrationService.allCases.map(\.rawValue)
     guard let value else {
-      reader.error(item, "scenario.step-value", "'\(step)' needs a service name, e.g. '- \(step): time-sync'")
+      reader.error(item, .scenarioStepValue, "'\(step)' needs a service name, e.g. '- \(step): time-sync'")
       return nil
     }
     guard let text = reader.choice(value, "integration service", names), let service = IntegrationService(rawValue: text)
     else { return nil }
     guard context.host.offeredServices.contains(service) else {
       reader.error(
-        value, "scenario.incompatible",
+        value, .scenarioIncompatible,
         "a \(context.host.rawValue) host does not offer '\(text)' (it exists from 2012R2)")
       return nil
     }
@@ -226,20 +226,20 @@ extension ScenarioParser {
   ) -> (kind: SimulationStep, argument: String)? {
     let names = IntegrationService.allCases.map(\.rawValue) + deviceNames
     guard let value else {
-      reader.error(item, "scenario.step-value", "'rescind-channel' needs a service or device name, e.g. '- rescind-channel: heartbeat'")
+      reader.error(item, .scenarioStepValue, "'rescind-channel' needs a service or device name, e.g. '- rescind-channel: heartbeat'")
       return nil
     }
     guard let text = reader.choice(value, "service or device", names) else { return nil }
     if let service = IntegrationService(rawValue: text) {
       guard context.host.offeredServices.contains(service) else {
-        reader.error(value, "scenario.incompatible", "a \(context.host.rawValue) host does not offer '\(text)' (it exists from 2012R2)")
+        reader.error(value, .scenarioIncompatible, "a \(context.host.rawValue) host does not offer '\(text)' (it exists from 2012R2)")
         return nil
       }
       return (.rescindChannel(.service(service)), text)
     }
     guard text == context.vm.disk.rawValue else {
       reader.error(
-        value, "scenario.incompatible", "this VM's disk controller is '\(context.vm.disk.rawValue)', not '\(text)'",
+        value, .scenarioIncompatible, "this VM's disk controller is '\(context.vm.disk.rawValue)', not '\(text)'",
         suggestion: "did you mean '\(context.vm.disk.rawValue)'?")
       return nil
     }

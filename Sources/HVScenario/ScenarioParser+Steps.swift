@@ -29,13 +29,13 @@ extension ScenarioParser {
     _ node: Node, vm: VMSettings, host: HostVersion, reader: YAMLReader
   ) -> [ScenarioStep] {
     guard case .sequence(let sequence) = node else {
-      reader.error(node, "scenario.expected-sequence", "steps must be a list (each item '- step')")
+      reader.error(node, .scenarioExpectedSequence, "steps must be a list (each item '- step')")
       return []
     }
-    if sequence.isEmpty { reader.error(node, "scenario.no-steps", "steps is empty") }
+    if sequence.isEmpty { reader.error(node, .scenarioNoSteps, "steps is empty") }
     if sequence.count > maximumSteps {
       reader.error(
-        node, "scenario.too-many-steps",
+        node, .scenarioTooManySteps,
         "a scenario may have at most \(maximumSteps) steps, this one has \(sequence.count)")
     }
     var context = StepContext(vm: vm, host: host)
@@ -56,18 +56,18 @@ extension ScenarioParser {
     case .mapping(let mapping):
       guard mapping.count == 1, let pair = mapping.first else {
         reader.error(
-          item, "scenario.invalid-step", "a step is one key with its value, e.g. '- write-disk: 10 KiB'")
+          item, .scenarioInvalidStep, "a step is one key with its value, e.g. '- write-disk: 10 KiB'")
         return nil
       }
       (nameNode, valueNode) = (pair.key, pair.value)
     default:
-      reader.error(item, "scenario.invalid-step", "a step is a name or a one-key mapping")
+      reader.error(item, .scenarioInvalidStep, "a step is a name or a one-key mapping")
       return nil
     }
     guard let name = reader.scalar(nameNode, "step name") else { return nil }
     guard stepNames.contains(name) else {
       reader.error(
-        nameNode, "scenario.unknown-step", "unknown step '\(name)'",
+        nameNode, .scenarioUnknownStep, "unknown step '\(name)'",
         suggestion: Suggestion.didYouMean(name, in: stepNames))
       return nil
     }
@@ -78,7 +78,7 @@ extension ScenarioParser {
     }
     if bareSteps.contains(name) {
       if let value {
-        reader.error(value, "scenario.step-value", "'\(name)' takes no value")
+        reader.error(value, .scenarioStepValue, "'\(name)' takes no value")
         return nil
       }
       return make(bareKind(name), "")
@@ -86,14 +86,14 @@ extension ScenarioParser {
     switch name {
     case "write-disk", "read-disk":
       guard let value, let text = reader.scalar(value, "\(name) size") else {
-        reader.error(item, "scenario.step-value", "'\(name)' needs a size, e.g. '- \(name): 10 KiB'")
+        reader.error(item, .scenarioStepValue, "'\(name)' needs a size, e.g. '- \(name): 10 KiB'")
         return nil
       }
       guard let bytes = size(text, node: value, reader: reader) else { return nil }
       return make(name == "write-disk" ? .writeDisk(bytes: bytes) : .readDisk(bytes: bytes), text)
     case "wait":
       guard let value, let text = reader.scalar(value, "wait duration") else {
-        reader.error(item, "scenario.step-value", "'wait' needs a duration, e.g. '- wait: 5 s'")
+        reader.error(item, .scenarioStepValue, "'wait' needs a duration, e.g. '- wait: 5 s'")
         return nil
       }
       guard let nanoseconds = duration(text, node: value, reader: reader) else { return nil }
@@ -127,11 +127,11 @@ extension ScenarioParser {
     switch Quantity.bytes(text) {
     case .success(let bytes):
       guard bytes > 0 else {
-        reader.error(node, "scenario.invalid-size", "a size of 0 bytes does nothing")
+        reader.error(node, .scenarioInvalidSize, "a size of 0 bytes does nothing")
         return nil
       }
       guard bytes <= maximumTransferBytes else {
-        reader.error(node, "scenario.invalid-size", "'\(text)' is more than the 1 GiB a step may move")
+        reader.error(node, .scenarioInvalidSize, "'\(text)' is more than the 1 GiB a step may move")
         return nil
       }
       return bytes
@@ -146,11 +146,11 @@ extension ScenarioParser {
     switch Quantity.nanoseconds(text) {
     case .success(let nanoseconds):
       guard nanoseconds > 0 else {
-        reader.error(node, "scenario.invalid-duration", "a wait of 0 does nothing")
+        reader.error(node, .scenarioInvalidDuration, "a wait of 0 does nothing")
         return nil
       }
       guard nanoseconds <= maximumWaitNanoseconds else {
-        reader.error(node, "scenario.invalid-duration", "'\(text)' is longer than the 24 h a wait may last")
+        reader.error(node, .scenarioInvalidDuration, "'\(text)' is longer than the 24 h a wait may last")
         return nil
       }
       return nanoseconds
@@ -164,7 +164,7 @@ extension ScenarioParser {
     _ problem: Quantity.Problem, text: String, node: Node, units: [String], kind: String,
     reader: YAMLReader
   ) {
-    let id = "scenario.invalid-\(kind)"
+    let id: DiagnosticID = kind == "size" ? .scenarioInvalidSize : .scenarioInvalidDuration
     let unitList = units.joined(separator: ", ")
     switch problem {
     case .missingNumber:

@@ -17,7 +17,7 @@ extension ScenarioParser {
     if let value = reader.value("name", in: entries, of: node, what: "vm"),
       let name = reader.scalar(value, "vm name")
     {
-      if name.isEmpty { reader.error(value, "scenario.invalid-value", "the VM name is empty") }
+      if name.isEmpty { reader.error(value, .scenarioInvalidValue, "the VM name is empty") }
       settings.name = name
     }
     if let value = reader.value("generation", in: entries, of: node, what: "vm"),
@@ -33,7 +33,7 @@ extension ScenarioParser {
     }
     if settings.generation == .two, settings.disk == .ide, let diskNode {
       reader.error(
-        diskNode, "scenario.incompatible", "a generation 2 VM has no IDE controller",
+        diskNode, .scenarioIncompatible, "a generation 2 VM has no IDE controller",
         suggestion: "use disk: scsi, or generation: 1")
     }
     let servicesNode = reader.value("integration-services", in: entries, of: node, what: "vm")
@@ -42,7 +42,7 @@ extension ScenarioParser {
     }
     if settings.integrationServices == .none, settings.disk == .scsi {
       reader.error(
-        servicesNode ?? diskNode, "scenario.incompatible",
+        servicesNode ?? diskNode, .scenarioIncompatible,
         "a SCSI disk needs a VMBus-aware guest, but integration-services is none",
         suggestion: "use integration-services: all, or disk: ide on generation 1")
     }
@@ -63,14 +63,14 @@ extension ScenarioParser {
       if text == "none" { return .none }
       if text == "all" { return .all }
       reader.error(
-        node, "scenario.invalid-value",
+        node, .scenarioInvalidValue,
         "integration-services must be none, all or a list of service names, not '\(text)'",
         suggestion: Suggestion.didYouMean(text, in: integrationServiceKeywords + names))
       return .all
     }
     guard case .sequence(let sequence) = node else {
       reader.error(
-        node, "scenario.invalid-value", "integration-services must be none, all or a list")
+        node, .scenarioInvalidValue, "integration-services must be none, all or a list")
       return .all
     }
     var services: [IntegrationService] = []
@@ -79,10 +79,10 @@ extension ScenarioParser {
         let service = IntegrationService(rawValue: text)
       else { continue }
       if services.contains(service) {
-        reader.error(item, "scenario.duplicate-value", "'\(text)' is listed twice")
+        reader.error(item, .scenarioDuplicateValue, "'\(text)' is listed twice")
       } else if !host.offeredServices.contains(service) {
         reader.error(
-          item, "scenario.incompatible",
+          item, .scenarioIncompatible,
           "a \(host.rawValue) host does not offer '\(text)' (it exists from 2012R2)")
       } else {
         services.append(service)

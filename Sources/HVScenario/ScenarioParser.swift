@@ -21,7 +21,7 @@ public enum ScenarioParser {
     for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
     where line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
       return (nil, [Diagnostic(.error, at: SourceLocation(path: path, line: index + 1, column: 1),
-        id: "yaml.tab-indentation", "YAML does not allow tabs for indentation", suggestion: "indent with spaces")])
+        id: .yamlTabIndentation, "YAML does not allow tabs for indentation", suggestion: "indent with spaces")])
     }
     let root: Node?
     do {
@@ -31,7 +31,7 @@ public enum ScenarioParser {
       return (nil, reader.diagnostics.sorted())
     }
     guard let root else {
-      reader.error(nil, "scenario.empty", "the scenario file is empty")
+      reader.error(nil, .scenarioEmpty, "the scenario file is empty")
       return (nil, reader.diagnostics.sorted())
     }
     let scenario = read(root, reader: reader)
@@ -71,13 +71,13 @@ public enum ScenarioParser {
     }
     guard !id.isEmpty, allowed else {
       reader.error(
-        node, "scenario.invalid-id",
+        node, .scenarioInvalidId,
         "id '\(id)' may only use lower-case letters, digits and '-'")
       return nil
     }
     if let expected = fileStem(reader.path), expected != id {
       reader.error(
-        node, "scenario.id-mismatch", "id '\(id)' must equal the file name '\(expected)'",
+        node, .scenarioIdMismatch, "id '\(id)' must equal the file name '\(expected)'",
         suggestion: "rename the file to '\(id).yaml' or set id: \(expected)")
     }
     return id
@@ -103,7 +103,7 @@ public enum ScenarioParser {
         let text = reader.scalar(value, "\(key).\(language)")
       else { continue }
       if text.isEmpty {
-        reader.error(value, "scenario.empty-text", "\(key).\(language) is empty")
+        reader.error(value, .scenarioEmptyText, "\(key).\(language) is empty")
       }
       texts.append(LocalizedText.Entry(language: language, text: text))
     }
@@ -113,7 +113,7 @@ public enum ScenarioParser {
   private static func readSeed(_ node: Node, reader: YAMLReader) -> UInt64? {
     guard let text = reader.scalar(node, "seed") else { return nil }
     guard let seed = UInt64(text) else {
-      reader.error(node, "scenario.invalid-value", "seed must be a whole number ≥ 0, not '\(text)'")
+      reader.error(node, .scenarioInvalidValue, "seed must be a whole number ≥ 0, not '\(text)'")
       return nil
     }
     return seed

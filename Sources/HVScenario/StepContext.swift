@@ -48,7 +48,7 @@ struct StepContext {
     case .start:
       if power != .off {
         reader.error(
-          node, "scenario.power-state", "'start' needs a VM that is off, but it is \(power.rawValue) here",
+          node, .scenarioPowerState, "'start' needs a VM that is off, but it is \(power.rawValue) here",
           suggestion: power == .saved ? "use '- restore' to start a saved VM" : "set vm.state: off to trace the power-on")
       }
       boot()
@@ -70,7 +70,7 @@ struct StepContext {
     case .restore:
       if power != .saved {
         reader.error(
-          node, "scenario.power-state", "'restore' needs a saved VM, but it is \(power.rawValue) here",
+          node, .scenarioPowerState, "'restore' needs a saved VM, but it is \(power.rawValue) here",
           suggestion: "add '- save' before it")
       }
       power = .running
@@ -79,7 +79,7 @@ struct StepContext {
     case .enableService(let service), .disableService(let service):
       if hung || power == .saved {
         reader.error(
-          node, "scenario.power-state",
+          node, .scenarioPowerState,
           "'\(action)' while the guest is \(hung ? "hung" : "saved") is not modelled",
           suggestion: hung ? "add '- resume-guest' before it" : "add '- restore' before it")
       }
@@ -91,12 +91,12 @@ struct StepContext {
       }
     case .hangGuest:
       requireRunning(action, node: node, reader: reader)
-      if hung { reader.error(node, "scenario.power-state", "'hang-guest': the guest is already hung here") }
+      if hung { reader.error(node, .scenarioPowerState, "'hang-guest': the guest is already hung here") }
       hung = true
     case .resumeGuest:
       if !hung || power != .running {
         reader.error(
-          node, "scenario.power-state", "'resume-guest' needs a hung guest, but it is not hung here",
+          node, .scenarioPowerState, "'resume-guest' needs a hung guest, but it is not hung here",
           suggestion: "add '- hang-guest' before it")
       }
       hung = false
@@ -150,20 +150,20 @@ struct StepContext {
     requireRunning(step.action, node: node, reader: reader)
     guard guestHasIntegrationServices else {
       reader.error(
-        node, "scenario.incompatible",
+        node, .scenarioIncompatible,
         "'rescind-channel': a guest without Integration Services has no VMBus channels")
       return
     }
     if hung {
       reader.error(
-        node, "scenario.power-state", "'rescind-channel' while the guest is hung is not modelled",
+        node, .scenarioPowerState, "'rescind-channel' while the guest is hung is not modelled",
         suggestion: "add '- resume-guest' before it")
     }
     if case .service(let service) = target, !enabled.contains(service) {
       reader.error(
-        node, "scenario.power-state", "'rescind-channel': '\(service.rawValue)' is disabled here, so it has no channel")
+        node, .scenarioPowerState, "'rescind-channel': '\(service.rawValue)' is disabled here, so it has no channel")
     } else if rescinded.contains(target) {
-      reader.error(node, "scenario.power-state", "'rescind-channel': '\(step.argument)' was already rescinded")
+      reader.error(node, .scenarioPowerState, "'rescind-channel': '\(step.argument)' was already rescinded")
     }
     rescinded.insert(target)
   }
@@ -171,14 +171,14 @@ struct StepContext {
   private func requireRunning(_ action: String, node: Node, reader: YAMLReader, suggestion: String? = nil) {
     guard power != .running else { return }
     reader.error(
-      node, "scenario.power-state", "'\(action)' needs a running VM, but it is \(power.rawValue) here",
+      node, .scenarioPowerState, "'\(action)' needs a running VM, but it is \(power.rawValue) here",
       suggestion: power == .saved ? "add '- restore' before it" : suggestion)
   }
 
   private func requireResponsive(_ action: String, node: Node, reader: YAMLReader) {
     guard hung, power == .running else { return }
     reader.error(
-      node, "scenario.power-state", "'\(action)' needs a responsive guest, but it is hung here",
+      node, .scenarioPowerState, "'\(action)' needs a responsive guest, but it is hung here",
       suggestion: "add '- resume-guest' before it")
   }
 }

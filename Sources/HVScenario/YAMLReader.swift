@@ -21,7 +21,7 @@ final class YAMLReader {
     return SourceLocation(path: path, line: mark.line, column: mark.column)
   }
 
-  func error(_ node: Node?, _ id: String, _ message: String, suggestion: String? = nil) {
+  func error(_ node: Node?, _ id: DiagnosticID, _ message: String, suggestion: String? = nil) {
     diagnostics.append(
       Diagnostic(.error, at: location(node), id: id, message, suggestion: suggestion))
   }
@@ -29,7 +29,7 @@ final class YAMLReader {
   /// A mapping's entries as (key text, key node, value) in file order; reports a non-mapping.
   func mapping(_ node: Node, _ what: String) -> [(key: String, keyNode: Node, value: Node)]? {
     guard case .mapping(let mapping) = node else {
-      error(node, "scenario.expected-mapping", "\(what) must be a mapping of keys to values")
+      error(node, .scenarioExpectedMapping, "\(what) must be a mapping of keys to values")
       return nil
     }
     return mapping.map { pair in (pair.key.string ?? "", pair.key, pair.value) }
@@ -41,7 +41,7 @@ final class YAMLReader {
   ) {
     for entry in entries where !allowed.contains(entry.key) {
       error(
-        entry.keyNode, "scenario.unknown-key", "unknown key '\(entry.key)' in \(what)",
+        entry.keyNode, .scenarioUnknownKey, "unknown key '\(entry.key)' in \(what)",
         suggestion: Suggestion.didYouMean(entry.key, in: allowed))
     }
   }
@@ -53,7 +53,7 @@ final class YAMLReader {
   ) -> Node? {
     if let entry = entries.first(where: { $0.key == key }) { return entry.value }
     if required {
-      error(parent, "scenario.missing-key", "\(what) needs the key '\(key)'")
+      error(parent, .scenarioMissingKey, "\(what) needs the key '\(key)'")
     }
     return nil
   }
@@ -61,7 +61,7 @@ final class YAMLReader {
   /// The text of a scalar node; reports a mapping or sequence where text was expected.
   func scalar(_ node: Node, _ what: String) -> String? {
     guard case .scalar(let scalar) = node else {
-      error(node, "scenario.expected-scalar", "\(what) must be a single value")
+      error(node, .scenarioExpectedScalar, "\(what) must be a single value")
       return nil
     }
     return scalar.string
@@ -72,7 +72,7 @@ final class YAMLReader {
     guard let text = scalar(node, what) else { return nil }
     guard choices.contains(text) else {
       error(
-        node, "scenario.invalid-value", "'\(text)' is not a valid \(what)",
+        node, .scenarioInvalidValue, "'\(text)' is not a valid \(what)",
         suggestion: Suggestion.didYouMean(text, in: choices))
       return nil
     }
@@ -100,7 +100,7 @@ final class YAMLReader {
     }
     diagnostics.append(
       Diagnostic(
-        .error, at: SourceLocation(path: path, line: line, column: column), id: "scenario.yaml",
+        .error, at: SourceLocation(path: path, line: line, column: column), id: .scenarioYaml,
         "YAML: \(message)"))
   }
 

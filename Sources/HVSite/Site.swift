@@ -29,5 +29,5 @@ public struct Site: Sendable, Equatable {
   public func text(_ path: String) -> String? { file(path).map { String(decoding: $0.bytes, as: UTF8.self) } }
 
   /// Number of HTML pages, for the build summary.
-  public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
+  public var pageCount: Int { files.filter { $0.path.hasSuffix(Route.pageExtension) }.count }
 }

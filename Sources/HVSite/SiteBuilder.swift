@@ -32,6 +32,11 @@ public struct SiteBuilder: Sendable {
   }
 
   public func build(_ content: ContentSnapshot) -> Result<Site, DiagnosticsError> {
+    buildWithPlan(content).map(\.site)
+  }
+
+  /// The site and the plan it was built from (tests check every file against its route).
+  func buildWithPlan(_ content: ContentSnapshot) -> Result<(site: Site, plan: SitePlan), DiagnosticsError> {
     var diagnostics: [Diagnostic] = []
     let config = loadConfig(content, &diagnostics)
     let theme = collect(Theme.load(from: content), into: &diagnostics)
@@ -50,25 +55,41 @@ public struct SiteBuilder: Sendable {
       displayRoot: content.displayPath("lessons")).check()
     // Links are checked against the pages the site will have, so link mistakes are reported
     // together with every other problem, not only once the rest is fixed.
-    let planned = SitePlan(config: config, present: present, runs: runs, content: content).paths
-    diagnostics += checkLinks(rendered, planned, runs: runs, languages: config.languages)
+    let plan = SitePlan(config: config, lessons: present.mapValues { $0.sorted() }, scenarioIDs: runs.map(\.id),
+                        content: content)
+    diagnostics += checkLinks(rendered, plan.paths, runs: runs, languages: config.languages)
     guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
 
     let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons,
-                             scenarios: runs, parallel: parallel, cache: scenarioCache).pages()
-    let copied = (theme.assets.map { Site.File(path: "assets/" + $0.path.dropFirst("theme/assets/".count), bytes: $0.bytes) })
-      + content.files(under: "media").map { Site.File(path: $0.path, bytes: $0.bytes) }
-    let sitemap = config.baseURL.map { [Sitemap.file(baseURL: $0, pages: pages.map(\.path))] } ?? []
-    let site = Site(files: pages + copied + sitemap)
-    assert(Set(site.files.map(\.path)) == planned, "SitePlan must list exactly the files the build writes")
-    return .success(site)
+                             scenarios: runs, parallel: parallel, cache: scenarioCache).pages(plan.routes)
+    let site = Site(files: pages + copies(plan.routes, content) + sitemap(plan.routes, config))
+    assert(Set(site.files.map(\.path)) == plan.paths, "the build must write exactly the files SitePlan lists")
+    return .success((site, plan))
+  }
+
+  /// The theme's assets and the content's media, copied byte for byte to their routes.
+  private func copies(_ routes: [Route], _ content: ContentSnapshot) -> [Site.File] {
+    routes.compactMap { route in
+      let source: String
+      switch route {
+      case .asset(let path): source = Theme.assetsFolder + "/" + path
+      case .media: source = route.path
+      default: return nil
+      }
+      return content.file(source).map { Site.File(path: route.path, bytes: $0.bytes) }
+    }
+  }
+
+  private func sitemap(_ routes: [Route], _ config: SiteConfig) -> [Site.File] {
+    guard let baseURL = config.baseURL, routes.contains(.sitemap) else { return [] }
+    return [Sitemap.file(baseURL: baseURL, routes: routes)]
   }
 
   private func loadConfig(_ content: ContentSnapshot, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
     guard let file = content.file(SiteConfig.path) else {
       diagnostics.append(Diagnostic(
         at: SourceLocation(path: content.displayPath(SiteConfig.path), line: 1, column: 1),
-        id: "site.missing-config", "the content folder has no site.yaml",
+        id: .siteMissingConfig, "the content folder has no site.yaml",
         suggestion: "is '\(content.displayRoot)' the right content folder?"))
       return nil
     }
@@ -89,7 +110,7 @@ public struct SiteBuilder: Sendable {
     for run in runs {
       let figure = WalkthroughFigure.anchors(of: run, options: DiagramOptions())
       for language in languages {
-        anchors["\(language)/scenarios/\(run.id).html"] = Set(figure + ScenarioPages.headingIDs)
+        anchors[Route.scenario(language: language, id: run.id).path] = Set(figure + ScenarioPages.headingIDs)
       }
     }
     let checker = LinkChecker(

@@ -1,26 +1,30 @@
-/// The paths a build will write, known before any page is rendered, so links can be checked in
-/// the same pass as every other problem. `SiteBuilder` asserts (and a test checks) that the built
-/// site has exactly these files.
+/// The files a build will write, as routes, known before any page is rendered, so links can be
+/// checked in the same pass as every other problem. `PageRenderer` renders exactly these pages
+/// and `SiteBuilder` copies exactly these assets and media, so the plan and the site cannot
+/// drift apart (asserted in every debug build, and tested).
 struct SitePlan {
-  let paths: Set<String>
+  /// In a fixed order: site-wide pages, then per language (indexes, lessons in the order given,
+  /// print page, search index, scenario pages), then exports, assets, media and the sitemap.
+  let routes: [Route]
 
-  init(config: SiteConfig, present: [String: Set<String>], runs: [ScenarioRun], content: ContentSnapshot) {
-    var paths: Set<String> = ["index.html", "404.html"]
+  var paths: Set<String> { Set(routes.map(\.path)) }
+
+  /// - Parameter lessons: the lesson slugs of each language, in the order they are listed.
+  init(config: SiteConfig, lessons: [String: [String]], scenarioIDs: [String], content: ContentSnapshot) {
+    var routes: [Route] = [.home, .notFound(language: nil)]
     for language in config.languages {
-      paths.formUnion(["\(language)/index.html", "\(language)/404.html", "\(language)/print.html",
-                       "\(language)/search-index.js"])
-      for slug in present[language] ?? [] { paths.insert("\(language)/\(slug).html") }
-      if !runs.isEmpty {
-        paths.insert("\(language)/scenarios/index.html")
-        for run in runs { paths.insert("\(language)/scenarios/\(run.id).html") }
+      routes += [.languageIndex(language: language), .notFound(language: language)]
+      routes += (lessons[language] ?? []).map { .lesson(language: language, slug: $0) }
+      routes += [.print(language: language), .searchIndex(language: language)]
+      if !scenarioIDs.isEmpty {
+        routes.append(.scenarioIndex(language: language))
+        routes += scenarioIDs.map { .scenario(language: language, id: $0) }
       }
     }
-    for run in runs {
-      paths.formUnion(["scenarios/\(run.id).json", "scenarios/\(run.id).trace.json"])
-    }
-    for file in content.files(under: "theme/assets") { paths.insert("assets/" + file.path.dropFirst("theme/assets/".count)) }
-    for file in content.files(under: "media") { paths.insert(file.path) }
-    if config.baseURL != nil { paths.insert("sitemap.xml") }
-    self.paths = paths
+    routes += scenarioIDs.flatMap { [Route.scenarioJSON(id: $0), .chromeTrace(id: $0)] }
+    routes += content.files(under: Theme.assetsFolder).map { .asset(path: Theme.assetPath(of: $0.path)) }
+    routes += content.files(under: "media").map { .media(path: String($0.path.dropFirst("media/".count))) }
+    if config.baseURL != nil { routes.append(.sitemap) }
+    self.routes = routes
   }
 }

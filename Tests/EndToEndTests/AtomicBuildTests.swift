@@ -1,9 +1,10 @@
 import Foundation
+import HVTestSupport
 import Testing
 
 /// A failed or killed build never damages the previous site.
 @Suite(.serialized) struct AtomicBuildTests {
-  let content = Hvwalk.packageRoot.appendingPathComponent("Content")
+  let content = Repository.url("Content")
 
   /// A copy of the shipped content, built once into `Site/` inside a temporary folder.
   func builtCopy() throws -> (TemporaryFolder, [String: Data]) {
@@ -82,7 +83,7 @@ import Testing
 @Suite(.serialized) struct IncrementalWriteTests {
   @Test func unchangedPagesAreLinkedAndChangedOnesRewritten() throws {
     let folder = try TemporaryFolder()
-    try copyFolder(Hvwalk.packageRoot.appendingPathComponent("Content"), to: folder.url.appendingPathComponent("Content"))
+    try copyFolder(Repository.url("Content"), to: folder.url.appendingPathComponent("Content"))
     #expect(try Hvwalk.run(["build"], in: folder.url).status == 0)
     func inode(_ path: String) throws -> UInt64 {
       (try FileManager.default.attributesOfItem(atPath: folder.path(path))[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0

@@ -1,11 +1,12 @@
 import Foundation
+import HVTestSupport
 import Testing
 
 /// `hvwalk new` and `hvwalk check`, as a new author would use them.
 @Suite(.serialized) struct AuthoringCommandTests {
   func contentCopy() throws -> TemporaryFolder {
     let folder = try TemporaryFolder()
-    try copyFolder(Hvwalk.packageRoot.appendingPathComponent("Content"), to: folder.url.appendingPathComponent("Content"))
+    try copyFolder(Repository.url("Content"), to: folder.url.appendingPathComponent("Content"))
     return folder
   }
 

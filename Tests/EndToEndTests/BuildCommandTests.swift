@@ -1,9 +1,10 @@
 import Foundation
+import HVTestSupport
 import Testing
 
 /// `hvwalk build` as an author runs it: real process, real folders.
 @Suite(.serialized) struct BuildCommandTests {
-  let content = Hvwalk.packageRoot.appendingPathComponent("Content")
+  let content = Repository.url("Content")
 
   @Test func buildPrintsASummaryAndWritesTheSite() throws {
     let folder = try TemporaryFolder()
@@ -33,7 +34,7 @@ import Testing
     let folder = try TemporaryFolder()
     let outcome = try Hvwalk.run(["build", "--content", content.path, "--output", folder.path("Site")])
     #expect(outcome.status == 0, "\(outcome.standardError)")
-    let committed = tree(Hvwalk.packageRoot.appendingPathComponent("Site").path)
+    let committed = tree(Repository.url("Site").path)
     let fresh = tree(folder.path("Site"))
     let changes = differences(fresh, committed)
     #expect(changes.isEmpty, """

@@ -1,11 +1,12 @@
 import Foundation
+import HVTestSupport
 import Testing
 
 /// The shipped course (issue 7): both languages have the same lessons, and every lesson holds
 /// the parts a lesson must have. (That every `trace`, `compare`, counter and glossary link
 /// resolves is checked by every build; `committedSiteIsUpToDate` builds it.)
 @Suite struct CourseContentTests {
-  static let lessons = Hvwalk.packageRoot.appendingPathComponent("Content/lessons")
+  static let lessons = Repository.url("Content/lessons")
 
   static func files(_ language: String) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: lessons.appendingPathComponent(language).path)

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import HVTestSupport
 import Testing
 
 /// `hvwalk serve` over loopback, as an author uses it: a page is served, an edit triggers a
@@ -40,7 +41,7 @@ import Testing
 
   @Test func servesRebuildsReloadsAndKeepsTheLastGoodSite() throws {
     let folder = try TemporaryFolder()
-    try copyFolder(Hvwalk.packageRoot.appendingPathComponent("Content"), to: folder.url.appendingPathComponent("Content"))
+    try copyFolder(Repository.url("Content"), to: folder.url.appendingPathComponent("Content"))
     let process = Hvwalk.start(["serve", "--port", "0"], in: folder.url, environment: ["NO_COLOR": "1"])
     let pipe = Pipe()
     let output = Output()
@@ -61,7 +62,7 @@ import Testing
     let version = try #require(first.body.firstMatch(of: /data-version="(\d+)"/)?.1)
     #expect(try get("\(base)/__hvwalk/reload.js").status == 200)
     #expect(try get("\(base)/../etc/passwd").status != 200)
-    #expect(!(try String(contentsOfFile: Hvwalk.packageRoot.appendingPathComponent("Site/en/index.html").path, encoding: .utf8)
+    #expect(!(try String(contentsOfFile: Repository.url("Site/en/index.html").path, encoding: .utf8)
       .contains("__hvwalk")), "the built Site/ never contains the reload script")
 
     // An edit: the long poll answers with a new version, and the page has the edit.

@@ -82,7 +82,7 @@ import Testing
 
   @Test func collapsingDrawsOneLifelinePerPartition() {
     let (model, _) = layout(DiagramOptions(lifelines: .partition))
-    #expect(model.lifelines.map(\.id) == ["child", "hypervisor", "root", "hardware"])
+    #expect(model.lifelines.map(\.id) == [LifelineID.partition(.child), .partition(.hypervisor), .partition(.root), .partition(.hardware)])
   }
 
   @Test func stepFilterKeepsOneRequestPath() {
@@ -93,7 +93,7 @@ import Testing
 
   @Test func childIsLeftOfHypervisorIsLeftOfRoot() {
     let (model, _) = layout(DiagramOptions())
-    #expect(model.lifelines.map(\.id) == ["guest-app", "ata-driver", "hypervisor", "vid", "vmwp", "disk"])
+    #expect(model.lifelines.map(\.actor) == [ActorKey.guestApp, .ataDriver, .hypervisor, .vid, .vmwp, .disk])
   }
 
   @Test func longLabelsWrap() {
@@ -110,7 +110,7 @@ import Testing
     let part = SequenceModel(trace: TraceFixture.trace(), options: DiagramOptions(messages: 2...7))
     #expect(part.messages.map(\.number) == [2, 3, 4, 5, 6, 7])
     #expect(part.messages.map(\.event) == full.messages.filter { (2...7).contains($0.number) }.map(\.event))
-    #expect(part.lifelines.map(\.id) == ["ata-driver", "hypervisor", "vid", "vmwp"])
+    #expect(part.lifelines.map(\.actor) == [ActorKey.ataDriver, .hypervisor, .vid, .vmwp])
     // The data-port loop and the sector loop around it are kept; step 2 has nothing in range.
     #expect(part.rows.filter { if case .loopStart = $0 { true } else { false } }.count == 2)
     #expect(part.rows.filter { if case .divider = $0 { true } else { false } }.count == 1)

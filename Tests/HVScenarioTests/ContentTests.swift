@@ -1,15 +1,13 @@
 import Foundation
 import HVDiagnostics
 import HVTrace
+import HVTestSupport
 import Testing
 @testable import HVScenario
 
-/// Files of the repository, found from this source file (no bundle resources needed).
-enum Repository {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Golden")
+/// The repository's scenarios and this target's golden files (no bundle resources needed).
+extension Repository {
+  static let golden = url("Tests/HVScenarioTests/Golden")
 
   static func scenarioFiles() throws -> [(path: String, text: String)] {
     let folder = root.appendingPathComponent("Content/scenarios")

@@ -1,11 +1,12 @@
 import Foundation
+import HVTestSupport
 import HVTrace
 import Testing
 @testable import HVScenario
 
 /// The transcripts of the two 10 KiB writes and of one scenario per Integration Service, compared
 /// byte for byte with files next to this test.
-/// Re-record with `RECORD_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
+/// Re-record with `HVWALK_RECORD=1 swift test --filter GoldenTests` and review the diff.
 @Suite struct GoldenTests {
   @Test(arguments: [
     "disk-write-emulated", "disk-write-synthetic", "heartbeat", "shutdown", "time-sync", "kvp",
@@ -13,24 +14,7 @@ import Testing
   ])
   func transcriptMatchesTheGoldenFile(_ id: String) throws {
     let transcript = ScenarioRunner.run(try Repository.scenario(id)).transcript()
-    let file = Repository.golden.appendingPathComponent("\(id).txt")
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
-      try transcript.write(to: file, atomically: true, encoding: .utf8)
-      return
-    }
-    let golden = try String(contentsOf: file, encoding: .utf8)
-    if golden != transcript {
-      let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
-      let actual = transcript.split(separator: "\n", omittingEmptySubsequences: false)
-      let first = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expected.count, actual.count)
-      Issue.record(
-        """
-        \(id) transcript differs from Golden/\(id).txt at line \(first + 1):
-        - \(first < expected.count ? String(expected[first]) : "<end>")
-        + \(first < actual.count ? String(actual[first]) : "<end>")
-        (RECORD_GOLDEN=1 re-records)
-        """)
-    }
+    Snapshot.expect(transcript, matches: Repository.golden.appendingPathComponent("\(id).txt"))
   }
 }
 

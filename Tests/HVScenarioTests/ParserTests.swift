@@ -73,7 +73,7 @@ import Testing
   @Test func yamlSyntaxErrorsHaveAPosition() {
     let diagnostics = ScenarioParser.parse(source: "id: x\ntitle: [open\nsteps: []\n", path: "x.yaml").1
     #expect(diagnostics.count == 1)
-    #expect(diagnostics[0].identifier == "scenario.yaml")
+    #expect(diagnostics[0].identifier == .scenarioYaml)
     #expect(diagnostics[0].location.line == 3)
     #expect(diagnostics[0].description.hasPrefix("x.yaml:3:"))
   }

@@ -1,5 +1,6 @@
 import Foundation
 import HVScenario
+import HVTestSupport
 import Testing
 @testable import HVSite
 
@@ -17,8 +18,7 @@ import Testing
     }
   }
 
-  static let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("docs/AUTHORING.md")
+  static let guide = Repository.url("docs/AUTHORING.md")
 
   /// Fenced blocks of the guide, with the `text` block that follows an error example.
   static func examples() throws -> [Example] {

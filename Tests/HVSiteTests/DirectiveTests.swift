@@ -13,7 +13,7 @@ struct ShoutDirective: Directive {
     let word = invocation.arguments[0].text
     guard let times = Int(invocation.option("times")?.value ?? "1"), times > 0 else {
       let at = invocation.option("times")!.key.location
-      return .failure(DiagnosticsError([Diagnostic(at: at, id: "shout.times", "'times' must be a positive number")]))
+      return .failure(DiagnosticsError([Diagnostic(at: at, id: DiagnosticID("shout.times"), "'times' must be a positive number")]))
     }
     let text = String(repeating: word.uppercased(), count: times)
     return .success(DirectiveOutput(html: "<p class=\"shout\" id=\"shout-\(word)\" lang=\"\(page.language)\">\(HTML.escape(text))!</p>",

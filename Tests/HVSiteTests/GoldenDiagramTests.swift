@@ -1,15 +1,15 @@
 import Foundation
 import HVDiagram
 import HVScenario
+import HVTestSupport
 import HVTrace
 import Testing
 
 /// The two 10 KiB writes as golden SVGs: any change to the trace, the layout or the SVG writer
-/// shows up as a diff here. Re-record with RECORD_GOLDEN=1 after checking the change is wanted.
+/// shows up as a diff here. Re-record with HVWALK_RECORD=1 after checking the change is wanted.
 @Suite struct GoldenDiagramTests {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-  static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Content/scenarios")
+  static let folder = Repository.url("Tests/HVSiteTests/Golden")
+  static let content = Repository.url("Content/scenarios")
 
   static func trace(_ id: String) throws -> Trace {
     let path = content.appendingPathComponent("\(id).yaml").path
@@ -22,12 +22,7 @@ import Testing
   func svgMatchesTheGoldenFile(_ id: String) throws {
     let model = SequenceModel(trace: try Self.trace(id), options: DiagramOptions())
     let svg = DiagramSVG(id: id, title: id, summary: "golden").render(DiagramLayout(model: model, text: .english)) + "\n"
-    let golden = Self.folder.appendingPathComponent("\(id).svg")
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
-      try svg.write(to: golden, atomically: true, encoding: .utf8)
-    }
-    let expected = try String(contentsOf: golden, encoding: .utf8)
-    #expect(svg == expected, "\(id).svg differs from Tests/HVSiteTests/Golden/\(id).svg (RECORD_GOLDEN=1 re-records)")
+    Snapshot.expect(svg, matches: Self.folder.appendingPathComponent("\(id).svg"))
   }
 
   /// The numbers in the diagram and in the transcript are the same messages, in the same order.

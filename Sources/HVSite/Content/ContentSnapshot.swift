@@ -48,7 +48,7 @@ public struct ContentSnapshot: Sendable {
     let (line, column) = Self.firstInvalidUTF8(in: Array(bytes))
     return .failure(DiagnosticsError([
       Diagnostic(at: SourceLocation(path: displayPath(file.path), line: line, column: column),
-        id: "content.not-utf8", "file is not valid UTF-8",
+        id: .contentNotUtf8, "file is not valid UTF-8",
         suggestion: "save it with UTF-8 encoding")
     ]))
   }

@@ -19,14 +19,14 @@ struct CourseChecks {
       for language in config.languages where !languagesWithFile.contains(language) {
         let existing = "\(displayRoot)/\(languagesWithFile[0])/\(slug).md"
         diagnostics.append(Diagnostic(
-          at: SourceLocation(path: existing, line: 1, column: 1), id: "lesson.missing-translation",
+          at: SourceLocation(path: existing, line: 1, column: 1), id: .lessonMissingTranslation,
           "lesson '\(slug)' has no '\(language)' version",
           suggestion: "add \(displayRoot)/\(language)/\(slug).md"))
       }
       if let first = versions.first {
         for other in versions.dropFirst() where other.order != first.order {
           diagnostics.append(Diagnostic(at: SourceLocation(path: other.displayPath, line: 1, column: 1),
-            id: "lesson.order-mismatch",
+            id: .lessonOrderMismatch,
             "order \(other.order) differs from the '\(first.language)' version's order \(first.order)",
             suggestion: "use order: \(first.order)"))
         }
@@ -38,7 +38,7 @@ struct CourseChecks {
       for lesson in sorted {
         if let owner = owners[lesson.order] {
           diagnostics.append(Diagnostic(at: SourceLocation(path: lesson.displayPath, line: 1, column: 1),
-            id: "lesson.duplicate-order", "order \(lesson.order) is already used by '\(owner)'"))
+            id: .lessonDuplicateOrder, "order \(lesson.order) is already used by '\(owner)'"))
         } else {
           owners[lesson.order] = lesson.slug
         }

@@ -46,13 +46,13 @@ struct FrontMatter: Equatable {
     }
     guard lines.first.map({ $0.trimmingTrailingWhitespace() == "---" }) == true else {
       let at = SourceLocation(path: displayPath, line: 1, column: 1)
-      return (nil, text, 0, [Diagnostic(at: at, id: "lesson.missing-front-matter",
+      return (nil, text, 0, [Diagnostic(at: at, id: .lessonMissingFrontMatter,
         "a lesson must start with front matter between '---' lines",
         suggestion: "begin the file with '---', then 'title:', 'order:' and 'summary:', then '---'")])
     }
     guard let bodyStart, let closing = lines.indices.last, closing > 0 else {
       let at = SourceLocation(path: displayPath, line: 1, column: 1)
-      return (nil, "", lines.count, [Diagnostic(at: at, id: "lesson.unclosed-front-matter",
+      return (nil, "", lines.count, [Diagnostic(at: at, id: .lessonUnclosedFrontMatter,
         "the front matter opened here is never closed", suggestion: "add a line '---' after it")])
     }
     let yaml = lines[1..<closing].joined(separator: "\n")

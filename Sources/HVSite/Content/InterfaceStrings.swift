@@ -6,7 +6,7 @@ import Yams
 /// A page uses only the strings of its own language, so it reads as Vietnamese or English
 /// throughout; adding a language means adding a file. Each file must define exactly the keys of
 /// the default language's file, and every `{{strings.key}}` a template uses must exist.
-public struct InterfaceStrings: Sendable, Equatable {
+public struct InterfaceStrings: Sendable, Hashable {
   public let language: String
   /// Keys in file order; values are plain text (templates escape them).
   public let entries: [(key: String, value: String)]
@@ -23,6 +23,15 @@ public struct InterfaceStrings: Sendable, Equatable {
     lhs.language == rhs.language && lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
   }
 
+  /// Hashable so a cached walkthrough figure is keyed by the exact strings it was rendered with.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(language)
+    for entry in entries {
+      hasher.combine(entry.key)
+      hasher.combine(entry.value)
+    }
+  }
+
   public subscript(key: String) -> String? { dictionary[key] }
 
   static func path(for language: String) -> String { "strings/\(language).yaml" }
@@ -35,7 +44,7 @@ public struct InterfaceStrings: Sendable, Equatable {
     let (root, syntax) = source.compose(text)
     guard let root else { return (nil, [], syntax) }
     guard let mapping = root.mapping else {
-      return (nil, [], [Diagnostic(at: source.location(of: root), id: "strings.expected-mapping",
+      return (nil, [], [Diagnostic(at: source.location(of: root), id: .stringsExpectedMapping,
         "a strings file is a mapping of keys to text, e.g. 'previous: Previous'")])
     }
     var entries: [(String, String)] = []
@@ -44,7 +53,7 @@ public struct InterfaceStrings: Sendable, Equatable {
     for (keyNode, valueNode) in mapping {
       let key = keyNode.string ?? ""
       guard let value = valueNode.scalar?.string, !value.isEmpty else {
-        diagnostics.append(Diagnostic(at: source.location(of: valueNode), id: "strings.invalid-value",
+        diagnostics.append(Diagnostic(at: source.location(of: valueNode), id: .stringsInvalidValue,
           "the text for '\(key)' must be a non-empty string"))
         continue
       }

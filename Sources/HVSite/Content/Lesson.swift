@@ -16,8 +16,11 @@ public struct Lesson: Sendable, Equatable {
   /// counters and links are checked in the same run, but the lesson is not published.
   public var hasValidFrontMatter = true
 
+  /// Where the lesson's page is written.
+  public var route: Route { .lesson(language: language, slug: slug) }
+
   /// Output path inside the site, e.g. `en/vmbus.html`.
-  public var outputPath: String { "\(language)/\(slug).html" }
+  public var outputPath: String { route.path }
 }
 
 /// Lesson file names double as URLs, so they are restricted to what is safe and readable in both.

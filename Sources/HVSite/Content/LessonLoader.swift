@@ -60,21 +60,21 @@ struct LessonLoader: Sendable {
   {
     let at = SourceLocation(path: displayPath, line: 1, column: 1)
     guard parts.count == 3, parts[2].hasSuffix(".md") else {
-      diagnostics.append(Diagnostic(at: at, id: "lesson.misplaced-file",
+      diagnostics.append(Diagnostic(at: at, id: .lessonMisplacedFile,
         "lessons are Markdown files at 'lessons/<language>/<slug>.md'",
         suggestion: "move or rename this file, or put media under 'media/'"))
       return nil
     }
     let language = parts[1]
     guard config.languages.contains(language) else {
-      diagnostics.append(Diagnostic(at: at, id: "lesson.unknown-language",
+      diagnostics.append(Diagnostic(at: at, id: .lessonUnknownLanguage,
         "'\(language)' is not one of the site's languages (\(config.languages.joined(separator: ", ")))",
         suggestion: Suggestion.didYouMean(language, in: config.languages)))
       return nil
     }
     let slug = String(parts[2].dropLast(3))
     guard LessonSlug.isValid(slug) else {
-      diagnostics.append(Diagnostic(at: at, id: "lesson.invalid-slug",
+      diagnostics.append(Diagnostic(at: at, id: .lessonInvalidSlug,
         "lesson file name '\(slug)' must use only a–z, 0–9 and '-' (it becomes the page's URL)"))
       return nil
     }
@@ -129,7 +129,7 @@ struct LessonLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     for (id, location) in anchors {
       if let first = seen[id] {
-        diagnostics.append(Diagnostic(at: location, id: "lesson.duplicate-anchor",
+        diagnostics.append(Diagnostic(at: location, id: .lessonDuplicateAnchor,
           "'#\(id)' is already defined on this page at line \(first.line)",
           suggestion: "rename the heading, or show the figure only once (or with other options)"))
       } else {

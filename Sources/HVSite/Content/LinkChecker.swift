@@ -21,18 +21,18 @@ struct LinkChecker {
     let destination = link.destination
     if let scheme = LinkRewriter.scheme(destination) {
       if ["javascript", "vbscript", "data", "file"].contains(scheme) {
-        return Diagnostic(at: at, id: "link.unsafe-scheme",
+        return Diagnostic(at: at, id: .linkUnsafeScheme,
           "'\(scheme):' links are not allowed in lessons (they are removed from the page)")
       }
       if link.kind == .image {
-        return Diagnostic(at: at, id: "link.external-image",
+        return Diagnostic(at: at, id: .linkExternalImage,
           "images must be part of the site; pages make no external requests",
           suggestion: "save the image under 'media/' and link it as '../../media/<file>'")
       }
       return nil
     }
     if destination.hasPrefix("//") || destination.hasPrefix("/") {
-      return Diagnostic(at: at, id: "link.absolute-path",
+      return Diagnostic(at: at, id: .linkAbsolutePath,
         "links must be relative so the site works from a folder or file://; '\(destination)' is absolute")
     }
     let rewritten = LinkRewriter.rewrite(destination) ?? destination
@@ -43,7 +43,7 @@ struct LinkChecker {
       return missingTarget(destination, at: at, lesson: lesson)
     }
     if let fragment, !fragment.isEmpty, let ids = anchors[target], !ids.contains(fragment) {
-      return Diagnostic(at: at, id: "link.unknown-anchor",
+      return Diagnostic(at: at, id: .linkUnknownAnchor,
         "'#\(fragment)' matches no heading or figure in \(target)",
         suggestion: Suggestion.didYouMean(fragment, in: ids.sorted()))
     }
@@ -57,7 +57,7 @@ struct LinkChecker {
     if name.hasSuffix(".md"), let candidates = slugs[lesson.language] {
       suggestion = Suggestion.closest(to: String(name.dropLast(3)), in: candidates).map { "did you mean '\($0).md'?" }
     }
-    return Diagnostic(at: at, id: "link.missing-target",
+    return Diagnostic(at: at, id: .linkMissingTarget,
       "link target '\(destination)' does not exist in the site", suggestion: suggestion)
   }
 

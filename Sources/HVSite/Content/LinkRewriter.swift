@@ -5,7 +5,7 @@ enum LinkRewriter {
     guard !hasScheme(destination) else { return nil }
     let (path, fragment) = split(destination)
     guard path.hasSuffix(".md") else { return nil }
-    return String(path.dropLast(3)) + ".html" + (fragment.map { "#" + $0 } ?? "")
+    return String(path.dropLast(3)) + Route.pageExtension + (fragment.map { "#" + $0 } ?? "")
   }
 
   /// `https:`, `mailto:`, `javascript:`… (a colon before any `/`, `?` or `#`).

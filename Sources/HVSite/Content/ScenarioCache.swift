@@ -4,22 +4,21 @@ import HVScenario
 /// Remembers scenario runs across builds in one process (`hvwalk serve`), so editing prose does
 /// not re-simulate.
 ///
-/// The key is the scenario file's exact text plus the seed it runs with, so any change to the
-/// file — a step, a value, even a comment — misses the cache, and a stale trace can never be
-/// served. Runs are deterministic, so a hit returns exactly what a fresh run would.
+/// Runs are keyed by ``RunKey`` (scenario id, the file's exact text, seed) and figures by
+/// ``FigureKey`` (the run's key plus everything else the figure shows), so any change to the
+/// file misses the cache, and a stale trace can never be served. Runs are deterministic, so a
+/// hit returns exactly what a fresh run would.
 public final class ScenarioCache: @unchecked Sendable {
   private let lock = NSLock()
-  private var runs: [String: ScenarioRun] = [:]
+  private var runs: [RunKey: ScenarioRun] = [:]
+  private var figures: [FigureKey: (html: String, anchors: [String])] = [:]
   /// How many scenarios were simulated (misses), for tests and the serve log.
   public private(set) var simulations = 0
 
   public init() {}
 
-  private var figures: [String: (html: String, anchors: [String])] = [:]
-
-  /// A walkthrough figure rendered in an earlier build from the same run, options, language and
-  /// interface strings (the key holds all four, so a changed string or scenario misses).
-  func figure(key: String, make: () -> (html: String, anchors: [String])) -> (html: String, anchors: [String]) {
+  /// A walkthrough figure rendered in an earlier build with the same key.
+  func figure(key: FigureKey, make: () -> (html: String, anchors: [String])) -> (html: String, anchors: [String]) {
     lock.lock()
     if let cached = figures[key] {
       lock.unlock()
@@ -33,8 +32,7 @@ public final class ScenarioCache: @unchecked Sendable {
     return figure
   }
 
-  func run(_ scenario: Scenario, text: String, make: () -> ScenarioRun) -> ScenarioRun {
-    let key = Self.key(seed: scenario.seed, text: text)
+  func run(key: RunKey, make: () -> ScenarioRun) -> ScenarioRun {
     lock.lock()
     if let cached = runs[key] {
       lock.unlock()
@@ -49,15 +47,12 @@ public final class ScenarioCache: @unchecked Sendable {
     return run
   }
 
-  static func key(seed: UInt64, text: String) -> String { "\(seed)\u{0}\(text)" }
-
-  /// Drops runs (and their figures) whose file text is no longer used, so a long serve session
-  /// does not grow.
-  func keepOnly(texts: Set<String>) {
+  /// Drops runs (and their figures) no scenario file of the latest build has, so a long serve
+  /// session does not grow.
+  func keepOnly(_ live: Set<RunKey>) {
     lock.lock()
-    runs = runs.filter { key, _ in texts.contains(String(key.split(separator: "\u{0}", maxSplits: 1).last ?? "")) }
-    let live = Set(runs.keys)
-    figures = figures.filter { key, _ in live.contains(String(key.split(separator: "\u{1}", maxSplits: 1).first ?? "")) }
+    runs = runs.filter { live.contains($0.key) }
+    figures = figures.filter { live.contains($0.key.run) }
     lock.unlock()
   }
 }

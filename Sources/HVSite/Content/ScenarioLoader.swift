@@ -18,7 +18,7 @@ struct ScenarioLoader {
       let displayPath = content.displayPath(file.path)
       guard file.path.hasSuffix(".yaml"), file.path.split(separator: "/").count == 2 else {
         diagnostics.append(Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1),
-          id: "scenario.misplaced-file", "scenarios are YAML files at 'scenarios/<id>.yaml'"))
+          id: .scenarioMisplacedFile, "scenarios are YAML files at 'scenarios/<id>.yaml'"))
         continue
       }
       switch content.text(of: file) {
@@ -30,22 +30,23 @@ struct ScenarioLoader {
     diagnostics += problems
     let textByPath = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
     let scenarios = library.scenarios
+    let keys = scenarios.map {
+      ScenarioCache.RunKey(scenarioID: $0.id, text: textByPath[$0.path] ?? "", seed: $0.seed)
+    }
     var runs = [ScenarioRun?](repeating: nil, count: scenarios.count)
     // Scenarios are independent and the simulation is pure: run them on all cores.
     runs.withUnsafeMutableBufferPointer { slots in
       let slots = UnsafeSendable(slots)
       DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
         let scenario = scenarios[index]
-        let text = textByPath[scenario.path] ?? ""
         let make = {
           ScenarioRun(id: scenario.id, title: texts(scenario.title), summary: scenario.summary.map(texts) ?? [:],
-                      seed: scenario.seed, trace: ScenarioRunner.run(scenario),
-                      source: ScenarioCache.key(seed: scenario.seed, text: text))
+                      seed: scenario.seed, trace: ScenarioRunner.run(scenario), source: keys[index])
         }
-        slots.value[index] = cache?.run(scenario, text: text, make: make) ?? make()
+        slots.value[index] = cache?.run(key: keys[index], make: make) ?? make()
       }
     }
-    cache?.keepOnly(texts: Set(files.map(\.text)))
+    cache?.keepOnly(Set(keys))
     return (runs.compactMap { $0 }, diagnostics)
   }
 

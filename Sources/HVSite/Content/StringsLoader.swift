@@ -15,7 +15,7 @@ struct StringsLoader {
       let path = InterfaceStrings.path(for: language)
       guard let file = content.file(path) else {
         diagnostics.append(Diagnostic(at: SourceLocation(path: content.displayPath(path), line: 1, column: 1),
-          id: "strings.missing-file", "no interface strings for language '\(language)'",
+          id: .stringsMissingFile, "no interface strings for language '\(language)'",
           suggestion: "copy \(InterfaceStrings.path(for: config.defaultLanguage)) and translate it"))
         continue
       }
@@ -34,13 +34,13 @@ struct StringsLoader {
       let path = InterfaceStrings.path(for: config.defaultLanguage)
       for key in requiredKeys where reference[key] == nil {
         diagnostics.append(Diagnostic(at: SourceLocation(path: content.displayPath(path), line: 1, column: 1),
-          id: "strings.missing-required-key", "missing '\(key)', which diagrams and walkthroughs use"))
+          id: .stringsMissingRequiredKey, "missing '\(key)', which diagrams and walkthroughs use"))
       }
     }
     if let theme, let reference = loaded[config.defaultLanguage] {
       let known = reference.entries.map(\.key)
       for (key, location) in theme.stringReferences where reference[key] == nil {
-        diagnostics.append(Diagnostic(at: location, id: "theme.unknown-string",
+        diagnostics.append(Diagnostic(at: location, id: .themeUnknownString,
           "the template uses 'strings.\(key)', which \(InterfaceStrings.path(for: config.defaultLanguage)) does not define",
           suggestion: Suggestion.didYouMean(key, in: known)))
       }
@@ -57,14 +57,14 @@ struct StringsLoader {
       guard let entries = locations[language] else { continue }
       let keys = Set(entries.map(\.key))
       for (key, location) in entries where !referenceKeys.contains(key) {
-        diagnostics.append(Diagnostic(at: location, id: "strings.unknown-key",
+        diagnostics.append(Diagnostic(at: location, id: .stringsUnknownKey,
           "'\(key)' is not a key of \(InterfaceStrings.path(for: config.defaultLanguage))",
           suggestion: Suggestion.didYouMean(key, in: referenceKeys)))
       }
       for (key, _) in reference where !keys.contains(key) {
         diagnostics.append(Diagnostic(
           at: SourceLocation(path: content.displayPath(InterfaceStrings.path(for: language)), line: 1, column: 1),
-          id: "strings.missing-key",
+          id: .stringsMissingKey,
           "missing the translation of '\(key)' (defined in \(InterfaceStrings.path(for: config.defaultLanguage)))"))
       }
     }

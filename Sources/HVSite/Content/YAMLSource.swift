@@ -13,7 +13,7 @@ struct YAMLSource {
   func compose(_ text: String) -> (Node?, [Diagnostic]) {
     if let tab = Self.firstTabIndentation(in: text) {
       let at = SourceLocation(path: path, line: tab + lineOffset, column: 1)
-      return (nil, [Diagnostic(at: at, id: "yaml.tab-indentation",
+      return (nil, [Diagnostic(at: at, id: .yamlTabIndentation,
         "YAML does not allow tabs for indentation", suggestion: "indent with spaces")])
     }
     do {
@@ -21,7 +21,7 @@ struct YAMLSource {
     } catch let error as YamlError {
       return (nil, [diagnostic(for: error)])
     } catch {
-      return (nil, [Diagnostic(at: location(line: 1, column: 1), id: "yaml.syntax", "\(error)")])
+      return (nil, [Diagnostic(at: location(line: 1, column: 1), id: .yamlSyntax, "\(error)")])
     }
   }
 
@@ -37,14 +37,14 @@ struct YAMLSource {
     switch error {
     case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _),
       let .composer(_, problem, mark, _):
-      return Diagnostic(at: location(line: mark.line, column: mark.column), id: "yaml.syntax",
+      return Diagnostic(at: location(line: mark.line, column: mark.column), id: .yamlSyntax,
         "invalid YAML: \(problem)")
     case let .duplicatedKeysInMapping(duplicates, context):
       return Diagnostic(at: location(line: context.mark.line, column: context.mark.column),
-        id: "yaml.duplicate-key",
+        id: .yamlDuplicateKey,
         "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
     default:
-      return Diagnostic(at: location(line: 1, column: 1), id: "yaml.syntax", "invalid YAML: \(error)")
+      return Diagnostic(at: location(line: 1, column: 1), id: .yamlSyntax, "invalid YAML: \(error)")
     }
   }
 
@@ -71,7 +71,7 @@ struct YAMLMappingReader {
     self.node = node
     self.allowedKeys = allowedKeys
     guard let mapping = node.mapping else {
-      diagnostics.append(Diagnostic(at: source.location(of: node), id: "yaml.expected-mapping",
+      diagnostics.append(Diagnostic(at: source.location(of: node), id: .yamlExpectedMapping,
         "\(what) must be a mapping of keys to values"))
       return
     }
@@ -80,7 +80,7 @@ struct YAMLMappingReader {
       if allowedKeys.contains(key) {
         entries.append((key, keyNode, value))
       } else {
-        diagnostics.append(Diagnostic(at: source.location(of: keyNode), id: "yaml.unknown-key",
+        diagnostics.append(Diagnostic(at: source.location(of: keyNode), id: .yamlUnknownKey,
           "unknown key '\(key)' in \(what)", suggestion: Suggestion.didYouMean(key, in: allowedKeys)))
       }
     }
@@ -90,7 +90,7 @@ struct YAMLMappingReader {
 
   mutating func require(_ key: String) -> Node? {
     if let node = value(key) { return node }
-    diagnostics.append(Diagnostic(at: source.location(of: node), id: "yaml.missing-key",
+    diagnostics.append(Diagnostic(at: source.location(of: node), id: .yamlMissingKey,
       "missing required key '\(key)'"))
     return nil
   }
@@ -123,7 +123,7 @@ struct YAMLMappingReader {
 
   mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-  mutating func report(_ node: Node, _ message: String, id: String = "yaml.invalid-value",
+  mutating func report(_ node: Node, _ message: String, id: DiagnosticID = .yamlInvalidValue,
                        suggestion: String? = nil) {
     diagnostics.append(Diagnostic(at: source.location(of: node), id: id, message, suggestion: suggestion))
   }

@@ -22,7 +22,7 @@ struct CompareDirective: Directive {
       return .failure(DiagnosticsError(unknown))
     }
     if a.id == b.id {
-      return .failure(DiagnosticsError([Diagnostic(at: tokens[1].location, id: "directive.compare-same",
+      return .failure(DiagnosticsError([Diagnostic(at: tokens[1].location, id: .directiveCompareSame,
         "'compare' needs two different scenarios")]))
     }
     let text = WalkthroughText(strings: page.strings)

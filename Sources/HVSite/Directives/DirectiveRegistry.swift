@@ -31,7 +31,7 @@ public struct DirectiveRegistry: Sendable {
     var diagnostics: [Diagnostic] = []
     let count = invocation.arguments.count
     if !directive.argumentCount.contains(count) {
-      diagnostics.append(Diagnostic(at: invocation.name.location, id: "directive.argument-count",
+      diagnostics.append(Diagnostic(at: invocation.name.location, id: .directiveArgumentCount,
         "'\(directive.name)' takes \(Self.describe(directive.argumentCount)), not \(count)",
         suggestion: "write it as '\(directive.usage)'"))
     }
@@ -41,13 +41,13 @@ public struct DirectiveRegistry: Sendable {
         let hint = directive.optionNames.isEmpty
           ? "'\(directive.name)' takes no options"
           : Suggestion.didYouMean(key.text, in: directive.optionNames)
-        diagnostics.append(Diagnostic(at: key.location, id: "directive.unknown-option",
+        diagnostics.append(Diagnostic(at: key.location, id: .directiveUnknownOption,
           "unknown option '\(key.text)' for '\(directive.name)'", suggestion: hint))
       } else if !seen.insert(key.text).inserted {
-        diagnostics.append(Diagnostic(at: key.location, id: "directive.duplicate-option",
+        diagnostics.append(Diagnostic(at: key.location, id: .directiveDuplicateOption,
           "option '\(key.text)' is given twice"))
       } else if value.isEmpty {
-        diagnostics.append(Diagnostic(at: key.location, id: "directive.empty-option",
+        diagnostics.append(Diagnostic(at: key.location, id: .directiveEmptyOption,
           "option '\(key.text)' needs a value after '='"))
       }
     }

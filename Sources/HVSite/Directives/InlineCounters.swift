@@ -32,7 +32,7 @@ struct InlineCounters {
       output += rest[..<open.lowerBound]
       let startColumn = column + offset + rest.distance(from: rest.startIndex, to: open.lowerBound)
       guard let close = rest[open.upperBound...].range(of: "}}") else {
-        diagnostics.append(Diagnostic(at: location(line, startColumn), id: "counter.unclosed",
+        diagnostics.append(Diagnostic(at: location(line, startColumn), id: .counterUnclosed,
           "'{{' is never closed", suggestion: "write it as {{count <scenario> <counter>}}"))
         output += rest[open.lowerBound...]
         rest = rest[rest.endIndex...]
@@ -60,11 +60,11 @@ struct InlineCounters {
     let words = expression.split(separator: " ").map(String.init)
     let options = words.filter { $0.contains("=") }
     let arguments = words.filter { !$0.contains("=") }
-    func fail(_ id: String, _ message: String, _ suggestion: String? = nil) -> Result<String, DiagnosticsError> {
+    func fail(_ id: DiagnosticID, _ message: String, _ suggestion: String? = nil) -> Result<String, DiagnosticsError> {
       .failure(DiagnosticsError([Diagnostic(at: at, id: id, message, suggestion: suggestion)]))
     }
     guard let function = arguments.first else {
-      return fail("counter.empty", "'{{}}' is empty", "write {{count <scenario> <counter>}}")
+      return fail(.counterEmpty, "'{{}}' is empty", "write {{count <scenario> <counter>}}")
     }
     var step: Int?
     var display: String?
@@ -75,7 +75,7 @@ struct InlineCounters {
       } else if parts.count == 2, parts[0] == "as", ["duration", "number"].contains(parts[1]) {
         display = parts[1]
       } else {
-        return fail("counter.unknown-option", "unknown option '\(option)' in '{{\(expression)}}'",
+        return fail(.counterUnknownOption, "unknown option '\(option)' in '{{\(expression)}}'",
                     "options are step=N and, for detail, as=duration or as=number")
       }
     }
@@ -92,7 +92,7 @@ struct InlineCounters {
           value(a, arguments[3], at: at).flatMap { numerator in
             value(b, arguments[3], at: at).flatMap { denominator in
               denominator == 0
-                ? fail("counter.ratio-zero", "'\(arguments[3])' of '\(arguments[2])' is 0, so the ratio has no value")
+                ? fail(.counterRatioZero, "'\(arguments[3])' of '\(arguments[2])' is 0, so the ratio has no value")
                 : .success(text.decimal(numerator * 10 + denominator / 2, tenthsOf: denominator))
             }
           }
@@ -104,9 +104,9 @@ struct InlineCounters {
       let usage = ["count": "{{count <scenario> <counter>}}", "duration": "{{duration <scenario>}}",
                    "ratio": "{{ratio <scenario-a> <scenario-b> <counter>}}",
                    "detail": "{{detail <scenario> <message> <key>}}"][function]!
-      return fail("counter.arguments", "wrong number of arguments in '{{\(expression)}}'", "write \(usage)")
+      return fail(.counterArguments, "wrong number of arguments in '{{\(expression)}}'", "write \(usage)")
     default:
-      return fail("counter.unknown-function", "unknown counter function '\(function)'",
+      return fail(.counterUnknownFunction, "unknown counter function '\(function)'",
                   Suggestion.didYouMean(function, in: Self.functions))
     }
   }
@@ -117,7 +117,7 @@ struct InlineCounters {
     }
     guard let step else { return .success(run.trace.totals) }
     guard let found = run.trace.steps.first(where: { $0.index == step }) else {
-      return .failure(DiagnosticsError([Diagnostic(at: at, id: "counter.invalid-step",
+      return .failure(DiagnosticsError([Diagnostic(at: at, id: .counterInvalidStep,
         "'step=\(step)': scenario '\(id)' has steps 1 to \(run.trace.steps.count)")]))
     }
     return .success(found.totals)
@@ -125,7 +125,7 @@ struct InlineCounters {
 
   private func value(_ counters: Counters, _ name: String, at: SourceLocation) -> Result<Int, DiagnosticsError> {
     guard let value = counters[name] else {
-      return .failure(DiagnosticsError([Diagnostic(at: at, id: "counter.unknown-counter",
+      return .failure(DiagnosticsError([Diagnostic(at: at, id: .counterUnknownCounter,
         "unknown counter '\(name)'", suggestion: Suggestion.didYouMean(name, in: Counters.names))]))
     }
     return .success(value)
@@ -135,24 +135,24 @@ struct InlineCounters {
   private func detail(_ id: String, message: String, key: String, display: String?, at: SourceLocation)
     -> Result<String, DiagnosticsError>
   {
-    func fail(_ identifier: String, _ text: String, _ suggestion: String? = nil) -> Result<String, DiagnosticsError> {
+    func fail(_ identifier: DiagnosticID, _ text: String, _ suggestion: String? = nil) -> Result<String, DiagnosticsError> {
       .failure(DiagnosticsError([Diagnostic(at: at, id: identifier, text, suggestion: suggestion)]))
     }
     guard let run = runs[id] else { return .failure(DiagnosticsError([runs.unknown(.init(text: id, location: at))])) }
     let messages = SequenceModel(trace: run.trace, options: DiagramOptions()).messages
     guard let number = Int(message), let found = messages.first(where: { $0.number == number }) else {
-      return fail("counter.invalid-message", "'\(message)' is not a message of '\(id)' (1 to \(messages.count))")
+      return fail(.counterInvalidMessage, "'\(message)' is not a message of '\(id)' (1 to \(messages.count))")
     }
     guard let value = found.event.detail(key) else {
       let keys = found.event.details.map(\.key)
-      return fail("counter.unknown-detail", "message \(number) of '\(id)' has no detail '\(key)'",
+      return fail(.counterUnknownDetail, "message \(number) of '\(id)' has no detail '\(key)'",
                   keys.isEmpty ? "it has no details" : Suggestion.didYouMean(key, in: keys))
     }
     switch (display, value) {
     case ("duration", .integer(let nanoseconds)): return .success(text.duration(abs(nanoseconds)))
     case ("number", .integer(let number)), (nil, .integer(let number)): return .success(text.number(number))
     case ("duration", _), ("number", _):
-      return fail("counter.detail-not-a-number", "detail '\(key)' of message \(number) is '\(value.text)', not a number")
+      return fail(.counterDetailNotANumber, "detail '\(key)' of message \(number) is '\(value.text)', not a number")
     default: return .success(value.text)
     }
   }

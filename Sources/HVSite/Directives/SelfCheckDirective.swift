@@ -24,7 +24,7 @@ struct SelfCheckDirective: Directive {
     let (root, syntax) = source.compose(invocation.body)
     guard let root else { return .failure(DiagnosticsError(syntax)) }
     guard let items = root.sequence, !items.isEmpty else {
-      return .failure(DiagnosticsError([Diagnostic(at: at, id: "self-check.empty",
+      return .failure(DiagnosticsError([Diagnostic(at: at, id: .selfCheckEmpty,
         "a self-check lists its questions: '- question: …' then '  answer: …'")]))
     }
     var diagnostics: [Diagnostic] = []

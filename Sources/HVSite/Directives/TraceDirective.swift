@@ -22,7 +22,7 @@ struct TraceDirective: Directive {
       if let step = Int(value), run.trace.steps.contains(where: { $0.index == step }) {
         options.step = step
       } else {
-        diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-step",
+        diagnostics.append(Diagnostic(at: key.location, id: .directiveInvalidStep,
           "'step=\(value)': scenario '\(run.id)' has steps 1 to \(run.trace.steps.count)"))
       }
     }
@@ -30,7 +30,7 @@ struct TraceDirective: Directive {
       if value == "partition" {
         options.lifelines = .partition
       } else {
-        diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-collapse",
+        diagnostics.append(Diagnostic(at: key.location, id: .directiveInvalidCollapse,
           "'collapse=\(value)' is not a way to collapse lifelines", suggestion: "write 'collapse=partition'"))
       }
     }
@@ -40,14 +40,16 @@ struct TraceDirective: Directive {
       if bounds.count == 2, let low = bounds[0], let high = bounds[1], 1 <= low, low <= high, high <= total {
         options.messages = low...high
       } else {
-        diagnostics.append(Diagnostic(at: key.location, id: "directive.invalid-messages",
+        diagnostics.append(Diagnostic(at: key.location, id: .directiveInvalidMessages,
           "'messages=\(value)' must be a range A-B of message numbers within 1-\(total)",
           suggestion: "for example messages=1-\(min(total, 20))"))
       }
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
     let figure = WalkthroughFigure(run: run, options: options, text: WalkthroughText(strings: page.strings),
-                                   language: page.language, scenarioHref: "scenarios/\(run.id).html")
+                                   language: page.language,
+                                   scenarioHref: Route.scenario(language: page.language, id: run.id)
+                                     .relativeURL(from: .languageIndex(language: page.language)))
     let (html, anchors) = figure.render(cache: cache)
     return .success(DirectiveOutput(html: html, anchors: anchors))
   }
@@ -69,7 +71,7 @@ public struct ScenarioRuns: Sendable {
   func unknown(_ token: DirectiveInvocation.Token) -> Diagnostic {
     let ids = runs.keys.sorted()
     let hint = ids.isEmpty ? "there are no scenarios under scenarios/" : Suggestion.didYouMean(token.text, in: ids)
-    return Diagnostic(at: token.location, id: "directive.unknown-scenario",
+    return Diagnostic(at: token.location, id: .directiveUnknownScenario,
       "no scenario '\(token.text)'", suggestion: hint)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Turns validated content into the site's HTML pages through the theme's templates.
+/// Turns validated content into the site's HTML pages (and search indexes and trace exports)
+/// through the theme's templates: one file per route of the `SitePlan`.
 struct PageRenderer: Sendable {
   let config: SiteConfig
   let strings: [String: InterfaceStrings]
@@ -11,155 +12,202 @@ struct PageRenderer: Sendable {
   let parallel: Bool
   let cache: ScenarioCache?
 
-  func pages() -> [Site.File] {
-    // Every page is an independent template render: one per core, collected in job order.
-    jobs().parallelMap(parallel: parallel) { $0() }
+  /// The rendered files of `routes`; routes of copied files (assets, media) and the sitemap are
+  /// not rendered here and are skipped.
+  func pages(_ routes: [Route]) -> [Site.File] {
+    let languages = Dictionary(uniqueKeysWithValues: config.languages.map {
+      ($0, LanguageParts(renderer: self, language: $0))
+    })
+    let scenarioPages = ScenarioPages(runs: scenarios, strings: strings, theme: theme, cache: cache)
+    let runs = ScenarioRuns(scenarios)
+    let jobs = routes.compactMap { job(for: $0, languages, runs, scenarioPages) }
+    // Every file is an independent template render: one per core, collected in route order.
+    return jobs.parallelMap(parallel: parallel) { $0() }
   }
 
-  /// One closure per output file, in a fixed order.
-  private func jobs() -> [@Sendable () -> Site.File] {
-    var jobs: [@Sendable () -> Site.File] = [
-      { home() }, { notFound(language: config.defaultLanguage, path: "404.html", root: "") },
-    ]
-    let scenarioPages = ScenarioPages(runs: scenarios, strings: strings, theme: theme, cache: cache)
-    jobs += scenarioPages.exports().map { file in { file } }
-    for language in config.languages {
-      let navigation = Navigation(lessons: lessons[language] ?? [])
-      // The per-lesson parts of the print page and the search index, computed on all cores.
-      let slugs = Set(navigation.lessons.map(\.slug))
-      let printLessons = navigation.lessons.parallelMap(parallel: parallel) { PrintPage.printLesson($0, lessonSlugs: slugs) }
-      let searchEntries = navigation.lessons.parallelMap(parallel: parallel) { SearchIndex.entries(for: $0) }
-      let sidebar = SidebarRenderer(items: navigation.sidebar(current: nil), theme: theme)
-      let nestedSidebar = SidebarRenderer(items: navigation.sidebar(current: nil, prefix: "../"), theme: theme)
-      jobs.append { languageIndex(language, navigation, sidebar) }
-      jobs.append { notFound(language: language, path: "\(language)/404.html", root: "../") }
-      for lesson in navigation.lessons {
-        jobs.append { page(for: lesson, navigation, sidebar) }
-      }
-      jobs.append { printPage(language, printLessons) }
-      jobs.append { searchIndex(language, searchEntries) }
-      guard !scenarios.isEmpty else { continue }
-      let siteTitle = config.title[language] ?? ""
-      jobs.append {
-        let indexTitle = (strings[language]?["scenario-index-title"] ?? "") + " — " + siteTitle
-        return Site.File(path: "\(language)/scenarios/index.html", text: theme.render(layout(
-          language: language, root: "../../", kind: "scenario-index", title: indexTitle,
-          description: config.description[language] ?? "", sidebar: nestedSidebar.html(current: nil),
-          languageHref: { "../../\($0)/scenarios/index.html" }, content: scenarioPages.index(language: language),
-          path: "\(language)/scenarios/index.html"), template: "layout"))
-      }
-      for run in scenarios {
-        jobs.append {
-          let title = (run.title[language] ?? run.id) + " — " + siteTitle
-          return Site.File(path: "\(language)/scenarios/\(run.id).html", text: theme.render(layout(
-            language: language, root: "../../", kind: "scenario", title: title,
-            description: run.summary[language] ?? config.description[language] ?? "",
-            sidebar: nestedSidebar.html(current: nil),
-            languageHref: { "../../\($0)/scenarios/\(run.id).html" },
-            content: scenarioPages.page(run, language: language), path: "\(language)/scenarios/\(run.id).html"),
-            template: "layout"))
-        }
-      }
+  private typealias Job = @Sendable () -> Site.File
+
+  /// How the file of `route` is made; nil for files copied rather than rendered.
+  private func job(for route: Route, _ languages: [String: LanguageParts], _ runs: ScenarioRuns,
+                   _ scenarioPages: ScenarioPages) -> Job? {
+    let parts = route.language.flatMap { languages[$0] }
+    switch route {
+    case .home:
+      return { home() }
+    case .notFound(let language):
+      let language = language ?? config.defaultLanguage
+      return { notFound(route, language: language) }
+    case .languageIndex:
+      guard let parts else { return nil }
+      return { languageIndex(route, parts) }
+    case .lesson(_, let slug):
+      guard let parts, let lesson = parts.navigation.lesson(slug) else { return nil }
+      return { page(for: lesson, parts) }
+    case .print:
+      guard let parts else { return nil }
+      return { printPage(route, parts) }
+    case .searchIndex:
+      guard let parts else { return nil }
+      return { searchIndex(route, parts) }
+    case .scenarioIndex:
+      guard let parts else { return nil }
+      return { scenarioIndex(route, parts, scenarioPages) }
+    case .scenario(_, let id):
+      guard let parts, let run = runs[id] else { return nil }
+      return { scenarioPage(route, run, parts, scenarioPages) }
+    case .scenarioJSON(let id):
+      guard let run = runs[id] else { return nil }
+      return { scenarioPages.json(run) }
+    case .chromeTrace(let id):
+      guard let run = runs[id] else { return nil }
+      return { scenarioPages.chromeTrace(run) }
+    case .asset, .media, .sitemap:
+      return nil
     }
-    return jobs
+  }
+
+  /// What every page of one language shares, computed once: the lesson order, the sidebars
+  /// and the per-lesson parts of the print page and the search index (on all cores).
+  struct LanguageParts: Sendable {
+    let language: String
+    let navigation: Navigation
+    let printLessons: [PrintLesson]
+    let searchEntries: [[SearchIndex.Entry]]
+    /// For pages in the language folder (lessons, indexes).
+    let sidebar: SidebarRenderer
+    /// For pages one folder deeper (`scenarios/`).
+    let nestedSidebar: SidebarRenderer
+
+    init(renderer: PageRenderer, language: String) {
+      self.language = language
+      navigation = Navigation(lessons: renderer.lessons[language] ?? [])
+      let slugs = Set(navigation.lessons.map(\.slug))
+      printLessons = navigation.lessons.parallelMap(parallel: renderer.parallel) {
+        PrintPage.printLesson($0, lessonSlugs: slugs)
+      }
+      searchEntries = navigation.lessons.parallelMap(parallel: renderer.parallel) { SearchIndex.entries(for: $0) }
+      sidebar = SidebarRenderer(items: navigation.sidebar(current: nil, from: .languageIndex(language: language)),
+                                theme: renderer.theme)
+      nestedSidebar = SidebarRenderer(items: navigation.sidebar(current: nil, from: .scenarioIndex(language: language)),
+                                      theme: renderer.theme)
+    }
   }
 
   /// Lessons with at least this many headings get an on-page table of contents.
   static let tocThreshold = 4
 
-  private func page(for lesson: Lesson, _ navigation: Navigation, _ sidebar: SidebarRenderer) -> Site.File {
-    let (previous, next) = navigation.neighbours(of: lesson.slug)
+  private func page(for lesson: Lesson, _ parts: LanguageParts) -> Site.File {
+    let route = lesson.route
+    let (previous, next) = parts.navigation.neighbours(of: lesson.slug)
     let toc = lesson.body.headings.filter { $0.level <= 3 }.map { TocItem(title: $0.text, id: $0.id, level: $0.level) }
     let view = LessonView(title: lesson.title, summary: lesson.summary, body: lesson.body.html,
       toc: toc, hasToc: toc.count >= Self.tocThreshold, previous: previous, next: next, strings: strings(lesson.language))
     let content = theme.render(view, template: "lesson")
-    let layout = self.layout(language: lesson.language, root: "../", kind: "lesson",
+    return file(route, kind: "lesson",
       title: "\(lesson.title) — \(config.title[lesson.language] ?? "")",
       description: lesson.summary.isEmpty ? config.description[lesson.language] ?? "" : lesson.summary,
-      sidebar: sidebar.html(current: lesson.slug + ".html"),
-      languageHref: { "../\($0)/\(lesson.slug).html" }, content: content, path: lesson.outputPath)
-    return Site.File(path: lesson.outputPath, text: theme.render(layout, template: "layout"))
+      sidebar: parts.sidebar.html(current: route.relativeURL(from: route)), content: content)
   }
 
-  private func printPage(_ language: String, _ lessons: [PrintLesson]) -> Site.File {
+  private func printPage(_ route: Route, _ parts: LanguageParts) -> Site.File {
+    let language = parts.language
     let siteTitle = config.title[language] ?? ""
-    let view = PrintView(title: siteTitle, lessons: lessons, strings: strings(language))
-    let layout = self.layout(language: language, root: "../", kind: "print",
-      title: (strings(language)["print-course"] ?? "") + " — " + siteTitle,
-      description: config.description[language] ?? "", sidebar: "",
-      languageHref: { "../\($0)/print.html" }, content: theme.render(view, template: "print"),
-      path: "\(language)/print.html")
-    return Site.File(path: "\(language)/print.html", text: theme.render(layout, template: "layout"))
+    let view = PrintView(title: siteTitle, lessons: parts.printLessons, strings: strings(language))
+    return file(route, kind: "print", title: (strings(language)["print-course"] ?? "") + " — " + siteTitle,
+      description: config.description[language] ?? "", sidebar: "", content: theme.render(view, template: "print"))
   }
 
-  private func searchIndex(_ language: String, _ entries: [[SearchIndex.Entry]]) -> Site.File {
+  private func searchIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
+    let language = parts.language
     var index = SearchIndex()
-    index.entries = entries.flatMap { $0 }
+    index.entries = parts.searchEntries.flatMap { $0 }
     for run in scenarios {
       index.add(scenario: run.title[language] ?? run.id, summary: run.summary[language] ?? "",
-                href: "scenarios/\(run.id).html", kind: strings(language)["scenarios"] ?? "")
+                href: Route.scenario(language: language, id: run.id).relativeURL(from: SearchIndex.base(language)),
+                kind: strings(language)["scenarios"] ?? "")
     }
-    return Site.File(path: "\(language)/search-index.js", text: index.script())
+    return Site.File(path: route.path, text: index.script())
   }
 
-  private func languageIndex(_ language: String, _ navigation: Navigation, _ sidebar: SidebarRenderer) -> Site.File {
+  private func languageIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
+    let language = parts.language
     let siteTitle = config.title[language] ?? ""
     let view = LanguageIndexView(siteTitle: siteTitle, description: config.description[language] ?? "",
-      lessons: navigation.listItems(), strings: strings(language))
-    let layout = self.layout(language: language, root: "../", kind: "language-index", title: siteTitle,
-      description: config.description[language] ?? "", sidebar: sidebar.html(current: nil),
-      languageHref: { "../\($0)/index.html" }, content: theme.render(view, template: "language-index"),
-      path: "\(language)/index.html")
-    return Site.File(path: "\(language)/index.html", text: theme.render(layout, template: "layout"))
+      lessons: parts.navigation.listItems(from: route), strings: strings(language))
+    return file(route, kind: "language-index", title: siteTitle,
+      description: config.description[language] ?? "", sidebar: parts.sidebar.html(current: nil),
+      content: theme.render(view, template: "language-index"))
+  }
+
+  private func scenarioIndex(_ route: Route, _ parts: LanguageParts, _ scenarioPages: ScenarioPages) -> Site.File {
+    let language = parts.language
+    let title = (strings[language]?["scenario-index-title"] ?? "") + " — " + (config.title[language] ?? "")
+    return file(route, kind: "scenario-index", title: title, description: config.description[language] ?? "",
+      sidebar: parts.nestedSidebar.html(current: nil), content: scenarioPages.index(language: language))
+  }
+
+  private func scenarioPage(_ route: Route, _ run: ScenarioRun, _ parts: LanguageParts,
+                            _ scenarioPages: ScenarioPages) -> Site.File {
+    let language = parts.language
+    return file(route, kind: "scenario", title: (run.title[language] ?? run.id) + " — " + (config.title[language] ?? ""),
+      description: run.summary[language] ?? config.description[language] ?? "",
+      sidebar: parts.nestedSidebar.html(current: nil), content: scenarioPages.page(run, language: language))
   }
 
   private func home() -> Site.File {
+    let route = Route.home
     let sections = config.languages.map { language in
       HomeLanguageSection(code: language, name: strings(language)["language-name"] ?? language,
         siteTitle: config.title[language] ?? "", description: config.description[language] ?? "",
-        href: "\(language)/index.html",
-        lessons: Navigation(lessons: lessons[language] ?? []).listItems(prefix: "\(language)/"),
+        href: Route.languageIndex(language: language).relativeURL(from: route),
+        lessons: Navigation(lessons: lessons[language] ?? []).listItems(from: route),
         strings: strings(language))
     }
     let language = config.defaultLanguage
-    let layout = self.layout(language: language, root: "", kind: "home",
-      title: config.title[language] ?? "", description: config.description[language] ?? "",
-      sidebar: "", languageHref: { "\($0)/index.html" },
-      content: theme.render(HomeView(sections: sections), template: "home"), path: "")
-    return Site.File(path: "index.html", text: theme.render(layout, template: "layout"))
+    return file(route, kind: "home", title: config.title[language] ?? "",
+      description: config.description[language] ?? "", sidebar: "",
+      content: theme.render(HomeView(sections: sections), template: "home"), pageURL: "")
   }
 
   /// A static host serves the error page for missing addresses at any depth, where relative
   /// links would break; with a base URL the page links absolutely.
-  private func notFound(language: String, path: String, root relativeRoot: String) -> Site.File {
-    let root = config.baseURL ?? relativeRoot
-    let view = NotFoundView(strings: strings(language), homeHref: root + "index.html")
+  private func notFound(_ route: Route, language: String) -> Site.File {
+    let root = config.baseURL ?? route.pathToRoot
+    let view = NotFoundView(strings: strings(language), homeHref: Route.home.url(fromRoot: root))
     let title = (strings(language)["not-found-title"] ?? "") + " — " + (config.title[language] ?? "")
-    let layout = self.layout(language: language, root: root, kind: "not-found", title: title,
+    return file(route, language: language, root: root, kind: "not-found", title: title,
       description: config.description[language] ?? "", sidebar: "",
-      languageHref: { root + "\($0)/index.html" },
-      content: theme.render(view, template: "not-found"), path: path)
-    return Site.File(path: path, text: theme.render(layout, template: "layout"))
+      content: theme.render(view, template: "not-found"))
   }
 
-  private func layout(
-    language: String, root: String, kind: String, title: String, description: String,
-    sidebar: String, languageHref: (String) -> String, content: String, path: String
-  ) -> LayoutView {
-    LayoutView(
+  /// The page at `route` in the layout. Every link the layout makes goes up to `root` (the
+  /// page's way to the site root, or the base URL on error pages) and down the target's path.
+  /// - Parameter pageURL: the path after the base URL in the page's metadata (the home page
+  ///   gives the base URL itself).
+  private func file(
+    _ route: Route, language: String? = nil, root: String? = nil, kind: String, title: String,
+    description: String, sidebar: String, content: String, pageURL: String? = nil
+  ) -> Site.File {
+    let language = language ?? route.language ?? config.defaultLanguage
+    let root = root ?? route.pathToRoot
+    let view = LayoutView(
       lang: language, pageTitle: title, description: description, root: root,
       siteTitle: config.title[language] ?? "", strings: strings(language),
-      homeHref: root + "index.html", languageIndexHref: root + "\(language)/index.html",
-      scenariosHref: scenarios.isEmpty ? "" : root + "\(language)/scenarios/index.html",
+      homeHref: Route.home.url(fromRoot: root),
+      languageIndexHref: Route.languageIndex(language: language).url(fromRoot: root),
+      scenariosHref: scenarios.isEmpty ? "" : Route.scenarioIndex(language: language).url(fromRoot: root),
       languages: config.languages.map {
-        LanguageLink(code: $0, name: strings($0)["language-name"] ?? $0, href: languageHref($0),
-          current: $0 == language)
+        LanguageLink(code: $0, name: strings($0)["language-name"] ?? $0,
+          href: route.counterpart(in: $0).url(fromRoot: root), current: $0 == language)
       },
       sidebar: sidebar, hasSidebar: !sidebar.isEmpty, content: content, pageKind: kind,
       ogType: kind == "lesson" || kind == "scenario" ? "article" : "website",
-      ogLocale: Self.locales[language] ?? language, pageURL: config.baseURL.map { $0 + path } ?? "",
+      ogLocale: Self.locales[language] ?? language,
+      pageURL: config.baseURL.map { $0 + (pageURL ?? route.path) } ?? "",
       hasPageURL: config.baseURL != nil,
-      printHref: root + "\(language)/print.html", searchIndexHref: root + "\(language)/search-index.js")
+      printHref: Route.print(language: language).url(fromRoot: root),
+      searchIndexHref: Route.searchIndex(language: language).url(fromRoot: root))
+    return Site.File(path: route.path, text: theme.render(view, template: "layout"))
   }
 
   /// Open Graph locales of the languages hvwalk ships; others fall back to the language code.

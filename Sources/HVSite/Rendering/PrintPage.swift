@@ -58,8 +58,8 @@ enum PrintPage {
   private static func rewriteLink(_ target: String, slug: String, lessonSlugs: Set<String>) -> String {
     if target.hasPrefix("#") { return target.count == 1 ? "#\(slug)" : "#\(slug)--\(target.dropFirst())" }
     let (path, fragment) = LinkRewriter.split(target)
-    guard path.hasSuffix(".html"), !path.contains("/") else { return target }
-    let lesson = String(path.dropLast(5))
+    guard path.hasSuffix(Route.pageExtension), !path.contains("/") else { return target }
+    let lesson = String(path.dropLast(Route.pageExtension.count))
     guard lessonSlugs.contains(lesson) else { return target }
     return fragment.map { $0.isEmpty ? "#\(lesson)" : "#\(lesson)--\($0)" } ?? "#\(lesson)"
   }

@@ -12,24 +12,28 @@ struct ScenarioPages {
   /// Ids of the scenario template's own headings, for link checks.
   static let headingIDs = ["vm-heading", "rerun-heading"]
 
-  /// The exports, shared by every language.
-  func exports() -> [Site.File] {
-    runs.flatMap { run in
-      [Site.File(path: "scenarios/\(run.id).json", text: run.trace.rendered(as: .json)),
-       Site.File(path: "scenarios/\(run.id).trace.json", text: run.trace.rendered(as: .chromeTrace))]
-    }
+  /// The trace as canonical JSON, shared by every language.
+  func json(_ run: ScenarioRun) -> Site.File {
+    Site.File(path: Route.scenarioJSON(id: run.id).path, text: run.trace.rendered(as: .json))
+  }
+
+  /// The trace in Chrome's trace format, shared by every language.
+  func chromeTrace(_ run: ScenarioRun) -> Site.File {
+    Site.File(path: Route.chromeTrace(id: run.id).path, text: run.trace.rendered(as: .chromeTrace))
   }
 
   /// The body of one scenario's page (the layout wraps it).
   func page(_ run: ScenarioRun, language: String) -> String {
     guard let interface = strings[language] else { return "" }
+    let page = Route.scenario(language: language, id: run.id)
     let text = WalkthroughText(strings: interface)
     let figure = WalkthroughFigure(run: run, options: DiagramOptions(), text: text, language: language,
                                    scenarioHref: nil).render(cache: cache).html
     let view = ScenarioPageView(
       title: run.title[language] ?? run.id, summary: run.summary[language] ?? "", figure: figure,
       command: "swift run hvwalk run \(run.id) --seed \(run.seed)",
-      jsonHref: "../../scenarios/\(run.id).json", chromeHref: "../../scenarios/\(run.id).trace.json",
+      jsonHref: Route.scenarioJSON(id: run.id).relativeURL(from: page),
+      chromeHref: Route.chromeTrace(id: run.id).relativeURL(from: page),
       vmName: run.trace.vm.name, vmState: run.trace.vm.state,
       services: run.trace.integrationServices.map {
         ServiceRow(name: $0.name, enabled: text($0.enabled ? "yes" : "no"), status: $0.status)
@@ -41,9 +45,10 @@ struct ScenarioPages {
   }
 
   func index(language: String) -> String {
+    let page = Route.scenarioIndex(language: language)
     let items = runs.map {
       LessonListItem(title: $0.title[language] ?? $0.id, summary: $0.summary[language] ?? "",
-                     href: "\($0.id).html", order: 0)
+                     href: Route.scenario(language: language, id: $0.id).relativeURL(from: page), order: 0)
     }
     return theme.render(ScenarioIndexView(scenarios: items, strings: strings[language]?.dictionary ?? [:]),
                         template: "scenario-index")

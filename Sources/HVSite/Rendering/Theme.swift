@@ -10,8 +10,15 @@ struct Theme: Sendable {
     "scenario-index", "print",
   ]
 
+  /// The content folder whose files are copied to the site's `assets/` (``Route/asset(path:)``).
+  static let assetsFolder = "theme/assets"
+
+  /// `theme/assets/style.css` → `style.css`, the path under the site's `assets/`.
+  static func assetPath(of contentPath: String) -> String {
+    String(contentPath.dropFirst(assetsFolder.count + 1))
+  }
+
   var library: MustacheLibrary
-  var assets: [ContentSnapshot.File]
   /// Every `{{strings.key}}` used by a template, with where it is used.
   var stringReferences: [(key: String, location: SourceLocation)]
 
@@ -34,22 +41,21 @@ struct Theme: Sendable {
           diagnostics.append(Diagnostic(
             at: SourceLocation(path: displayPath, line: error.context.lineNumber,
               column: error.context.columnNumber),
-            id: "theme.template-syntax", "invalid Mustache template: \(error.error)"))
+            id: .themeTemplateSyntax, "invalid Mustache template: \(error.error)"))
         } catch {
           diagnostics.append(Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1),
-            id: "theme.template-syntax", "invalid Mustache template: \(error)"))
+            id: .themeTemplateSyntax, "invalid Mustache template: \(error)"))
         }
       }
     }
     for name in requiredTemplates where !found.contains(name) {
       diagnostics.append(Diagnostic(
         at: SourceLocation(path: content.displayPath("theme/templates/\(name).mustache"), line: 1, column: 1),
-        id: "theme.missing-template", "the theme has no '\(name)' template",
+        id: .themeMissingTemplate, "the theme has no '\(name)' template",
         suggestion: "every theme needs: " + requiredTemplates.joined(separator: ", ")))
     }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
-    return (Theme(library: library, assets: content.files(under: "theme/assets"),
-      stringReferences: references), [])
+    return (Theme(library: library, stringReferences: references), [])
   }
 
   func render(_ view: Any, template: String) -> String {

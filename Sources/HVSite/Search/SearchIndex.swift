@@ -17,10 +17,15 @@ struct SearchIndex {
 
   var entries: [Entry] = []
 
+  /// The page the index's links are relative to: the language folder (the search script joins
+  /// them to the page's `data-root`, which leads to that folder from any page).
+  static func base(_ language: String) -> Route { .languageIndex(language: language) }
+
   /// A lesson's entries: one per section, linking the section's heading.
   static func entries(for lesson: Lesson) -> [Entry] {
-    sections(of: lesson.body.html).map { section in
-      let href = section.id.map { "\(lesson.slug).html#\($0)" } ?? "\(lesson.slug).html"
+    let page = lesson.route.relativeURL(from: base(lesson.language))
+    return sections(of: lesson.body.html).map { section in
+      let href = section.id.map { "\(page)#\($0)" } ?? page
       return Entry(page: lesson.title, section: section.title ?? lesson.title, href: href,
                    text: fold((section.title.map { $0 + " " } ?? lesson.summary + " ") + section.text))
     }

@@ -10,11 +10,12 @@ public struct ScenarioRun: Sendable {
   public var summary: [String: String]
   public var seed: UInt64
   public var trace: Trace
-  /// What the run was made from (file text and seed): the key of everything cached about it.
-  public var source: String
+  /// What the run was made from (id, file text, seed): the key of everything cached about it;
+  /// nil for a run made without a file, which is never cached.
+  public var source: ScenarioCache.RunKey?
 
   public init(id: String, title: [String: String], summary: [String: String], seed: UInt64, trace: Trace,
-              source: String = "") {
+              source: ScenarioCache.RunKey? = nil) {
     self.id = id
     self.title = title
     self.summary = summary

@@ -44,7 +44,7 @@ struct TranscriptRenderer {
 
   private func item(_ message: SequenceModel.Message, soFar: Counters) -> String {
     let event = message.event
-    let sentence = text.format("sentence-\(event.kind.rawValue)", ["from": actorName(event.from), "to": actorName(event.to)])
+    let sentence = text.format("sentence-\(event.kind.rawValue)", ["from": actorName(ActorKey(event.from)), "to": actorName(ActorKey(event.to))])
     var html = "<li id=\"\(diagramID)-step-\(message.number)\" value=\"\(message.number)\" data-step=\"\(message.number)\""
     html += " class=\"hv-kind-\(event.kind.styleClass)\" data-counters=\"\(soFar.named.map { String($0.value) }.joined(separator: " "))\">"
     html += "<span class=\"hv-time\">\(HTML.escape(SimulatedTime.human(event.time)))</span> "
@@ -65,11 +65,12 @@ struct TranscriptRenderer {
     return "<span class=\"\(className)\"\(lang)>\(HTML.escape(label))</span>"
   }
 
-  private func actorName(_ id: String) -> String {
-    if let localized = text.strings["actor-\(id)"] { return localized }
-    if model.lifelines.contains(where: { $0.mode == nil }), let actor = trace.actor(id) {
+  private func actorName(_ key: ActorKey) -> String {
+    if let localized = text.strings[WalkthroughText.stringKey(of: key)] { return localized }
+    let actor = trace.actor(key.rawValue)
+    if model.lifelines.contains(where: { $0.mode == nil }), let actor {
       return text("partition-\(actor.partition.rawValue)")
     }
-    return trace.actor(id)?.name ?? id
+    return actor?.name ?? key.rawValue
   }
 }

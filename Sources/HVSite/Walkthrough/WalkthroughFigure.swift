@@ -48,9 +48,9 @@ struct WalkthroughFigure {
 
   /// The figure, from `cache` when an earlier build rendered the same one.
   func render(cache: ScenarioCache?) -> (html: String, anchors: [String]) {
-    guard let cache, !run.source.isEmpty else { return render() }
-    let strings = text.strings.entries.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
-    let key = run.source + "\u{1}" + [id, language, scenarioHref ?? "", strings].joined(separator: "\u{2}")
+    guard let cache, let source = run.source else { return render() }
+    let key = ScenarioCache.FigureKey(run: source, options: options, language: language,
+                                      scenarioHref: scenarioHref, strings: text.strings)
     return cache.figure(key: key, make: render)
   }
 

@@ -40,9 +40,14 @@ struct WalkthroughText {
       modeNames: Dictionary(uniqueKeysWithValues: Self.modes.map { ($0, self("mode-\($0.rawValue)")) }),
       kindNames: Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, self("kind-\($0.rawValue)")) }),
       loopFormat: self("diagram-loop"), stepFormat: self("diagram-step"),
-      actorNames: Dictionary(uniqueKeysWithValues: strings.entries.filter { $0.key.hasPrefix("actor-") }
-        .map { (String($0.key.dropFirst("actor-".count)), $0.value) }))
+      actorNames: Dictionary(uniqueKeysWithValues: strings.entries.filter { $0.key.hasPrefix(Self.actorPrefix) }
+        .map { (ActorKey(String($0.key.dropFirst(Self.actorPrefix.count))), $0.value) }))
   }
+
+  /// An actor's name in a strings file is under `actor-<id>` (`actor-vmbus-guest`).
+  static let actorPrefix = "actor-"
+
+  static func stringKey(of actor: ActorKey) -> String { actorPrefix + actor.rawValue }
 
   /// `value / divisor` to one decimal, e.g. `tenths = 2635` (the ×10 value, already rounded)
   /// gives `263.5` or `263,5`. Integer arithmetic only, so every machine prints the same digits.

@@ -1,4 +1,5 @@
 import Foundation
+import HVTestSupport
 
 /// Runs the real `hvwalk` executable, built beside the test bundle, as a separate process, the
 /// way an author runs it (so each run also gets its own hash seed).
@@ -18,13 +19,7 @@ enum Hvwalk {
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
       folder = folder.deletingLastPathComponent()
     }
-    return packageRoot.appendingPathComponent(".build/debug/hvwalk")
-  }
-
-  /// The package folder (holding Package.swift, Content/ and Site/).
-  static var packageRoot: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
+    return Repository.url(".build/debug/hvwalk")
   }
 
   @discardableResult

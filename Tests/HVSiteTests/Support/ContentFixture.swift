@@ -1,5 +1,6 @@
 import Foundation
 import HVDiagnostics
+import HVTestSupport
 @testable import HVSite
 
 /// A small, complete content folder in memory: two languages, minimal templates that expose what
@@ -56,8 +57,7 @@ struct ContentFixture {
   /// directives that show traces.
   static func withScenarios(_ ids: [String] = ["disk-write-emulated", "disk-write-synthetic"]) throws -> ContentFixture {
     var fixture = ContentFixture()
-    let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content")
+    let content = Repository.url("Content")
     for language in ["vi", "en"] {
       fixture.files["strings/\(language).yaml"] = try String(
         contentsOf: content.appendingPathComponent("strings/\(language).yaml"), encoding: .utf8)

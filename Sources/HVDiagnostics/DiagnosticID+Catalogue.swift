@@ -1,0 +1,213 @@
+/// Every stable diagnostic id of hvwalk, in one place: what each one means, so the ids an author
+/// or a test sees are documented once and no two parts of the code invent the same id for
+/// different problems (or two ids for one). `DiagnosticCatalogueTests` checks that the ids are
+/// unique, well formed, all listed in ``catalogue``, and that no source file spells one out.
+///
+/// Ids read `area.problem`; the area is the kind of file or feature (`yaml`, `lesson`,
+/// `scenario`, `directive`, …), not the module that reports it.
+extension DiagnosticID {
+  // MARK: Content files (HVSite)
+
+  /// A content file is not valid UTF-8.
+  public static let contentNotUtf8 = DiagnosticID("content.not-utf8")
+  /// The content folder has no `site.yaml`.
+  public static let siteMissingConfig = DiagnosticID("site.missing-config")
+
+  // MARK: YAML syntax and mappings (site.yaml, strings, front matter)
+
+  /// The YAML parser rejected the text (the message quotes its reason).
+  public static let yamlSyntax = DiagnosticID("yaml.syntax")
+  /// A line is indented with a tab, which YAML forbids (also reported for scenario files).
+  public static let yamlTabIndentation = DiagnosticID("yaml.tab-indentation")
+  /// A YAML mapping names the same key twice.
+  public static let yamlDuplicateKey = DiagnosticID("yaml.duplicate-key")
+  /// A YAML value that must be a mapping of keys is something else.
+  public static let yamlExpectedMapping = DiagnosticID("yaml.expected-mapping")
+  /// A YAML mapping has a key its schema does not know (with "did you mean").
+  public static let yamlUnknownKey = DiagnosticID("yaml.unknown-key")
+  /// A YAML mapping lacks a required key.
+  public static let yamlMissingKey = DiagnosticID("yaml.missing-key")
+  /// A YAML value has the wrong type, is empty or out of range (the default of value checks).
+  public static let yamlInvalidValue = DiagnosticID("yaml.invalid-value")
+
+  // MARK: Interface strings and theme
+
+  /// A strings file is not a mapping of keys to text.
+  public static let stringsExpectedMapping = DiagnosticID("strings.expected-mapping")
+  /// A string's text is empty or not text.
+  public static let stringsInvalidValue = DiagnosticID("strings.invalid-value")
+  /// A site language has no `strings/<lang>.yaml`.
+  public static let stringsMissingFile = DiagnosticID("strings.missing-file")
+  /// A strings file lacks a key the diagrams and walkthroughs need.
+  public static let stringsMissingRequiredKey = DiagnosticID("strings.missing-required-key")
+  /// A language's strings file has a key the default language's file does not.
+  public static let stringsUnknownKey = DiagnosticID("strings.unknown-key")
+  /// A language's strings file lacks a key the default language's file defines.
+  public static let stringsMissingKey = DiagnosticID("strings.missing-key")
+  /// A template uses `strings.<key>` that the default language does not define.
+  public static let themeUnknownString = DiagnosticID("theme.unknown-string")
+  /// The theme lacks a template the site renders with.
+  public static let themeMissingTemplate = DiagnosticID("theme.missing-template")
+  /// A Mustache template does not parse.
+  public static let themeTemplateSyntax = DiagnosticID("theme.template-syntax")
+
+  // MARK: Lessons
+
+  /// A lesson does not start with front matter between `---` lines.
+  public static let lessonMissingFrontMatter = DiagnosticID("lesson.missing-front-matter")
+  /// A lesson's front matter has no closing `---` line.
+  public static let lessonUnclosedFrontMatter = DiagnosticID("lesson.unclosed-front-matter")
+  /// A file under `lessons/` is not at `lessons/<language>/<slug>.md`.
+  public static let lessonMisplacedFile = DiagnosticID("lesson.misplaced-file")
+  /// A lesson's folder is not one of the site's languages.
+  public static let lessonUnknownLanguage = DiagnosticID("lesson.unknown-language")
+  /// A lesson's file name is not a valid URL slug (a–z, 0–9, `-`).
+  public static let lessonInvalidSlug = DiagnosticID("lesson.invalid-slug")
+  /// Two headings or figures of one page define the same element id.
+  public static let lessonDuplicateAnchor = DiagnosticID("lesson.duplicate-anchor")
+  /// A lesson exists in one language but not in another.
+  public static let lessonMissingTranslation = DiagnosticID("lesson.missing-translation")
+  /// The same lesson has a different `order` in two languages.
+  public static let lessonOrderMismatch = DiagnosticID("lesson.order-mismatch")
+  /// Two lessons of one language share an `order`.
+  public static let lessonDuplicateOrder = DiagnosticID("lesson.duplicate-order")
+
+  // MARK: Links in lessons
+
+  /// A link uses `javascript:`, `vbscript:`, `data:` or `file:`.
+  public static let linkUnsafeScheme = DiagnosticID("link.unsafe-scheme")
+  /// An image is loaded from outside the site.
+  public static let linkExternalImage = DiagnosticID("link.external-image")
+  /// A link is an absolute path, which breaks the site in a folder or on `file://`.
+  public static let linkAbsolutePath = DiagnosticID("link.absolute-path")
+  /// A link leads to no page or file of the built site.
+  public static let linkMissingTarget = DiagnosticID("link.missing-target")
+  /// A link's `#anchor` matches no heading or figure of its target page.
+  public static let linkUnknownAnchor = DiagnosticID("link.unknown-anchor")
+
+  // MARK: Directives
+
+  /// A directive has the wrong number of arguments.
+  public static let directiveArgumentCount = DiagnosticID("directive.argument-count")
+  /// A directive has an option it does not take.
+  public static let directiveUnknownOption = DiagnosticID("directive.unknown-option")
+  /// A directive gives one option twice.
+  public static let directiveDuplicateOption = DiagnosticID("directive.duplicate-option")
+  /// A directive option has no value after `=`.
+  public static let directiveEmptyOption = DiagnosticID("directive.empty-option")
+  /// A directive or inline counter names a scenario that does not exist.
+  public static let directiveUnknownScenario = DiagnosticID("directive.unknown-scenario")
+  /// `trace … step=N` names a step the scenario does not have.
+  public static let directiveInvalidStep = DiagnosticID("directive.invalid-step")
+  /// `trace … collapse=` is not `partition`.
+  public static let directiveInvalidCollapse = DiagnosticID("directive.invalid-collapse")
+  /// `trace … messages=A-B` is not a range of the diagram's message numbers.
+  public static let directiveInvalidMessages = DiagnosticID("directive.invalid-messages")
+  /// `compare` names the same scenario twice.
+  public static let directiveCompareSame = DiagnosticID("directive.compare-same")
+  /// A `self-check` block has no questions.
+  public static let selfCheckEmpty = DiagnosticID("self-check.empty")
+
+  // MARK: Inline counters ({{count}}, {{ratio}}, {{duration}}, {{detail}})
+
+  /// A `{{` is never closed.
+  public static let counterUnclosed = DiagnosticID("counter.unclosed")
+  /// A `{{}}` has nothing inside.
+  public static let counterEmpty = DiagnosticID("counter.empty")
+  /// An inline counter's function is not `count`, `ratio`, `duration` or `detail`.
+  public static let counterUnknownFunction = DiagnosticID("counter.unknown-function")
+  /// An inline counter has the wrong number of arguments.
+  public static let counterArguments = DiagnosticID("counter.arguments")
+  /// An inline counter has an option other than `step=` or `as=`.
+  public static let counterUnknownOption = DiagnosticID("counter.unknown-option")
+  /// An inline counter's `step=N` names a step the scenario does not have.
+  public static let counterInvalidStep = DiagnosticID("counter.invalid-step")
+  /// An inline counter names a counter the trace does not derive.
+  public static let counterUnknownCounter = DiagnosticID("counter.unknown-counter")
+  /// `{{ratio}}` would divide by a counter that is 0.
+  public static let counterRatioZero = DiagnosticID("counter.ratio-zero")
+  /// `{{detail}}` names a message number the scenario does not have.
+  public static let counterInvalidMessage = DiagnosticID("counter.invalid-message")
+  /// `{{detail}}` names a detail key the message does not carry.
+  public static let counterUnknownDetail = DiagnosticID("counter.unknown-detail")
+  /// `{{detail … as=…}}` asks for a number from a detail that is text.
+  public static let counterDetailNotANumber = DiagnosticID("counter.detail-not-a-number")
+
+  // MARK: Scenario files (HVScenario)
+
+  /// A file under `scenarios/` is not at `scenarios/<id>.yaml`.
+  public static let scenarioMisplacedFile = DiagnosticID("scenario.misplaced-file")
+  /// The YAML parser rejected a scenario file (the message quotes its reason).
+  public static let scenarioYaml = DiagnosticID("scenario.yaml")
+  /// A scenario file is empty.
+  public static let scenarioEmpty = DiagnosticID("scenario.empty")
+  /// A scenario value that must be a mapping is something else.
+  public static let scenarioExpectedMapping = DiagnosticID("scenario.expected-mapping")
+  /// A scenario value that must be a single value is a list or mapping.
+  public static let scenarioExpectedScalar = DiagnosticID("scenario.expected-scalar")
+  /// A scenario's `steps` is not a list.
+  public static let scenarioExpectedSequence = DiagnosticID("scenario.expected-sequence")
+  /// A scenario mapping has a key its schema does not know (with "did you mean").
+  public static let scenarioUnknownKey = DiagnosticID("scenario.unknown-key")
+  /// A scenario mapping or step lacks a required key.
+  public static let scenarioMissingKey = DiagnosticID("scenario.missing-key")
+  /// A scenario value is not one of the allowed values, or out of range.
+  public static let scenarioInvalidValue = DiagnosticID("scenario.invalid-value")
+  /// A scenario list names the same value twice.
+  public static let scenarioDuplicateValue = DiagnosticID("scenario.duplicate-value")
+  /// A scenario's title or summary is empty in one language.
+  public static let scenarioEmptyText = DiagnosticID("scenario.empty-text")
+  /// A scenario id uses characters other than a–z, 0–9 and `-`.
+  public static let scenarioInvalidId = DiagnosticID("scenario.invalid-id")
+  /// A scenario's `id` differs from its file name.
+  public static let scenarioIdMismatch = DiagnosticID("scenario.id-mismatch")
+  /// Two scenario files declare the same id.
+  public static let scenarioDuplicateId = DiagnosticID("scenario.duplicate-id")
+  /// A scenario's `steps` list is empty.
+  public static let scenarioNoSteps = DiagnosticID("scenario.no-steps")
+  /// A scenario has more steps than the limit.
+  public static let scenarioTooManySteps = DiagnosticID("scenario.too-many-steps")
+  /// A step is neither a name nor a one-key mapping.
+  public static let scenarioInvalidStep = DiagnosticID("scenario.invalid-step")
+  /// A step name is not one the scenario format knows.
+  public static let scenarioUnknownStep = DiagnosticID("scenario.unknown-step")
+  /// A step's value is missing, present where none is taken, or of the wrong shape.
+  public static let scenarioStepValue = DiagnosticID("scenario.step-value")
+  /// A step's size is malformed, zero or larger than a step may move.
+  public static let scenarioInvalidSize = DiagnosticID("scenario.invalid-size")
+  /// A wait's duration is malformed, zero or longer than a wait may last.
+  public static let scenarioInvalidDuration = DiagnosticID("scenario.invalid-duration")
+  /// A setting or step does not fit the VM, the host version or the guest's services.
+  public static let scenarioIncompatible = DiagnosticID("scenario.incompatible")
+  /// A step needs a power or guest state the VM is not in at that point.
+  public static let scenarioPowerState = DiagnosticID("scenario.power-state")
+
+  // MARK: The command line (HVCommandLine)
+
+  /// `hvwalk run` cannot read the scenario file it was given.
+  public static let runUnreadable = DiagnosticID("run.unreadable")
+
+  /// Every id above, in the order they are declared.
+  public static let catalogue: [DiagnosticID] = [
+    .contentNotUtf8, .siteMissingConfig, .yamlSyntax, .yamlTabIndentation, .yamlDuplicateKey,
+    .yamlExpectedMapping, .yamlUnknownKey, .yamlMissingKey, .yamlInvalidValue,
+    .stringsExpectedMapping, .stringsInvalidValue, .stringsMissingFile, .stringsMissingRequiredKey,
+    .stringsUnknownKey, .stringsMissingKey, .themeUnknownString, .themeMissingTemplate,
+    .themeTemplateSyntax, .lessonMissingFrontMatter, .lessonUnclosedFrontMatter,
+    .lessonMisplacedFile, .lessonUnknownLanguage, .lessonInvalidSlug, .lessonDuplicateAnchor,
+    .lessonMissingTranslation, .lessonOrderMismatch, .lessonDuplicateOrder, .linkUnsafeScheme,
+    .linkExternalImage, .linkAbsolutePath, .linkMissingTarget, .linkUnknownAnchor,
+    .directiveArgumentCount, .directiveUnknownOption, .directiveDuplicateOption,
+    .directiveEmptyOption, .directiveUnknownScenario, .directiveInvalidStep,
+    .directiveInvalidCollapse, .directiveInvalidMessages, .directiveCompareSame, .selfCheckEmpty,
+    .counterUnclosed, .counterEmpty, .counterUnknownFunction, .counterArguments,
+    .counterUnknownOption, .counterInvalidStep, .counterUnknownCounter, .counterRatioZero,
+    .counterInvalidMessage, .counterUnknownDetail, .counterDetailNotANumber,
+    .scenarioMisplacedFile, .scenarioYaml, .scenarioEmpty, .scenarioExpectedMapping,
+    .scenarioExpectedScalar, .scenarioExpectedSequence, .scenarioUnknownKey, .scenarioMissingKey,
+    .scenarioInvalidValue, .scenarioDuplicateValue, .scenarioEmptyText, .scenarioInvalidId,
+    .scenarioIdMismatch, .scenarioDuplicateId, .scenarioNoSteps, .scenarioTooManySteps,
+    .scenarioInvalidStep, .scenarioUnknownStep, .scenarioStepValue, .scenarioInvalidSize,
+    .scenarioInvalidDuration, .scenarioIncompatible, .scenarioPowerState, .runUnreadable,
+  ]
+}

@@ -1,0 +1,76 @@
+/// Every file a site has, by what it is rather than by a path string: the one place that knows
+/// where each kind of file lives.
+///
+/// `SitePlan` lists a build's routes before anything is rendered (so links are checked against
+/// them), `PageRenderer` renders exactly those routes, and every link a page makes to another
+/// page or file of the site is derived from the target's route (``relativeURL(from:)``,
+/// ``url(fromRoot:)``), so a path cannot be spelled two ways in two places.
+public enum Route: Hashable, Sendable {
+  /// `index.html`: the languages of the course.
+  case home
+  /// `404.html` (no language: the host's error page) or `<lang>/404.html`.
+  case notFound(language: String?)
+  /// `<lang>/index.html`: a language's list of lessons.
+  case languageIndex(language: String)
+  /// `<lang>/<slug>.html`.
+  case lesson(language: String, slug: String)
+  /// `<lang>/print.html`: the whole course on one page.
+  case print(language: String)
+  /// `<lang>/search-index.js`: the language's search index, as a script.
+  case searchIndex(language: String)
+  /// `<lang>/scenarios/index.html`.
+  case scenarioIndex(language: String)
+  /// `<lang>/scenarios/<id>.html`.
+  case scenario(language: String, id: String)
+  /// `scenarios/<id>.json`: the trace, shared by every language.
+  case scenarioJSON(id: String)
+  /// `scenarios/<id>.trace.json`: the trace for Perfetto / chrome://tracing.
+  case chromeTrace(id: String)
+  /// `assets/<path>`: a file of the theme's `assets/` folder, copied as it is.
+  case asset(path: String)
+  /// `media/<path>`: a file of the content's `media/` folder, copied as it is.
+  case media(path: String)
+  /// `sitemap.xml`, written only when the site has a base URL.
+  case sitemap
+
+  /// Pages are written as `.html`; author links to lessons (`vmbus.md`) are rewritten to it.
+  static let pageExtension = ".html"
+
+  /// The path inside the site, with `/` separators.
+  public var path: String {
+    switch self {
+    case .home: "index.html"
+    case .notFound(let language): (language.map { "\($0)/" } ?? "") + "404.html"
+    case .languageIndex(let language): "\(language)/index.html"
+    case .lesson(let language, let slug): "\(language)/\(slug)\(Self.pageExtension)"
+    case .print(let language): "\(language)/print.html"
+    case .searchIndex(let language): "\(language)/search-index.js"
+    case .scenarioIndex(let language): "\(language)/scenarios/index.html"
+    case .scenario(let language, let id): "\(language)/scenarios/\(id)\(Self.pageExtension)"
+    case .scenarioJSON(let id): "scenarios/\(id).json"
+    case .chromeTrace(let id): "scenarios/\(id).trace.json"
+    case .asset(let path): "assets/\(path)"
+    case .media(let path): "media/\(path)"
+    case .sitemap: "sitemap.xml"
+    }
+  }
+
+  /// The page's language, for the routes that have one.
+  public var language: String? {
+    switch self {
+    case .notFound(let language): language
+    case .languageIndex(let language), .lesson(let language, _), .print(let language),
+      .searchIndex(let language), .scenarioIndex(let language), .scenario(let language, _):
+      language
+    case .home, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap: nil
+    }
+  }
+
+  /// True for the HTML pages (what the build summary counts and the sitemap lists).
+  public var isPage: Bool {
+    switch self {
+    case .home, .notFound, .languageIndex, .lesson, .print, .scenarioIndex, .scenario: true
+    case .searchIndex, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap: false
+    }
+  }
+}
