@@ -101,7 +101,7 @@ let package = Package(
 
     // Test helpers shared by the test targets: golden files, the repository root, a seeded
     // generator. Depends on nothing of ours, so any test target may use it.
-    .target(name: "HVTestSupport", path: "Tests/HVTestSupport"),
+    .target(name: "HVTestSupport", dependencies: ["HVSimKernel"], path: "Tests/HVTestSupport"),
     .testTarget(name: "HVTestSupportTests", dependencies: ["HVTestSupport"]),
     .testTarget(name: "HVDiagnosticsTests", dependencies: ["HVDiagnostics", "HVTestSupport"]),
     .testTarget(name: "HVTraceTests", dependencies: ["HVTrace"]),

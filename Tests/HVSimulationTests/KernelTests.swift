@@ -1,6 +1,7 @@
 import Testing
 import HVHostModel
 @testable import HVSimKernel
+import HVTestSupport
 @testable import HVHypervisor
 @testable import HVVMBus
 @testable import HVStorage

@@ -2,7 +2,7 @@ import HVTestSupport
 import Testing
 
 /// The test-support generator gives the sequence the simulation's generator gives (values taken
-/// from `Sources/HVSimulation/Kernel/SplitMix64.swift` at the time of the copy; the first one is
+/// from `Sources/Simulation/Kernel/SplitMix64.swift` at the time of the copy; the first one is
 /// the published SplitMix64 reference value for seed 0), so suites can switch to it unchanged.
 @Suite struct SplitMix64Tests {
   @Test func rawDrawsMatchTheReference() {
