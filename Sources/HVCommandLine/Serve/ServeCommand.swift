@@ -63,8 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
     let clock = ContinuousClock()
     let started = clock.now
     do {
-      let snapshot = try ContentReader.read(content.content)
-      switch builder.build(snapshot) {
+      switch try ContentBuild.run(builder, content: content.content) {
       case .success(let site):
         await served.publish(site)
         let changed = reason.map { " after changes to " + $0.prefix(3).joined(separator: ", ") + ($0.count > 3 ? "…" : "") } ?? ""
