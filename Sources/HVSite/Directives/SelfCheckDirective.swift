@@ -22,8 +22,8 @@ struct SelfCheckDirective: Directive {
     let at = invocation.name.location
     let source = YAMLSource(path: at.path, lineOffset: at.line)
     let (root, syntax) = source.compose(invocation.body)
-    guard let root else { return .failure(DiagnosticsError(syntax)) }
-    guard let items = root.sequence, !items.isEmpty else {
+    guard let root, let items = root.sequence, !items.isEmpty else {
+      if !syntax.isEmpty { return .failure(DiagnosticsError(syntax)) }
       return .failure(DiagnosticsError([Diagnostic(at: at, id: "self-check.empty",
         "a self-check lists its questions: '- question: …' then '  answer: …'")]))
     }
@@ -44,8 +44,17 @@ struct SelfCheckDirective: Directive {
         diagnostics += problems
         return text
       })
-      let summary = Self.inline(CMarkBridge.render(question, lineOffset: 0, hooks: hooks).html)
-      let body = CMarkBridge.render(answer, lineOffset: 0, hooks: hooks).html
+      let renderedQuestion = CMarkBridge.render(question, lineOffset: 0, hooks: hooks)
+      let renderedAnswer = CMarkBridge.render(answer, lineOffset: 0, hooks: hooks)
+      // cmark empties a `javascript:` link; say so, as the link checker does in a lesson.
+      for link in renderedQuestion.links + renderedAnswer.links {
+        if let scheme = LinkRewriter.scheme(link.destination), LinkChecker.unsafeSchemes.contains(scheme) {
+          diagnostics.append(Diagnostic(at: source.location(of: item), id: "link.unsafe-scheme",
+            "'\(scheme):' links are not allowed in self-check questions and answers (they are removed from the page)"))
+        }
+      }
+      let summary = Self.inline(renderedQuestion.html)
+      let body = renderedAnswer.html
       html += "<li><details><summary>\(summary)</summary>\n<div class=\"hv-answer\">\n\(body)</div></details></li>\n"
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
