@@ -103,8 +103,11 @@ public struct SiteBuilder: Sendable {
   /// A page over ``ContentLimits/pageBytes``, reported at the file it was made from.
   private func pageSizes(_ pages: [Site.File], lessons: [String: [Lesson]], runs: [ScenarioRun],
                          content: ContentSnapshot) -> [Diagnostic] {
-    let large = pages.filter { $0.bytes.count > ContentLimits.pageBytes }
+    var large = pages.filter { $0.bytes.count > ContentLimits.pageBytes }
     guard !large.isEmpty else { return [] }
+    // The print page holds every lesson: when one of them is already too large, it says nothing new.
+    let languagesWithLargeLessons = Set(large.filter { !$0.path.hasSuffix("/print.html") }.map { $0.path.prefix { $0 != "/" } })
+    large.removeAll { $0.path.hasSuffix("/print.html") && languagesWithLargeLessons.contains($0.path.prefix { $0 != "/" }) }
     var sources = Dictionary(lessons.values.flatMap { $0 }.map { ($0.outputPath, $0.displayPath) },
                              uniquingKeysWith: { first, _ in first })
     for run in runs {
@@ -116,7 +119,8 @@ public struct SiteBuilder: Sendable {
       let source = sources[page.path] ?? content.displayPath("lessons")
       return Diagnostic(at: SourceLocation(file: source), id: "limit.page-size",
         "the page \(page.path) would be \(ContentLimits.describe(page.bytes.count)); the limit for one page is \(ContentLimits.describe(ContentLimits.pageBytes))",
-        suggestion: "split the lesson, or show fewer walkthroughs (messages=A-B shows a part of one)")
+        suggestion: page.path.hasSuffix("/print.html") ? "the print page holds the whole course: shorten lessons"
+          : "split the lesson, or show fewer walkthroughs (messages=A-B shows a part of one)")
     }
   }
 

@@ -21,7 +21,10 @@ public enum ContentLimits {
 
   /// `"256 KiB"`, for messages.
   static func describe(_ bytes: Int) -> String {
-    bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? "\(bytes / (1024 * 1024)) MiB" : "\(bytes / 1024) KiB"
+    let mebibyte = 1024 * 1024
+    if bytes % mebibyte == 0 && bytes > 0 { return "\(bytes / mebibyte) MiB" }
+    if bytes >= mebibyte { return "\(bytes / mebibyte).\(bytes % mebibyte * 10 / mebibyte) MiB" }
+    return "\(bytes / 1024) KiB"
   }
 
   /// The diagnostic for a file over `limit`, or nil. Position-less: the whole file is the problem.
