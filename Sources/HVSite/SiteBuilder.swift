@@ -70,7 +70,8 @@ public struct SiteBuilder: Sendable {
     let sizes = pageSizes(pages, lessons: lessons, runs: runs, content: content)
     guard sizes.isEmpty else { return .failure(DiagnosticsError(sizes)) }
     let site = Site(files: pages + copied + sitemap)
-    assert(Set(site.files.map(\.path)) == planned, "SitePlan must list exactly the files the build writes")
+    assert(Set(site.files.map(\.path)) == planned,
+      "SitePlan must list exactly the files the build writes: \(Set(site.files.map(\.path)).symmetricDifference(planned).sorted())")
     return .success(site)
   }
 

@@ -185,6 +185,14 @@ import Testing
     #expect(found.contains("Content/lessons/en/quiz.md:7:3: error: 'javascript:' links are not allowed in self-check questions and answers (they are removed from the page)"), "\(found)")
   }
 
+  /// Found by the mutation fuzz: `---` then `---` composed to nothing, and the lesson vanished.
+  @Test func emptyFrontMatterIsAnError() {
+    var fixture = ContentFixture()
+    fixture.addLesson("intro", order: 1, title: "Intro")
+    fixture.files["lessons/en/intro.md"] = "---\n---\nText.\n"
+    #expect(fixture.errors() == ["Content/lessons/en/intro.md:1:1: error: the front matter is empty; add 'title:' and 'order:' between the '---' lines"])
+  }
+
   @Test func anEmptySelfCheckIsAnError() {
     var fixture = ContentFixture()
     fixture.addLesson("quiz", order: 1, title: "Quiz", body: "```self-check\n```\n")

@@ -7,11 +7,11 @@ import HVTrace
 /// before anything runs, from what the steps ask for; scenarios are admitted in id order until
 /// the budget is spent, and each one after that is reported (and not run).
 enum ScenarioBudget {
-  /// Steps of all scenarios together (the shipped course has about 60).
+  /// Steps of all scenarios together (the shipped course has 50).
   static let steps = 2_000
   /// Simulated waiting of all scenarios together (the shipped course waits about 10 min).
   static let waitNanoseconds = 72 * 3_600 * 1_000_000_000
-  /// Events stored by all traces together (the shipped course stores about 2,000).
+  /// Events stored by all traces together (the shipped course stores about 1,300).
   static let recordedEvents = 100_000
 
   static func admit(_ library: ScenarioLibrary) -> (ScenarioLibrary, [Diagnostic]) {
