@@ -82,12 +82,16 @@ import Testing
         if location.line != 1 || location.column != 1 { problems.append("no such file: \(diagnostic)") }
         continue
       }
-      let lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+      let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        .components(separatedBy: "\n")
       guard location.line <= lines.count + 1 else { problems.append("line past the end (\(lines.count) lines): \(diagnostic)"); continue }
       // Columns from cmark (links) count UTF-8 bytes, those from YAML count characters.
       let line = location.line <= lines.count ? lines[location.line - 1] : ""
       let length = max(line.count, line.utf8.count)
-      if location.column > length + 2 { problems.append("column past the line (\(length)): \(diagnostic)") }
+      if location.column > length + 2 {
+        let context = lines[max(0, location.line - 3)..<min(lines.count, location.line)].joined(separator: "⏎")
+        problems.append("column past the line (\(length)): \(diagnostic) — lines up to it: \(context)")
+      }
     }
     return problems
   }

@@ -193,6 +193,23 @@ import Testing
     #expect(fixture.errors() == ["Content/lessons/en/intro.md:1:1: error: the front matter is empty; add 'title:' and 'order:' between the '---' lines"])
   }
 
+  /// Found by the fuzz: a lone carriage return is a line break for YAML, so it must be for us.
+  @Test func aLoneCarriageReturnKeepsPositionsRight() {
+    var fixture = ContentFixture()
+    fixture.addLesson("intro", order: 1, title: "Intro")
+    fixture.files["lessons/en/intro.md"] = "---\rtitle: Intro\rorder: 1\rsumary: x\r---\rText.\r"
+    #expect(fixture.errors() == ["Content/lessons/en/intro.md:4:1: error: unknown key 'sumary' in front matter; did you mean 'summary'?"])
+  }
+
+  /// Found by the fuzz: a counter in a folded (`>-`) question was placed past the end of its line.
+  @Test func aCounterProblemInASelfCheckIsPlacedAtItsQuestion() {
+    var fixture = ContentFixture()
+    let body = "```self-check\n- question: >-\n    How many? {{count nope vmExits}}\n  answer: Many.\n```\n"
+    fixture.addLesson("quiz", order: 1, title: "Quiz", body: body)
+    let found = fixture.errors()
+    #expect(found.contains { $0.hasPrefix("Content/lessons/en/quiz.md:7:3: error: no scenario 'nope'") }, "\(found)")
+  }
+
   @Test func anEmptySelfCheckIsAnError() {
     var fixture = ContentFixture()
     fixture.addLesson("quiz", order: 1, title: "Quiz", body: "```self-check\n```\n")

@@ -36,12 +36,18 @@ struct SelfCheckDirective: Directive {
       let answer = reader.string("answer", required: true)
       diagnostics += reader.diagnostics
       guard let question, let answer else { continue }
-      // Questions and answers are Markdown like the lesson, inline counters included.
-      let line = source.location(of: item).line
+      // Questions and answers are Markdown like the lesson, inline counters included. A counter's
+      // problem is reported at the start of the question or answer holding it: a folded (`>-`)
+      // text has no column of its own in the file (found by the mutation fuzz).
+      let at = source.location(of: item)
       let hooks = MarkdownHooks(rewriteText: { literal, _, _ in
         guard let counters = page.inlineCounters else { return nil }
-        let (text, problems) = counters.rewrite(literal, line: line, column: 1)
-        diagnostics += problems
+        let (text, problems) = counters.rewrite(literal, line: at.line, column: at.column)
+        diagnostics += problems.map { problem in
+          var placed = problem
+          placed.location = at
+          return placed
+        }
         return text
       })
       let renderedQuestion = CMarkBridge.render(question, lineOffset: 0, hooks: hooks)
