@@ -14,7 +14,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
-    .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
   ],
   targets: [
     // The C library, wrapped once: only Sources/HVSite/Markdown imports it.
@@ -90,7 +89,6 @@ let package = Package(
       dependencies: [
         "HVSite", "HVScenario", "HVSimulation", "HVTrace", "HVDiagnostics", "CAtomicRename",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "FlyingFox", package: "FlyingFox"),
       ]
     ),
     .executableTarget(name: "hvwalk", dependencies: ["HVCommandLine"]),

@@ -13,6 +13,11 @@ struct BuildCommand: ParsableCommand {
       and replaces the output folder only when every page succeeded. On any problem it prints \
       each one as path:line:column: error: message, exits with a non-zero status, and leaves \
       the previous site exactly as it was.
+
+      The output folder is replaced only if it is absent, empty, or a site hvwalk built (it \
+      holds the .hvwalk-site marker every build writes); never the content folder or a folder \
+      that contains it, a file, or a folder of other files (unless --force). One build writes \
+      into an output at a time; a second one waits for the first.
       """
   )
 
@@ -21,17 +26,19 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The folder to write the site into.", valueName: "dir"))
   var output: String = "Site"
 
+  @Flag(name: .long, help: "Replace the output folder even if it is not a site hvwalk built (never the content folder, a folder containing it, or a file).")
+  var force = false
+
   func run() throws {
     let clock = ContinuousClock()
     let started = clock.now
     let console = Console.standard
-    let snapshot = try ContentReader.read(content.content)
-    switch SiteBuilder().build(snapshot) {
+    switch try ContentBuild.run(SiteBuilder(), content: content.content) {
     case .failure(let error):
       console.report(error.diagnostics)
       throw ExitCode.failure
     case .success(let site):
-      try SiteWriter(destination: output).write(site)
+      try SiteWriter(destination: output, content: content.content, force: force, announce: console.error).write(site)
       let seconds = (clock.now - started).secondsDescription
       console.info("Built \(site.pageCount) pages (\(site.files.count) files) into \(output)/ in \(seconds).")
     }

@@ -17,8 +17,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let console = Console.standard
-    let snapshot = try ContentReader.read(content.content)
-    switch SiteBuilder().build(snapshot) {
+    switch try ContentBuild.run(SiteBuilder(), content: content.content) {
     case .failure(let error):
       console.report(error.diagnostics)
       throw ExitCode.failure

@@ -15,14 +15,17 @@ struct Console: Sendable {
   func report(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics.sorted() { error(format(diagnostic)) }
     let count = diagnostics.filter { $0.severity == .error }.count
+    // A failure must always say why; "0 errors" alone would leave the author guessing.
+    if count == 0 && diagnostics.isEmpty { error("error: the build failed without a reported cause (please report this)") }
     error(count == 1 ? "1 error" : "\(count) errors")
   }
 
   func format(_ diagnostic: Diagnostic) -> String {
     guard useColor else { return diagnostic.description }
     let severity = diagnostic.severity == .error ? "\u{1B}[1;31merror:\u{1B}[0m" : "\u{1B}[1;33mwarning:\u{1B}[0m"
-    var text = "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(severity) \(diagnostic.message)"
-    if let suggestion = diagnostic.suggestion { text += "; \u{1B}[36m\(suggestion)\u{1B}[0m" }
+    // Only our own escapes reach the terminal: the author's text is escaped first.
+    var text = "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(severity) \(TerminalText.escaped(diagnostic.message))"
+    if let suggestion = diagnostic.suggestion { text += "; \u{1B}[36m\(TerminalText.escaped(suggestion))\u{1B}[0m" }
     return text
   }
 

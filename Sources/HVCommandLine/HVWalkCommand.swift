@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The `hvwalk` command tree. Each subcommand is a small struct in its own file; the work it does
@@ -35,6 +36,10 @@ public struct HVWalkCommand: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let error as CocoaError {
+      // A file-system error no command put into words: say what failed, not NSCocoaErrorDomain.
+      let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.url?.path ?? "a file"
+      exit(withError: CommandFailure("cannot use \(path): \(FileSystemError.reason(error))"))
     } catch {
       exit(withError: error)
     }

@@ -63,7 +63,7 @@ struct NewLesson: ParsableCommand {
   }
 
   func run() throws {
-    let snapshot = try ContentReader.read(content.content)
+    let snapshot = try ContentReader.read(content.content).snapshot
     let languages = Templates.languages(in: snapshot)
     let order = Templates.nextOrder(in: snapshot)
     let paths = languages.map { "\(content.content)/lessons/\($0)/\(slug).md" }

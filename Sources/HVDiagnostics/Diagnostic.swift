@@ -31,10 +31,12 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     self.suggestion = suggestion
   }
 
-  /// `path:line:column: error: message; suggestion`, one line, the compiler convention.
+  /// `path:line:column: error: message; suggestion`, one line, the compiler convention (`path:
+  /// error: …` for a problem with the whole file). Control characters are escaped: messages quote
+  /// the author's text, and one diagnostic is always exactly one line.
   public var description: String {
-    var text = "\(location): \(severity.rawValue): \(message)"
-    if let suggestion { text += "; \(suggestion)" }
+    var text = "\(location): \(severity.rawValue): \(TerminalText.escaped(message))"
+    if let suggestion { text += "; \(TerminalText.escaped(suggestion))" }
     return text
   }
 

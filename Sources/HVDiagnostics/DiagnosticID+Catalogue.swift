@@ -187,6 +187,54 @@ extension DiagnosticID {
   /// `hvwalk run` cannot read the scenario file it was given.
   public static let runUnreadable = DiagnosticID("run.unreadable")
 
+  // MARK: Reliability (issue 15): content safety, media policy, limits
+
+  /// A symbolic link in the content folder points to nothing.
+  public static let contentDanglingLink = DiagnosticID("content.dangling-link")
+  /// A symbolic link in the content folder leads to a folder.
+  public static let contentLinkNotFile = DiagnosticID("content.link-not-file")
+  /// A symbolic link in the content folder leads out of it.
+  public static let contentLinkOutside = DiagnosticID("content.link-outside")
+  /// A content entry is neither a file nor a folder (a FIFO, a device, a socket).
+  public static let contentNotAFile = DiagnosticID("content.not-a-file")
+  /// A content file or folder could not be read (the message gives the system's reason).
+  public static let contentUnreadable = DiagnosticID("content.unreadable")
+  /// A directive names a scenario that has errors of its own (a follow-on the build drops).
+  public static let directiveBrokenScenario = DiagnosticID("directive.broken-scenario")
+  /// A lesson's front matter is present but empty.
+  public static let lessonEmptyFrontMatter = DiagnosticID("lesson.empty-front-matter")
+  /// The scenarios of one build recorded more events than a build may keep.
+  public static let limitBuildEvents = DiagnosticID("limit.build-events")
+  /// The scenarios of one build ask for more simulated work than a build may do.
+  public static let limitBuildSimulation = DiagnosticID("limit.build-simulation")
+  /// The content folder as a whole is larger than the build reads.
+  public static let limitContentSize = DiagnosticID("limit.content-size")
+  /// A content file is larger than the limit for its kind.
+  public static let limitFileSize = DiagnosticID("limit.file-size")
+  /// All lessons together are larger than the limit.
+  public static let limitLessonsSize = DiagnosticID("limit.lessons-size")
+  /// A generated page is larger than the page limit.
+  public static let limitPageSize = DiagnosticID("limit.page-size")
+  /// A scenario's waits add up to more simulated time than a scenario may take.
+  public static let limitSimulatedTime = DiagnosticID("limit.simulated-time")
+  /// A scenario recorded more events than one trace may keep.
+  public static let limitTraceEvents = DiagnosticID("limit.trace-events")
+  /// A text file in `media/` is not UTF-8 text.
+  public static let mediaNotText = DiagnosticID("media.not-text")
+  /// An SVG file in `media/` holds script, handlers, foreign objects or outside references.
+  public static let mediaSvgActiveContent = DiagnosticID("media.svg-active-content")
+  /// An SVG file in `media/` is not UTF-8 XML.
+  public static let mediaSvgNotText = DiagnosticID("media.svg-not-text")
+  /// A file in `media/` is not of a passive type the site may publish.
+  public static let mediaTypeNotAllowed = DiagnosticID("media.type-not-allowed")
+  /// A binary file in `media/` does not start with its format's signature.
+  public static let mediaWrongSignature = DiagnosticID("media.wrong-signature")
+  /// `site.yaml` is empty.
+  public static let siteEmptyConfig = DiagnosticID("site.empty-config")
+  /// A strings file is empty.
+  public static let stringsEmpty = DiagnosticID("strings.empty")
+
+
   /// Every id above, in the order they are declared.
   public static let catalogue: [DiagnosticID] = [
     .contentNotUtf8, .siteMissingConfig, .yamlSyntax, .yamlTabIndentation, .yamlDuplicateKey,
@@ -209,5 +257,6 @@ extension DiagnosticID {
     .scenarioIdMismatch, .scenarioDuplicateId, .scenarioNoSteps, .scenarioTooManySteps,
     .scenarioInvalidStep, .scenarioUnknownStep, .scenarioStepValue, .scenarioInvalidSize,
     .scenarioInvalidDuration, .scenarioIncompatible, .scenarioPowerState, .runUnreadable,
+    .contentDanglingLink, .contentLinkNotFile, .contentLinkOutside, .contentNotAFile, .contentUnreadable, .directiveBrokenScenario, .lessonEmptyFrontMatter, .limitBuildEvents, .limitBuildSimulation, .limitContentSize, .limitFileSize, .limitLessonsSize, .limitPageSize, .limitSimulatedTime, .limitTraceEvents, .mediaNotText, .mediaSvgActiveContent, .mediaSvgNotText, .mediaTypeNotAllowed, .mediaWrongSignature, .siteEmptyConfig, .stringsEmpty,
   ]
 }

@@ -35,7 +35,9 @@ public enum ScenarioParser {
       return (nil, reader.diagnostics.sorted())
     }
     let scenario = read(root, reader: reader)
-    let diagnostics = reader.diagnostics.sorted()
+    var diagnostics = reader.diagnostics
+    if let scenario { diagnostics += ScenarioLimits.check(scenario) }
+    diagnostics.sort()
     return (diagnostics.contains { $0.severity == .error } ? nil : scenario, diagnostics)
   }
 

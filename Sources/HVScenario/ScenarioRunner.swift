@@ -43,7 +43,9 @@ public enum ScenarioRunner {
   ) -> (output: String?, diagnostics: [Diagnostic]) {
     let (scenario, diagnostics) = ScenarioParser.parse(source: source, path: path)
     guard let scenario else { return (nil, diagnostics) }
-    return (run(scenario, seedOverride: seedOverride).rendered(as: format), diagnostics)
+    let trace = run(scenario, seedOverride: seedOverride)
+    if let tooLarge = ScenarioLimits.checkRecorded(trace, of: scenario) { return (nil, diagnostics + [tooLarge]) }
+    return (trace.rendered(as: format), diagnostics)
   }
 
   /// The file `hvwalk run <argument>` reads: a path as given (it contains `/` or ends in `.yaml`

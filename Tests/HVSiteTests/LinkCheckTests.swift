@@ -29,7 +29,7 @@ import Testing
 
   @Test func externalImagesAreRefused() {
     #expect(errors("![diagram](https://example.com/a.png)") == [
-      "Content/lessons/vi/intro.md:6:1: error: images must be part of the site; pages make no external requests; save the image under 'media/' and link it as '../../media/<file>'"
+      "Content/lessons/vi/intro.md:6:1: error: images must be part of the site; pages make no external requests; save the image under 'media/' and link it as '../media/<file>'"
     ])
   }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FlyingFox
 import Foundation
 import HVSite
 
@@ -36,15 +35,13 @@ struct ServeCommand: AsyncParsableCommand {
     _ = watcher.changed()
     await rebuild(builder, served, console, reason: nil)
 
-    let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
-                            handler: ServeHandler(site: served))
-    let serverTask = Task { try await server.run() }
-    try await server.waitUntilListening()
-    let address = await server.listeningAddress
-    let actualPort: UInt16 = {
-      if case .ip4(_, let port) = address { return port }
-      return port
-    }()
+    let box = PortBox()
+    let server = try LoopbackServer(port: port) { [served, box] request in
+      await ServeHandler(site: served, port: box.port).handle(request)
+    }
+    box.port = server.port
+    server.start()
+    let actualPort = server.port
     console.info("Serving \(content.content)/ at http://127.0.0.1:\(actualPort)/ — watching for changes (Ctrl-C stops).")
 
     let interrupt = InterruptSignal()
@@ -54,8 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
         await rebuild(builder, served, console, reason: changes)
       }
     }
-    await server.stop(timeout: 1)
-    serverTask.cancel()
+    server.stop()
     console.info("\nStopped.")
   }
 
@@ -63,8 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
     let clock = ContinuousClock()
     let started = clock.now
     do {
-      let snapshot = try ContentReader.read(content.content)
-      switch builder.build(snapshot) {
+      switch try ContentBuild.run(builder, content: content.content) {
       case .success(let site):
         await served.publish(site)
         let changed = reason.map { " after changes to " + $0.prefix(3).joined(separator: ", ") + ($0.count > 3 ? "…" : "") } ?? ""
@@ -86,4 +81,9 @@ extension Duration {
     let (seconds, attoseconds) = components
     return "\(seconds * 1000 + attoseconds / 1_000_000_000_000_000) ms"
   }
+}
+
+/// The bound port, known only once the server is listening (with `--port 0`).
+private final class PortBox: @unchecked Sendable {
+  var port: UInt16 = 0
 }

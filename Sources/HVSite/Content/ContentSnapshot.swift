@@ -77,8 +77,10 @@ public struct ContentSnapshot: Sendable {
 }
 
 extension String {
-  /// Windows line endings become `\n`, so positions and output do not depend on the editor.
+  /// Windows line endings become `\n`, so positions and output do not depend on the editor. A
+  /// lone `\r` (old Mac line ending) is a line break too, for YAML and for editors alike: left in,
+  /// YAML's line numbers and ours would disagree (found by the mutation fuzz).
   func replacingCRLF() -> String {
-    utf8.contains(0x0D) ? replacing("\r\n", with: "\n") : self
+    utf8.contains(0x0D) ? replacing("\r\n", with: "\n").replacing("\r", with: "\n") : self
   }
 }

@@ -66,7 +66,13 @@ struct FrontMatter: Equatable {
   {
     let source = YAMLSource(path: displayPath, lineOffset: 1)
     let (root, syntax) = source.compose(yaml)
-    guard let root else { return (nil, syntax) }
+    guard let root else {
+      // Empty front matter composes to no node and no error: without this the lesson would be
+      // dropped without a word (found by the mutation fuzz).
+      let empty = Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1), id: .lessonEmptyFrontMatter,
+        "the front matter is empty", suggestion: "add 'title:' and 'order:' between the '---' lines")
+      return (nil, syntax.isEmpty ? [empty] : syntax)
+    }
     var reader = YAMLMappingReader(root, in: source, what: "front matter", allowedKeys: keys)
     let title = reader.string("title", required: true)
     let order = reader.integer("order", required: true, range: 0...maximumOrder)

@@ -38,13 +38,19 @@ public struct InterfaceStrings: Sendable, Hashable {
 
   /// Parses a strings file: a flat mapping of keys to non-empty text.
   static func parse(_ text: String, language: String, displayPath: String)
-    -> (InterfaceStrings?, [(key: String, location: SourceLocation)], [Diagnostic])
+    -> (InterfaceStrings?, [(key: String, location: SourceLocation)]?, [Diagnostic])
   {
     let source = YAMLSource(path: displayPath, lineOffset: 0)
     let (root, syntax) = source.compose(text)
-    guard let root else { return (nil, [], syntax) }
+    // No keys known (nil, not empty): the parity check then skips this file instead of calling
+    // every key of the other languages missing or unknown.
+    guard let root else {
+      let empty = Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1), id: .stringsEmpty,
+        "the strings file is empty", suggestion: "copy the default language's file and translate it")
+      return (nil, nil, syntax.isEmpty ? [empty] : syntax)
+    }
     guard let mapping = root.mapping else {
-      return (nil, [], [Diagnostic(at: source.location(of: root), id: .stringsExpectedMapping,
+      return (nil, nil, [Diagnostic(at: source.location(of: root), id: .stringsExpectedMapping,
         "a strings file is a mapping of keys to text, e.g. 'previous: Previous'")])
     }
     var entries: [(String, String)] = []

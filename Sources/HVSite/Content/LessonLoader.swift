@@ -18,11 +18,25 @@ struct LessonLoader: Sendable {
     var present: [String: Set<String>] = [:]
     var diagnostics: [Diagnostic] = []
     var located: [(file: ContentSnapshot.File, language: String, slug: String, displayPath: String)] = []
+    var total = 0
     for file in content.files(under: "lessons") {
       let displayPath = content.displayPath(file.path)
       let parts = file.path.split(separator: "/").map(String.init)
       guard let (language, slug) = locate(parts, displayPath, &diagnostics) else { continue }
       present[language, default: []].insert(slug)
+      // Too large to render quickly: reported, not rendered (it still counts as present, so it
+      // does not also read as a missing translation).
+      if let oversized = ContentLimits.oversized(file, in: content, limit: ContentLimits.lessonBytes, what: "this lesson") {
+        diagnostics.append(oversized)
+        continue
+      }
+      total += file.bytes.count
+      if total > ContentLimits.lessonsTotalBytes {
+        diagnostics.append(Diagnostic(at: SourceLocation(file: displayPath), id: .limitLessonsSize,
+          "the lessons together exceed \(ContentLimits.describe(ContentLimits.lessonsTotalBytes)) at this file; it and the ones after it are not rendered",
+          suggestion: "split the course into several sites"))
+        continue
+      }
       located.append((file, language, slug, displayPath))
     }
     // Lessons render independently (cmark and directives are pure): one per core, results kept

@@ -21,13 +21,20 @@ struct ScenarioLoader {
           id: .scenarioMisplacedFile, "scenarios are YAML files at 'scenarios/<id>.yaml'"))
         continue
       }
+      if let oversized = ContentLimits.oversized(file, in: content, limit: ContentLimits.scenarioFileBytes, what: "this scenario file") {
+        diagnostics.append(oversized)
+        continue
+      }
       switch content.text(of: file) {
       case .failure(let error): diagnostics += error.diagnostics
       case .success(let text): files.append((displayPath, text))
       }
     }
-    let (library, problems) = ScenarioLibrary.load(files: files, languages: config.languages)
+    let (parsed, problems) = ScenarioLibrary.load(files: files, languages: config.languages)
     diagnostics += problems
+    // What the simulation is allowed to do in one build, checked before anything runs.
+    let (library, budget) = ScenarioBudget.admit(parsed)
+    diagnostics += budget
     let textByPath = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
     let scenarios = library.scenarios
     let keys = scenarios.map {
@@ -47,10 +54,21 @@ struct ScenarioLoader {
       }
     }
     cache?.keepOnly(Set(keys))
-    return (runs.compactMap { $0 }, diagnostics)
+    let ran = zip(scenarios, runs).compactMap { scenario, run in run.map { (scenario, $0) } }
+    let (admitted, tooLarge) = ScenarioBudget.checkRecorded(ran)
+    return (admitted, diagnostics + tooLarge)
   }
 
   private func texts(_ text: LocalizedText) -> [String: String] {
     Dictionary(text.entries.map { ($0.language, $0.text) }, uniquingKeysWith: { first, _ in first })
+  }
+}
+
+/// `scenarios/<id>.yaml` → `<id>`.
+enum ScenarioFileName {
+  static func id(of path: String) -> String? {
+    let parts = path.split(separator: "/")
+    guard parts.count == 2, parts[0] == "scenarios", parts[1].hasSuffix(".yaml") else { return nil }
+    return String(parts[1].dropLast(5))
   }
 }

@@ -18,7 +18,11 @@ public struct SiteConfig: Sendable, Equatable {
   static func parse(_ text: String, displayPath: String) -> (SiteConfig?, [Diagnostic]) {
     let source = YAMLSource(path: displayPath, lineOffset: 0)
     let (root, syntax) = source.compose(text)
-    guard let root else { return (nil, syntax) }
+    guard let root else {
+      let empty = Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1), id: .siteEmptyConfig,
+        "site.yaml is empty", suggestion: "it needs 'title', 'description', 'languages' and 'default-language' (see docs/AUTHORING.md)")
+      return (nil, syntax.isEmpty ? [empty] : syntax)
+    }
     var reader = YAMLMappingReader(root, in: source, what: "site.yaml", allowedKeys: keys)
     let languages = readLanguages(&reader)
     var defaultLanguage = reader.string("default-language", required: true)
@@ -39,6 +43,28 @@ public struct SiteConfig: Sendable, Equatable {
     else { return (nil, reader.diagnostics) }
     return (SiteConfig(languages: languages, defaultLanguage: defaultLanguage, title: title,
       description: description, baseURL: baseURL), [])
+  }
+
+  /// What the rest of a build is checked against when `site.yaml` is missing or broken (the
+  /// build fails anyway): the languages that have a strings file, else those with a lessons
+  /// folder, else English; the default is the first.
+  static func fallback(for content: ContentSnapshot) -> SiteConfig {
+    func codes(under folder: String, from path: (ContentSnapshot.File) -> String?) -> [String] {
+      Set(content.files(under: folder).compactMap(path)).filter(LanguageCode.isValid).sorted()
+    }
+    var languages = codes(under: "strings") { file in
+      let name = String(file.path.split(separator: "/").last ?? "")
+      return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : nil
+    }
+    if languages.isEmpty {
+      languages = codes(under: "lessons") { file in
+        let parts = file.path.split(separator: "/")
+        return parts.count == 3 ? String(parts[1]) : nil
+      }
+    }
+    if languages.isEmpty { languages = ["en"] }
+    let empty = Dictionary(uniqueKeysWithValues: languages.map { ($0, "") })
+    return SiteConfig(languages: languages, defaultLanguage: languages[0], title: empty, description: empty, baseURL: nil)
   }
 
   private static func readLanguages(_ reader: inout YAMLMappingReader) -> [String]? {

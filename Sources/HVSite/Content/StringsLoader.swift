@@ -19,13 +19,14 @@ struct StringsLoader {
           suggestion: "copy \(InterfaceStrings.path(for: config.defaultLanguage)) and translate it"))
         continue
       }
+      guard file.bytes.count <= ContentLimits.settingsFileBytes else { continue }  // reported by the builder
       switch content.text(of: file) {
       case .failure(let error): diagnostics += error.diagnostics
       case .success(let text):
         let (strings, locations, problems) = InterfaceStrings.parse(text, language: language,
           displayPath: content.displayPath(path))
         diagnostics += problems
-        keyLocations[language] = locations
+        if let locations { keyLocations[language] = locations }
         if let strings { loaded[language] = strings }
       }
     }

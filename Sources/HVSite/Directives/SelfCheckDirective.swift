@@ -22,8 +22,8 @@ struct SelfCheckDirective: Directive {
     let at = invocation.name.location
     let source = YAMLSource(path: at.path, lineOffset: at.line)
     let (root, syntax) = source.compose(invocation.body)
-    guard let root else { return .failure(DiagnosticsError(syntax)) }
-    guard let items = root.sequence, !items.isEmpty else {
+    guard let root, let items = root.sequence, !items.isEmpty else {
+      if !syntax.isEmpty { return .failure(DiagnosticsError(syntax)) }
       return .failure(DiagnosticsError([Diagnostic(at: at, id: .selfCheckEmpty,
         "a self-check lists its questions: '- question: …' then '  answer: …'")]))
     }
@@ -36,16 +36,31 @@ struct SelfCheckDirective: Directive {
       let answer = reader.string("answer", required: true)
       diagnostics += reader.diagnostics
       guard let question, let answer else { continue }
-      // Questions and answers are Markdown like the lesson, inline counters included.
-      let line = source.location(of: item).line
+      // Questions and answers are Markdown like the lesson, inline counters included. A counter's
+      // problem is reported at the start of the question or answer holding it: a folded (`>-`)
+      // text has no column of its own in the file (found by the mutation fuzz).
+      let at = source.location(of: item)
       let hooks = MarkdownHooks(rewriteText: { literal, _, _ in
         guard let counters = page.inlineCounters else { return nil }
-        let (text, problems) = counters.rewrite(literal, line: line, column: 1)
-        diagnostics += problems
+        let (text, problems) = counters.rewrite(literal, line: at.line, column: at.column)
+        diagnostics += problems.map { problem in
+          var placed = problem
+          placed.location = at
+          return placed
+        }
         return text
       })
-      let summary = Self.inline(CMarkBridge.render(question, lineOffset: 0, hooks: hooks).html)
-      let body = CMarkBridge.render(answer, lineOffset: 0, hooks: hooks).html
+      let renderedQuestion = CMarkBridge.render(question, lineOffset: 0, hooks: hooks)
+      let renderedAnswer = CMarkBridge.render(answer, lineOffset: 0, hooks: hooks)
+      // cmark empties a `javascript:` link; say so, as the link checker does in a lesson.
+      for link in renderedQuestion.links + renderedAnswer.links {
+        if let scheme = LinkRewriter.scheme(link.destination), LinkChecker.unsafeSchemes.contains(scheme) {
+          diagnostics.append(Diagnostic(at: source.location(of: item), id: .linkUnsafeScheme,
+            "'\(scheme):' links are not allowed in self-check questions and answers (they are removed from the page)"))
+        }
+      }
+      let summary = Self.inline(renderedQuestion.html)
+      let body = renderedAnswer.html
       html += "<li><details><summary>\(summary)</summary>\n<div class=\"hv-answer\">\n\(body)</div></details></li>\n"
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }

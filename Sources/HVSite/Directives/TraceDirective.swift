@@ -58,9 +58,16 @@ struct TraceDirective: Directive {
 /// The scenarios a build ran, by id, with the "did you mean" every directive gives for a wrong id.
 public struct ScenarioRuns: Sendable {
   private let runs: [String: ScenarioRun]
+  /// Ids of scenario files that exist but did not parse: naming one is a follow-on of that file's
+  /// own error (``followOnID``), which the build drops so the author sees the cause once.
+  let broken: Set<String>
 
-  public init(_ runs: [ScenarioRun]) {
+  /// The identifier of a follow-on diagnostic (see ``broken``).
+  static let followOnID = DiagnosticID.directiveBrokenScenario
+
+  public init(_ runs: [ScenarioRun], broken: Set<String> = []) {
     self.runs = Dictionary(runs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.broken = broken
   }
 
   public subscript(id: String) -> ScenarioRun? { runs[id] }
@@ -69,6 +76,9 @@ public struct ScenarioRuns: Sendable {
   public var all: [ScenarioRun] { runs.keys.sorted().compactMap { runs[$0] } }
 
   func unknown(_ token: DirectiveInvocation.Token) -> Diagnostic {
+    if broken.contains(token.text) {
+      return Diagnostic(at: token.location, id: Self.followOnID, "scenario '\(token.text)' has errors")
+    }
     let ids = runs.keys.sorted()
     let hint = ids.isEmpty ? "there are no scenarios under scenarios/" : Suggestion.didYouMean(token.text, in: ids)
     return Diagnostic(at: token.location, id: .directiveUnknownScenario,

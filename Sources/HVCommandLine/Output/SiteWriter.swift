@@ -4,25 +4,48 @@ import HVSite
 
 /// Writes a `Site` so that the output folder is always either the old site or the new one.
 ///
-/// The new site is written to a hidden sibling folder (same file system, so renames are atomic),
-/// then exchanged with the old folder in one `renameat2(RENAME_EXCHANGE)`; the old site is
-/// deleted afterwards. A build killed at any moment leaves the previous site intact (plus, at
-/// worst, a hidden temporary folder that the next build removes).
+/// In order: ``OutputGuard`` refuses an output that is not a site (the content folder, a folder
+/// of someone's files, a file); ``OutputLock`` makes this the only build writing there; the
+/// leftovers of dead builds are removed; the new site is written to a hidden sibling folder
+/// `.<name>.tmp-<pid>` (same file system, so renames are atomic), with the marker a later build
+/// recognises; then exchanged with the old folder in one `renameat2(RENAME_EXCHANGE)`, and the old
+/// site deleted. A build killed at any moment leaves the previous site intact (plus, at worst, a
+/// hidden staging folder that the next build removes); a build that fails to write (a full disk)
+/// removes its staging folder and leaves the previous site as it was.
 struct SiteWriter {
   let destination: String
+  /// The content folder, which no output may be or contain.
+  var content: String = "Content"
+  /// Replace a folder that is not a site (never the content folder, a file or an ancestor).
+  var force = false
+  /// Where "waiting for another build" is said.
+  var announce: (String) -> Void = { _ in }
 
   func write(_ site: Site) throws {
     let manager = FileManager.default
     let target = URL(fileURLWithPath: destination).standardizedFileURL
     let parent = target.deletingLastPathComponent()
     let name = target.lastPathComponent
-    try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+    try OutputGuard.check(target, content: content, force: force)
+    do {
+      try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+    } catch {
+      throw CommandFailure("create", parent.path, error)
+    }
+    let lock = try OutputLock(parent: parent, name: name, announce: announce)
+    defer { withExtendedLifetime(lock) {} }
+    // The lock is held: no live build writes here, so what is left belongs to dead ones.
     removeLeftovers(of: name, in: parent)
 
     let staging = parent.appendingPathComponent(".\(name).tmp-\(getpid())")
-    try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+    do {
+      try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+    } catch {
+      throw CommandFailure("create", staging.path, error)
+    }
     do {
       try writeFiles(site, into: staging, previous: target)
+      try Self.write(Array(OutputGuard.markerText.utf8), to: staging.appendingPathComponent(OutputGuard.markerName).path)
       try swap(staging, into: target)
     } catch {
       try? manager.removeItem(at: staging)
@@ -41,7 +64,11 @@ struct SiteWriter {
       let url = folder.appendingPathComponent(file.path)
       let directory = url.deletingLastPathComponent().path
       if created.insert(directory).inserted {
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+          try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+          throw CommandFailure("create", directory, error)
+        }
       }
       let old = previous.appendingPathComponent(file.path).path
       if Self.hasSameBytes(old, file.bytes), link(old, url.path) == 0 { continue }
@@ -51,7 +78,7 @@ struct SiteWriter {
 
   private static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
     var info = stat()
-    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
           let file = fopen(path, "rb") else { return false }
     defer { fclose(file) }
     var buffer = [UInt8](repeating: 0, count: bytes.count)
@@ -63,45 +90,61 @@ struct SiteWriter {
   /// site several times slower; the swap below is what makes a build all-or-nothing.)
   private static func write(_ bytes: [UInt8], to path: String) throws {
     guard let file = fopen(path, "wb") else {
-      throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
+      throw CommandFailure("cannot write \(path): \(FileSystemError.current)")
     }
     let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+    let writeError = errno
     let closed = fclose(file)
     guard written == bytes.count, closed == 0 else {
-      throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
+      let reason = String(cString: strerror(written == bytes.count ? errno : writeError))
+      throw CommandFailure("cannot write \(path): \(reason)")
     }
   }
 
   private func swap(_ staging: URL, into target: URL) throws {
     let manager = FileManager.default
     guard manager.fileExists(atPath: target.path) else {
-      try manager.moveItem(at: staging, to: target)
+      do {
+        try manager.moveItem(at: staging, to: target)
+      } catch {
+        throw CommandFailure("move the new site to", target.path, error)
+      }
       return
     }
     if hvwalk_exchange_paths(staging.path, target.path) == 0 {
-      try manager.removeItem(at: staging)  // now holds the previous site
+      try? manager.removeItem(at: staging)  // now holds the previous site
       return
     }
     // No atomic exchange on this system: keep the old site until the new one is in place.
     let previous = staging.deletingLastPathComponent()
       .appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
-    try manager.moveItem(at: target, to: previous)
+    do {
+      try manager.moveItem(at: target, to: previous)
+    } catch {
+      throw CommandFailure("move the previous site aside from", target.path, error)
+    }
     do {
       try manager.moveItem(at: staging, to: target)
     } catch {
       try? manager.moveItem(at: previous, to: target)
-      throw error
+      throw CommandFailure("move the new site to", target.path, error)
     }
     try? manager.removeItem(at: previous)
   }
 
-  /// Hidden folders left by builds that were killed: staging folders are deleted; a previous
-  /// site moved aside by the fallback path is put back if the new one never arrived.
+  /// Hidden folders left by builds that died, called with the lock held: a staging folder is
+  /// deleted once the process named in it is gone (a build of an older hvwalk that took no lock
+  /// may still be running); a previous site moved aside by the fallback path is put back if the
+  /// new one never arrived.
   private func removeLeftovers(of name: String, in parent: URL) {
     let manager = FileManager.default
     let target = parent.appendingPathComponent(name)
     let entries = ((try? manager.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
-    for entry in entries where entry.hasPrefix(".\(name).old-") {
+    func owner(_ entry: String, _ prefix: String) -> Int32? {
+      entry.hasPrefix(prefix) ? Int32(entry.dropFirst(prefix.count)) : nil
+    }
+    for entry in entries {
+      guard let pid = owner(entry, ".\(name).old-"), !OutputLock.isAlive(pid) || pid == getpid() else { continue }
       let url = parent.appendingPathComponent(entry)
       if manager.fileExists(atPath: target.path) {
         try? manager.removeItem(at: url)
@@ -109,7 +152,8 @@ struct SiteWriter {
         try? manager.moveItem(at: url, to: target)
       }
     }
-    for entry in entries where entry.hasPrefix(".\(name).tmp-") {
+    for entry in entries {
+      guard let pid = owner(entry, ".\(name).tmp-"), !OutputLock.isAlive(pid) || pid == getpid() else { continue }
       try? manager.removeItem(at: parent.appendingPathComponent(entry))
     }
   }
