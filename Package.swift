@@ -55,15 +55,22 @@ let package = Package(
       name: "HVIntegrationServices",
       dependencies: ["HVSimKernel", "HVHostModel", "HVVMBus", "HVTrace"],
       path: "Sources/Simulation/IntegrationServices"),
+    // The VM's life cycle: start, turn off, save/restore, shutdown, backup.
+    .target(
+      name: "HVPower",
+      dependencies: [
+        "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage",
+        "HVIntegrationServices", "HVTrace",
+      ],
+      path: "Sources/Simulation/Power"),
     // The composition root: builds the components, dispatches steps, assembles status.
     .target(
       name: "HVSimulation",
       dependencies: [
         "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage",
-        "HVIntegrationServices", "HVTrace",
+        "HVIntegrationServices", "HVPower", "HVTrace",
       ],
-      path: "Sources/Simulation",
-      exclude: ["Kernel", "HostModel", "Hypervisor", "VMBus", "Storage", "IntegrationServices"]),
+      path: "Sources/Simulation/Host"),
     // Scenario files: parsing with positions, validation, running them on the simulation.
     .target(
       name: "HVScenario",
@@ -107,7 +114,7 @@ let package = Package(
       name: "HVSimulationTests",
       dependencies: [
         "HVSimulation", "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage",
-        "HVIntegrationServices", "HVTrace", "HVTestSupport",
+        "HVIntegrationServices", "HVPower", "HVTrace", "HVTestSupport",
       ]),
     .testTarget(
       name: "HVScenarioTests",

@@ -6,6 +6,7 @@ import HVHostModel
 @testable import HVVMBus
 @testable import HVStorage
 @testable import HVIntegrationServices
+@testable import HVPower
 @testable import HVSimulation
 
 /// A compressed run (one iteration executed, the rest applied) must end exactly where a run that

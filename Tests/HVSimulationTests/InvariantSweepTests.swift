@@ -6,6 +6,7 @@ import HVHostModel
 @testable import HVVMBus
 @testable import HVStorage
 @testable import HVIntegrationServices
+@testable import HVPower
 @testable import HVSimulation
 
 /// Invariants after every event, across many seeds (issue 3, "Tests that must exist").

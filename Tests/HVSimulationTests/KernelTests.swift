@@ -6,6 +6,7 @@ import HVTestSupport
 @testable import HVVMBus
 @testable import HVStorage
 @testable import HVIntegrationServices
+@testable import HVPower
 @testable import HVSimulation
 
 @Suite struct KernelTests {

@@ -6,6 +6,7 @@ import HVHostModel
 @testable import HVVMBus
 @testable import HVStorage
 @testable import HVIntegrationServices
+@testable import HVPower
 @testable import HVSimulation
 
 /// The message sequences of the fact sheet: boot (§3.2), emulated path (§2.1), synthetic path (§2.2).

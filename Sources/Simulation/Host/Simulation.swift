@@ -1,5 +1,6 @@
 import HVHostModel
 import HVHypervisor
+import HVPower
 import HVIntegrationServices
 import HVStorage
 import HVVMBus
@@ -30,7 +31,9 @@ public final class Simulation {
   let storage: Storage
   let ics: IntegrationServices
 
-  public internal(set) var powerState: VMPowerState = .off
+  let power: Power
+  /// The VM's power state (the power component's).
+  public var powerState: VMPowerState { power.state }
   /// What the VMBus component holds (read-only views).
   var vmbusGuest: VMBusGuestState { vmbus.guest }
   var vmbusHost: VMBusHostState { vmbus.host }
@@ -64,15 +67,20 @@ public final class Simulation {
       usesEmulatedDisk: configuration.usesEmulatedDisk,
       hostProtocol: configuration.hostVersion.storageProtocol,
       stringIO: configuration.stringIOTrapping, seed: configuration.seed)
-    var power: (() -> VMPowerState)?
+    var powerView: (() -> VMPowerState)?
     ics = IntegrationServices(
       kernel: kernel, costs: costs, bus: vmbus, vmName: configuration.vmName,
       hostVersion: configuration.hostVersion, enabledServices: configuration.enabledServices,
       guestHasIntegrationServices: configuration.guestHasIntegrationServices,
       guestServiceVersions: configuration.guestServiceVersions, seed: configuration.seed,
-      powerState: { power?() ?? .off })
+      powerState: { powerView?() ?? .off })
+    self.power = Power(
+      kernel: kernel, costs: costs, hypervisor: hypervisor, vmbus: vmbus, storage: storage,
+      ics: ics, vmName: configuration.vmName, hostVersion: configuration.hostVersion,
+      generation: configuration.generation, disk: configuration.disk,
+      guestHasIntegrationServices: configuration.guestHasIntegrationServices)
     kernel.safePoints = ics
-    power = { [unowned self] in self.powerState }
+    powerView = { [unowned self] in self.powerState }
   }
 
   /// The current simulated time in nanoseconds.
@@ -92,7 +100,7 @@ public final class Simulation {
   public func prepare() {
     guard configuration.initialState == .running, powerState == .off else { return }
     kernel.isMuted = true
-    execute { self.powerOn(then: $0) }
+    execute { self.power.powerOn(then: $0) }
     kernel.isMuted = false
     vmbus.placeRingsAfterEarlierTraffic(defaultRingPages: StorVSCModel.ringPages)
     kernel.resetClock()
@@ -129,21 +137,21 @@ public final class Simulation {
 
   func perform(_ step: SimulationStep, then next: @escaping Continuation) {
     switch step {
-    case .start: powerOn(then: next)
+    case .start: power.powerOn(then: next)
     case .writeDisk(let bytes): diskIO(isWrite: true, bytes: bytes, then: next)
     case .readDisk(let bytes): diskIO(isWrite: false, bytes: bytes, then: next)
     case .wait(let nanoseconds): wait(nanoseconds, then: next)
-    case .turnOff: turnOff(then: next)
-    case .shutdown(let request): shutdown(request, then: next)
-    case .save: saveVM(then: next)
-    case .restore: restoreVM(then: next)
+    case .turnOff: power.turnOff(then: next)
+    case .shutdown(let request): power.shutdown(request, then: next)
+    case .save: power.saveVM(then: next)
+    case .restore: power.restoreVM(then: next)
     case .kvp(let request): ics.kvpStep(request, then: next)
-    case .backup: backup(then: next)
+    case .backup: power.backup(then: next)
     case .copyFile(let request): ics.copyFile(request, then: next)
     case .enableService(let service): ics.enableService(service, then: next)
     case .disableService(let service): ics.disableService(service, then: next)
     case .hangGuest: ics.hangGuest(then: next)
-    case .resumeGuest: resumeGuest(then: next)
+    case .resumeGuest: power.resumeGuest(then: next)
     case .rescindChannel(.service(let service)): ics.rescindService(service, then: next)
     case .rescindChannel(.disk): storage.rescindDisk(vmName: configuration.vmName, then: next)
     case .status: reportStatus(then: next)

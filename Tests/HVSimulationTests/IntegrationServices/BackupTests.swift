@@ -6,6 +6,7 @@ import HVHostModel
 @testable import HVVMBus
 @testable import HVStorage
 @testable import HVIntegrationServices
+@testable import HVPower
 @testable import HVSimulation
 
 /// Backup (fact sheet §4.8): freeze, snapshot and thaw with the VM running; without the VSS

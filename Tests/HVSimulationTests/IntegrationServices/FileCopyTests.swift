@@ -6,6 +6,7 @@ import HVHostModel
 @testable import HVVMBus
 @testable import HVStorage
 @testable import HVIntegrationServices
+@testable import HVPower
 @testable import HVSimulation
 
 /// Guest services (fact sheet §4.9): START_FILE_COPY, fragments of 6144 bytes, COMPLETE_FCOPY,

@@ -6,6 +6,7 @@ import HVHostModel
 @testable import HVVMBus
 @testable import HVStorage
 @testable import HVIntegrationServices
+@testable import HVPower
 @testable import HVSimulation
 
 /// The heartbeat (fact sheet §4.4): a ping every 2000 ms, `seq_num + 1` back, OK / No Contact /

@@ -6,6 +6,7 @@ import HVHostModel
 @testable import HVVMBus
 @testable import HVStorage
 @testable import HVIntegrationServices
+@testable import HVPower
 @testable import HVSimulation
 
 /// `ICMSGTYPE_NEGOTIATE` on every service channel (fact sheet §4.3).

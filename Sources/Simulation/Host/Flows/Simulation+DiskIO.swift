@@ -1,4 +1,5 @@
 import HVHostModel
+import HVPower
 import HVIntegrationServices
 import HVSimKernel
 import HVStorage

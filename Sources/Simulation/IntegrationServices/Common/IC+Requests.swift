@@ -51,7 +51,7 @@ extension IntegrationServices {
       note: { length in (actor, "\(SimulatedTime.human(length)) pass: waiting for the guest's answer") }
     ) {
       self.updateIC(service) { $0.outstanding?.abandoned = true }
-      self.self.kernel.log(source: ICModel.logSource,
+      self.kernel.log(source: ICModel.logSource,
         message: "'\(self.vmName)' did not answer the \(service.cmdletName) request (\(what)) within \(SimulatedTime.human(timeout)).")
       self.kernel.emit(
         .stateNote, actor, actor,

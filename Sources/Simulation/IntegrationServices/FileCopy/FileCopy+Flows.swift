@@ -72,7 +72,7 @@ extension IntegrationServices {
         { done in
           self.fcopyExchange(FileCopyMessage(operation: .completeFcopy)) { status in
             guard status == .ok else { return self.copyFailed(request, "COMPLETE_FCOPY", status, then: next) }
-            self.self.kernel.log(source: "Hyper-V-VMMS",
+            self.kernel.log(source: "Hyper-V-VMMS",
               message: "Copy-VMFile copied '\(request.source)' to '\(path)' in '\(self.vmName)' (\(request.size) bytes).")
             self.kernel.emit(
               .return, .fcopyHost, .vmms, "Copy-VMFile done: \(request.size) bytes in \(path)",

@@ -1,7 +1,7 @@
 import HVHostModel
 import HVIntegrationServices
-import HVStorage
 import HVHypervisor
+import HVStorage
 import HVVMBus
 import HVSimKernel
 import HVTrace
@@ -9,16 +9,16 @@ import HVTrace
 /// `Stop-VM` through the Shutdown service (fact sheet §4.5): the host sends the shutdown message,
 /// the guest answers first, then shuts down in order and powers off. Without the service the host
 /// cannot ask: Stop-VM can only turn the VM off.
-extension Simulation {
-  func shutdown(_ request: ShutdownRequest, then next: @escaping Continuation) {
-    let name = configuration.vmName
+extension Power {
+  public func shutdown(_ request: ShutdownRequest, then next: @escaping Continuation) {
+    let name = vmName
     let command: String
     switch request.mode {
     case .shutdown: command = "Stop-VM '\(name)'" + (request.force ? " -Force" : "")
     case .reboot: command = "Restart-VM '\(name)' -Type Reboot" + (request.force ? " -Force" : "")
     case .hibernate: command = "the host asks '\(name)' to hibernate"
     }
-    emit(.stateNote, .vmms, .vmms, command, cost: costs.componentWork) {
+    kernel.emit(.stateNote, .vmms, .vmms, command, cost: costs.componentWork) {
       if let reason = self.ics.unavailability(.shutdown) {
         self.shutdownWithoutService(request, reason: reason, then: next)
         return
@@ -37,7 +37,7 @@ extension Simulation {
 
   private func askGuestToShutDown(_ request: ShutdownRequest, then next: @escaping Continuation) {
     let message = ShutdownMessage(mode: request.mode, force: request.force)
-    emit(
+    kernel.emit(
       .call, .vmms, .shutdownHost, "ask the guest to \(request.mode.verb)" + (request.force ? " (force)" : ""),
       cost: costs.componentWork
     ) {
@@ -57,7 +57,7 @@ extension Simulation {
   /// ACPI power-off that traps to the worker process; a reboot powers on again.
   func guestPowersDown(mode: ShutdownMode, forced: Bool, then next: @escaping Continuation) {
     ics.guestShutsDown()
-    powerState = .stopping
+    state = .stopping
     let work: (label: String, cost: Int)
     switch mode {
     case .hibernate:
@@ -67,9 +67,9 @@ extension Simulation {
         ? ("forced shutdown: processes are killed, file systems synced and unmounted", costs.guestForcedShutdown)
         : ("orderly shutdown: services stopped, file systems synced and unmounted", costs.guestShutdown)
     }
-    run(
+    kernel.run(
       [
-        { done in self.emit(.stateNote, .guestKernel, .guestKernel, work.label, cost: work.cost, then: done) },
+        { done in self.kernel.emit(.stateNote, .guestKernel, .guestKernel, work.label, cost: work.cost, then: done) },
         { done in self.vmbus.unloadVMBus(then: done) },
         { done in
           self.hypervisor.interceptPowerManagementWrite(
@@ -87,11 +87,11 @@ extension Simulation {
           case .reboot: verb = "restarts at the guest's request"
           case .hibernate: verb = "hibernated and is off"
           }
-          self.powerDown(log: "'\(self.configuration.vmName)' \(verb).", then: done)
+          self.powerDown(log: "'\(self.vmName)' \(verb).", then: done)
         },
         { done in
           guard mode == .reboot else { return done() }
-          self.powerOn(reason: "vmwp.exe restarts '\(self.configuration.vmName)' for the guest's reboot", then: done)
+          self.powerOn(reason: "vmwp.exe restarts '\(self.vmName)' for the guest's reboot", then: done)
         },
       ], then: next)
   }
@@ -104,34 +104,34 @@ extension Simulation {
       return ics.hostRefuses(.vmms, "Hibernation", because: reason, then: next)
     }
     kernel.log(source: "Hyper-V-VMMS",
-      message: "'\(configuration.vmName)' cannot be shut down cleanly: \(reason). It is turned off instead.")
-    run(
+      message: "'\(vmName)' cannot be shut down cleanly: \(reason). It is turned off instead.")
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .stateNote, .vmms, .vmms,
             "\(reason): the host cannot ask the guest, Stop-VM can only turn the VM off (like pulling the power cord)",
             cost: self.costs.componentWork, then: done)
         },
         { done in self.turnOff(then: done) },
         { done in
-          self.emit(
+          self.kernel.emit(
             .stateNote, .vmms, .vmms,
             "the guest had no orderly shutdown: unwritten data in its caches is lost and its next boot replays the file-system journal",
             cost: self.costs.componentWork, then: done)
         },
         { done in
           guard request.mode == .reboot else { return done() }
-          self.powerOn(reason: "Restart-VM starts '\(self.configuration.vmName)' again", then: done)
+          self.powerOn(reason: "Restart-VM starts '\(self.vmName)' again", then: done)
         },
       ], then: next)
   }
 }
 
-extension Simulation {
+extension Power {
   /// `resume-guest`: the services drain what waited; a shutdown the guest accepted meanwhile is
   /// carried out afterwards.
-  func resumeGuest(then next: @escaping Continuation) {
+  public func resumeGuest(then next: @escaping Continuation) {
     ics.resumeGuest { accepted in
       guard let accepted, let mode = accepted.mode else { return next() }
       self.guestPowersDown(mode: mode, forced: accepted.isForced, then: next)

@@ -1,8 +1,8 @@
 import HVHostModel
 import HVIntegrationServices
+import HVHypervisor
 import HVStorage
 import HVVMBus
-import HVHypervisor
 import HVSimKernel
 import HVTrace
 
@@ -20,15 +20,15 @@ import HVTrace
 /// Model assumptions: the order HOT_BACKUP → FREEZE → THAW (Linux answers all three; the sheet does
 /// not give the host's order); a guest that does not answer makes the backup fail after
 /// ``ICModel/hostResponseTimeout`` rather than fall back to the offline path.
-extension Simulation {
-  func backup(then next: @escaping Continuation) {
-    let name = configuration.vmName
-    emit(
+extension Power {
+  public func backup(then next: @escaping Continuation) {
+    let name = vmName
+    kernel.emit(
       .stateNote, .vmms, .vmms, "backup of '\(name)': the host's VSS requestor asks the Hyper-V VSS writer",
       cost: costs.componentWork
     ) {
       if let reason = self.ics.unavailability(.backup) {
-        if self.configuration.hostVersion.vmbusVersion >= .win10 {
+        if self.hostVersion.vmbusVersion >= .win10 {
           self.crashConsistentBackup(reason: reason, then: next)
         } else {
           self.savedStateBackup(reason: reason, then: next)
@@ -40,8 +40,8 @@ extension Simulation {
   }
 
   private func onlineBackup(then next: @escaping Continuation) {
-    let component = "Backup Using Child Partition Snapshot\\\(configuration.vmName)"
-    emit(
+    let component = "Backup Using Child Partition Snapshot\\\(vmName)"
+    kernel.emit(
       .call, .vmms, .vssHost, "PrepareForSnapshot: component '\(component)' asks the guest",
       cost: costs.componentWork
     ) {
@@ -62,29 +62,29 @@ extension Simulation {
 
   /// The host's volume snapshot; with the VM running its periodic traffic goes on meanwhile.
   private func hostSnapshot(_ text: String, then next: @escaping Continuation) {
-    emit(
+    kernel.emit(
       .call, .vmms, .storageStack, "VSS on the host volume: snapshot the VM's VHDX and configuration files",
       cost: costs.kernelCall
     ) {
       self.ics.elapse(
-        until: self.now + self.costs.hostSnapshot,
+        until: self.kernel.now + self.costs.hostSnapshot,
         note: { length in (.storageStack, "\(SimulatedTime.human(length)) of snapshot work; \(text)") },
         then: next)
     }
   }
 
   private func savedStateBackup(reason: String, then next: @escaping Continuation) {
-    let component = "Backup Using Saved State\\\(configuration.vmName)"
-    let start = now
-    emit(
+    let component = "Backup Using Saved State\\\(vmName)"
+    let start = kernel.now
+    kernel.emit(
       .stateNote, .vmms, .vmms,
       "\(reason): the guest cannot freeze itself, so the writer uses '\(component)': save, snapshot, restore",
       cost: costs.componentWork
     ) {
-      self.saveState(command: "PrepareForSnapshot: save '\(self.configuration.vmName)'", log: "'\(self.configuration.vmName)' was saved for an offline backup.") {
+      self.saveState(command: "PrepareForSnapshot: save '\(self.vmName)'", log: "'\(self.vmName)' was saved for an offline backup.") {
         self.hostSnapshot("the VM is saved and unavailable") {
-          self.restoreState(command: "PostSnapshot: restore '\(self.configuration.vmName)'", log: "'\(self.configuration.vmName)' was restored after the backup.") {
-            let down = SimulatedTime.human(self.now - start)
+          self.restoreState(command: "PostSnapshot: restore '\(self.vmName)'", log: "'\(self.vmName)' was restored after the backup.") {
+            let down = SimulatedTime.human(self.kernel.now - start)
             self.backupDone("offline (\(component)); the VM was unavailable for about \(down)", then: next)
           }
         }
@@ -93,7 +93,7 @@ extension Simulation {
   }
 
   private func crashConsistentBackup(reason: String, then next: @escaping Continuation) {
-    emit(
+    kernel.emit(
       .stateNote, .vmms, .vmms,
       "\(reason): the host takes a crash-consistent snapshot while the VM runs; nothing in the guest is frozen",
       cost: costs.componentWork
@@ -105,14 +105,14 @@ extension Simulation {
   }
 
   private func backupDone(_ how: String, then next: @escaping Continuation) {
-    kernel.log(source: "Hyper-V-VMMS", message: "Backup of '\(configuration.vmName)' completed: \(how).")
-    emit(.stateNote, .vmms, .vmms, "backup complete: \(how)", cost: costs.componentWork, then: next)
+    kernel.log(source: "Hyper-V-VMMS", message: "Backup of '\(vmName)' completed: \(how).")
+    kernel.emit(.stateNote, .vmms, .vmms, "backup complete: \(how)", cost: costs.componentWork, then: next)
   }
 
   private func backupFailed(_ step: String, _ status: ICStatus?, then next: @escaping Continuation) {
     let why = status?.text ?? "no answer from the guest"
     kernel.log(source: "Hyper-V-VMMS",
-      message: "Backup of '\(configuration.vmName)' failed at \(step): \(why).")
-    emit(.stateNote, .vmms, .vmms, "backup failed at \(step): \(why)", cost: costs.componentWork, then: next)
+      message: "Backup of '\(vmName)' failed at \(step): \(why).")
+    kernel.emit(.stateNote, .vmms, .vmms, "backup failed at \(step): \(why)", cost: costs.componentWork, then: next)
   }
 }

@@ -1,8 +1,8 @@
 import HVHostModel
 import HVIntegrationServices
+import HVHypervisor
 import HVStorage
 import HVVMBus
-import HVHypervisor
 import HVSimKernel
 import HVTrace
 
@@ -13,37 +13,37 @@ import HVTrace
 ///
 /// Model assumptions: the channels and rings survive in the saved memory (no re-offer after a
 /// restore); the heartbeat reports No Contact until its first answer after the restore.
-extension Simulation {
-  func saveVM(then next: @escaping Continuation) {
+extension Power {
+  public func saveVM(then next: @escaping Continuation) {
     saveState(
-      command: "Save-VM '\(configuration.vmName)'",
-      log: "'\(configuration.vmName)' was saved.", then: next)
+      command: "Save-VM '\(vmName)'",
+      log: "'\(vmName)' was saved.", then: next)
   }
 
-  func restoreVM(then next: @escaping Continuation) {
+  public func restoreVM(then next: @escaping Continuation) {
     restoreState(
-      command: "Start-VM '\(configuration.vmName)': restore it from its saved state",
-      log: "'\(configuration.vmName)' was restored from its saved state.", then: next)
+      command: "Start-VM '\(vmName)': restore it from its saved state",
+      log: "'\(vmName)' was restored from its saved state.", then: next)
   }
 
   /// Stops the VP, writes the state, deletes the partition.
   func saveState(command: String, log message: String, then next: @escaping Continuation) {
-    if powerState != .running { kernel.report(.stepInWrongPowerState, "save while the VM is \(powerState.rawValue)") }
+    if state != .running { kernel.report(.stepInWrongPowerState, "save while the VM is \(state.rawValue)") }
     let partitionID = hypervisor.childPartitionID
-    run(
+    kernel.run(
       [
-        { done in self.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
+        { done in self.kernel.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
         { done in
-          self.emit(.call, .vmms, .vmwp, "save the VM's state", cost: self.costs.componentWork, then: done)
+          self.kernel.emit(.call, .vmms, .vmwp, "save the VM's state", cost: self.costs.componentWork, then: done)
         },
         { done in
           self.ics.vmSaved()
-          self.emit(
+          self.kernel.emit(
             .call, .vmwp, .vid, "suspend VP 0; the guest stops where it is",
             cost: self.costs.userToKernel, then: done)
         },
         { done in
-          self.emit(
+          self.kernel.emit(
             .stateNote, .vmwp, .vmwp,
             "write 1 GiB of guest memory and the device state (VMBus channels included) to the saved-state file",
             cost: self.costs.vmStateTransfer, then: done)
@@ -55,9 +55,9 @@ extension Simulation {
         },
         { done in
           self.hypervisor.forgetChildPartition()
-          self.powerState = .saved
-          self.self.kernel.log(source: "Hyper-V-Worker", message: message)
-          self.emit(
+          self.state = .saved
+          self.kernel.log(source: "Hyper-V-Worker", message: message)
+          self.kernel.emit(
             .return, .vmwp, .vmms, "vmwp.exe exits; the VM is saved", cost: self.costs.componentWork,
             then: done)
         },
@@ -67,17 +67,17 @@ extension Simulation {
   /// A new partition and worker process, the saved state read back, the VP resumed; then the
   /// periodic services start again (a SYNC first).
   func restoreState(command: String, log message: String, then next: @escaping Continuation) {
-    if powerState != .saved { kernel.report(.stepInWrongPowerState, "restore while the VM is \(powerState.rawValue)") }
+    if state != .saved { kernel.report(.stepInWrongPowerState, "restore while the VM is \(state.rawValue)") }
     let partitionID = hypervisor.drawPartitionID()
-    run(
+    kernel.run(
       [
-        { done in self.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
+        { done in self.kernel.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
         { done in
-          self.emit(.call, .vmms, .vid, "create a partition", cost: self.costs.userToKernel, then: done)
+          self.kernel.emit(.call, .vmms, .vid, "create a partition", cost: self.costs.userToKernel, then: done)
         },
         { done in self.hypervisor.createChildPartition(id: partitionID, restoring: true, then: done) },
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .vmms, .vmwp, "start the worker process vmwp.exe for this VM",
             cost: self.costs.workerProcessStart, then: done)
         },
@@ -90,7 +90,7 @@ extension Simulation {
             details: [.int("rep_count", 262_144)], work: self.costs.memoryMapping, then: done)
         },
         { done in
-          self.emit(
+          self.kernel.emit(
             .stateNote, .vmwp, .vmwp, "read the guest memory and device state back from the saved-state file",
             cost: self.costs.vmStateTransfer, then: done)
         },
@@ -101,12 +101,12 @@ extension Simulation {
         },
         { done in
           self.hypervisor.markChildRunning()
-          self.powerState = .running
+          self.state = .running
           self.ics.vmResumed()
-          self.self.kernel.log(source: "Hyper-V-Worker", message: message)
-          self.emit(
+          self.kernel.log(source: "Hyper-V-Worker", message: message)
+          self.kernel.emit(
             .vmEntry, .hypervisor, .guestKernel,
-            "VP 0 resumes where it was saved; the guest's clock is \(IntegrationServices.describeOffset(self.ics.guestClock.offset(at: self.now)))",
+            "VP 0 resumes where it was saved; the guest's clock is \(IntegrationServices.describeOffset(self.ics.guestClock.offset(at: self.kernel.now)))",
             cost: self.costs.vmEntry, then: done)
         },
       ]

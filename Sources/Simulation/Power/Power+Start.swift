@@ -1,49 +1,49 @@
 import HVHostModel
 import HVIntegrationServices
-import HVStorage
 import HVHypervisor
+import HVStorage
 import HVVMBus
 import HVSimKernel
 import HVTrace
 
 /// Power-on and power-off.
-extension Simulation {
+extension Power {
   /// `Start-VM`: VMMS creates the partition through VID hypercalls and starts the worker process,
   /// which creates the VP, maps memory, installs the IDE port intercepts and starts the VP; the
   /// firmware loads the OS; an enlightened guest then brings VMBus up and opens its disk channel
   /// (fact sheet §1.1, §1.2, §3.2). Which hypercall each component issues is a model assumption
   /// (fact sheet §1.5).
   /// - Parameter reason: the first note, when the power-on is not a `Start-VM` (a reboot).
-  func powerOn(reason: String? = nil, then next: @escaping Continuation) {
-    if powerState != .off { kernel.report(.stepInWrongPowerState, "start while the VM is \(powerState.rawValue)") }
-    powerState = .starting
+  public func powerOn(reason: String? = nil, then next: @escaping Continuation) {
+    if state != .off { kernel.report(.stepInWrongPowerState, "start while the VM is \(state.rawValue)") }
+    state = .starting
     let partitionID = hypervisor.drawPartitionID()
     let memoryPages = 262_144  // 1 GiB of 4 KiB pages
     var actions: [Action] = [
       { done in
         self.ics.partitionStarted()
-        self.emit(
-          .stateNote, .vmms, .vmms, reason ?? "Start-VM '\(self.configuration.vmName)'",
+        self.kernel.emit(
+          .stateNote, .vmms, .vmms, reason ?? "Start-VM '\(self.vmName)'",
           cost: self.costs.componentWork, then: done)
       },
       { done in
-        self.emit(
-          .call, .vmms, .vid, "create a partition for '\(self.configuration.vmName)'",
+        self.kernel.emit(
+          .call, .vmms, .vid, "create a partition for '\(self.vmName)'",
           cost: self.costs.userToKernel, then: done)
       },
       { done in self.hypervisor.createChildPartition(id: partitionID, restoring: false, then: done) },
       { done in
-        self.emit(
+        self.kernel.emit(
           .return, .vid, .vmms, "partition \(DetailValue.hexString(partitionID, digits: 4)) created",
           cost: self.costs.kernelToUser, then: done)
       },
       { done in
-        self.emit(
+        self.kernel.emit(
           .call, .vmms, .vmwp, "start the worker process vmwp.exe for this VM",
           cost: self.costs.workerProcessStart, then: done)
       },
       { done in
-        self.emit(
+        self.kernel.emit(
           .call, .vmwp, .vid, "create VP 0, map 1 GiB of guest RAM, set up the virtual devices",
           cost: self.costs.userToKernel, then: done)
       },
@@ -70,7 +70,7 @@ extension Simulation {
           then: done)
       },
     ]
-    if configuration.generation == .one {
+    if generation == .one {
       actions.append { done in
         self.hypervisor.installPortIntercepts(
           ATAPort.interceptedRanges, "intercept I/O ports 0x1F0–0x1F7 and 0x3F6 (emulated IDE)",
@@ -85,42 +85,42 @@ extension Simulation {
       },
       { done in
         self.hypervisor.markChildRunning()
-        self.powerState = .running
-        self.self.kernel.log(source: "Hyper-V-Worker",
-          message: "'\(self.configuration.vmName)' started successfully.")
-        self.emit(
+        self.state = .running
+        self.kernel.log(source: "Hyper-V-Worker",
+          message: "'\(self.vmName)' started successfully.")
+        self.kernel.emit(
           .vmEntry, .hypervisor, .guestFirmware, "VP 0 enters the guest at the reset vector",
           cost: self.costs.vmEntry, then: done)
       },
       { done in self.firmwareBoot(then: done) },
       { done in
         self.ics.guestKernelBoots()
-        self.emit(
+        self.kernel.emit(
           .call, .guestFirmware, .guestKernel, "jump to the OS loader; the guest kernel boots",
           cost: self.costs.guestKernelBoot, then: done)
       },
       { done in self.loadGuestDrivers(then: done) },
     ]
-    run(actions, then: next)
+    kernel.run(actions, then: next)
   }
 
   private func firmwareBoot(then next: @escaping Continuation) {
-    guard configuration.generation == .one else {
-      emit(
+    guard generation == .one else {
+      kernel.emit(
         .stateNote, .guestFirmware, .guestFirmware,
         "UEFI firmware loads the OS loader from the SCSI disk (its own VMBus client, not modelled)",
         cost: costs.firmwarePOST, then: next)
       return
     }
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .stateNote, .guestFirmware, .guestFirmware, "BIOS power-on self test",
             cost: self.costs.firmwarePOST, then: done)
         },
         { done in
-          self.emit(
+          self.kernel.emit(
             .stateNote, .guestFirmware, .guestFirmware,
             "INT 13h: read the boot sector (LBA 0) from the IDE disk, through the emulated controller",
             cost: self.costs.componentWork, then: done)
@@ -130,17 +130,17 @@ extension Simulation {
   }
 
   private func loadGuestDrivers(then next: @escaping Continuation) {
-    guard configuration.guestHasIntegrationServices else {
-      emit(
+    guard guestHasIntegrationServices else {
+      kernel.emit(
         .call, .guestKernel, .ataDriver,
         "load the legacy ATA driver for the emulated IDE controller (no Integration Services)",
         cost: costs.kernelCall, then: next)
       return
     }
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .guestKernel, .vmbusGuest, "load the VMBus driver", cost: self.costs.kernelCall,
             then: done)
         },
@@ -170,30 +170,30 @@ extension Simulation {
 
   /// `Stop-VM -TurnOff`: the worker process stops the VP and the partition is deleted; the guest
   /// gets no chance to react, so VMBus is not unloaded.
-  func turnOff(then next: @escaping Continuation) {
-    if powerState != .running { kernel.report(.stepInWrongPowerState, "turn-off while the VM is \(powerState.rawValue)") }
-    run(
+  public func turnOff(then next: @escaping Continuation) {
+    if state != .running { kernel.report(.stepInWrongPowerState, "turn-off while the VM is \(state.rawValue)") }
+    kernel.run(
       [
         { done in
-          self.emit(
-            .stateNote, .vmms, .vmms, "Stop-VM -TurnOff '\(self.configuration.vmName)'",
+          self.kernel.emit(
+            .stateNote, .vmms, .vmms, "Stop-VM -TurnOff '\(self.vmName)'",
             cost: self.costs.componentWork, then: done)
         },
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .vmms, .vmwp, "power off the VM", cost: self.costs.componentWork, then: done)
         },
       ]
-    ) { self.powerDown(log: "'\(self.configuration.vmName)' was turned off.", then: next) }
+    ) { self.powerDown(log: "'\(self.vmName)' was turned off.", then: next) }
   }
 
   /// The worker process stops the VP, deletes the partition and exits; the VM is off.
   func powerDown(log message: String, then next: @escaping Continuation) {
     let partitionID = hypervisor.childPartitionID
-    run(
+    kernel.run(
       [
         { done in
-          self.emit(
+          self.kernel.emit(
             .call, .vmwp, .vid, "stop VP 0 and delete the partition", cost: self.costs.userToKernel,
             then: done)
         },
@@ -203,8 +203,8 @@ extension Simulation {
         },
         { done in
           self.resetGuestState()
-          self.self.kernel.log(source: "Hyper-V-Worker", message: message)
-          self.emit(
+          self.kernel.log(source: "Hyper-V-Worker", message: message)
+          self.kernel.emit(
             .return, .vmwp, .vmms, "vmwp.exe exits; the VM is off", cost: self.costs.componentWork,
             then: done)
         },
@@ -214,7 +214,7 @@ extension Simulation {
   /// Everything that lived in the partition is gone; the host's settings, the guest's disk (its
   /// files, its stored KVP pools) and the clock's drift remain.
   private func resetGuestState() {
-    powerState = .off
+    state = .off
     hypervisor.forgetChildPartition()
     vmbus.reset()
     storage.reset()

@@ -1,21 +1,22 @@
 import HVHostModel
 import HVIntegrationServices
+import HVHypervisor
 import HVStorage
-import HVSimKernel
 import HVVMBus
+import HVSimKernel
 
 /// What the host offers on VMBus: the disk controller, then every enabled Integration Service.
-extension Simulation {
+extension Power {
   /// The devices the host offers on VMBus, in relid order: the disk controller, then every
   /// Integration Service the host version has and the VM's settings enable (contract §1; the
   /// order of the services is the model's).
   var offeredDevices: [VMBusDeviceClass] {
-    [configuration.disk == .scsi ? .scsi : .ide]
+    [disk == .scsi ? .scsi : .ide]
       + IntegrationService.allCases.filter { ics.ic($0).enabled }.map(\.deviceClass)
   }
 
   /// REQUESTOFFERS … ALLOFFERS_DELIVERED with the host's devices.
-  func requestOffers(then next: @escaping Continuation) {
+  public func requestOffers(then next: @escaping Continuation) {
     vmbus.requestOffers(offeredDevices, offer: { device, done in self.offer(device, then: done) }, then: next)
   }
 

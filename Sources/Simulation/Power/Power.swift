@@ -1,0 +1,51 @@
+import HVHostModel
+import HVHypervisor
+import HVIntegrationServices
+import HVSimKernel
+import HVStorage
+import HVTrace
+import HVVMBus
+
+/// The VM's life cycle as the host's management service drives it: `Start-VM` (partition, worker
+/// process, firmware, the guest's drivers), `Stop-VM -TurnOff`, `Save-VM` and restore, `Stop-VM`
+/// and `Restart-VM` through the Shutdown service, and the host-level backup that may save the VM.
+///
+/// Owns the VM's power state; nothing outside this folder can write it. It orchestrates the other
+/// components through their public flows (it is the one component that knows them all).
+public final class Power {
+  public typealias Continuation = Kernel.Continuation
+  public typealias Action = Kernel.Action
+
+  let kernel: Kernel
+  let costs: CostTable
+  let hypervisor: Hypervisor
+  let vmbus: VMBus
+  let storage: Storage
+  let ics: IntegrationServices
+  let vmName: String
+  let hostVersion: HostVersion
+  let generation: VMGeneration
+  let disk: DiskController
+  let guestHasIntegrationServices: Bool
+
+  /// The VM as `Get-VM` reports it (and a transient `Stopping`).
+  public internal(set) var state: VMPowerState = .off
+
+  public init(
+    kernel: Kernel, costs: CostTable, hypervisor: Hypervisor, vmbus: VMBus, storage: Storage,
+    ics: IntegrationServices, vmName: String, hostVersion: HostVersion, generation: VMGeneration,
+    disk: DiskController, guestHasIntegrationServices: Bool
+  ) {
+    self.kernel = kernel
+    self.costs = costs
+    self.hypervisor = hypervisor
+    self.vmbus = vmbus
+    self.storage = storage
+    self.ics = ics
+    self.vmName = vmName
+    self.hostVersion = hostVersion
+    self.generation = generation
+    self.disk = disk
+    self.guestHasIntegrationServices = guestHasIntegrationServices
+  }
+}
