@@ -270,7 +270,6 @@ extension Storage {
   /// Whole batches that were not executed: every SRB went out and came back, so both rings moved
   /// by the batch's bytes and storvsc's counters advanced.
   private func fastForwardBatches(_ count: Int, relid: UInt32, depth: Int) {
-    let index = Int(relid) - 1
     let request = SCSIRequest(isWrite: true, lba: 0, byteCount: StorVSCModel.maxTransferBytes)
     let packetBytes = srbPacket(request, transactionID: 0).ringBytes
     let completionBytes = completionPacket(for: 0).ringBytes

@@ -99,7 +99,6 @@ extension IntegrationServices {
   /// guest→host ring) and their effects applied, as ``drainOne`` would have.
   private func fastForwardDrain(_ service: IntegrationService, _ count: Int) {
     guard let relid = ic(service).relid else { return }
-    let index = Int(relid) - 1
     let consumed = bus.fastForwardReads(relid, fromGuest: false, count)
     for packet in consumed {
       bus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: packet.ringBytes, count: 1)

@@ -91,20 +91,15 @@ extension IntegrationServices {
 
   /// How many whole cycles of `length` the heartbeat is sure to repeat identically.
   func heartbeatSteadyCycles(length: Int) -> Int {
-    let state = ic(.heartbeat)
-    guard state.isReady, state.blocked == nil, state.nextDue != nil,
-      let relid = state.relid, let inbound = bus.ring(relid, fromGuest: false),
-      let outbound = bus.ring(relid, fromGuest: true)
-    else { return .max }
+    guard let channel = periodicChannel(.heartbeat) else { return .max }
     guard heartbeat.deadline == nil else { return 0 }
-    let pings = length / HeartbeatModel.intervalNanoseconds
     if !guestHung {
-      let calm = heartbeat.status == .ok && heartbeat.missed == 0 && state.unanswered == 0
-      return calm && inbound.isEmpty && outbound.isEmpty ? .max : 0
+      let calm = heartbeat.status == .ok && heartbeat.missed == 0 && channel.state.unanswered == 0
+      return calm && channel.inbound.isEmpty && channel.outbound.isEmpty ? .max : 0
     }
-    guard heartbeat.missed >= HeartbeatModel.errorThreshold, !inbound.isEmpty else { return 0 }
+    guard heartbeat.missed >= HeartbeatModel.errorThreshold, !channel.inbound.isEmpty else { return 0 }
     let bytes = icPacket(heartbeatRequest(sequence: 0, requestID: 0), requestID: 0).ringBytes
-    return Self.writesThatFit(free: inbound.bytesToWrite, bytes: bytes) / pings
+    return cyclesUntilFull(channel, bytes: bytes, requests: length / HeartbeatModel.intervalNanoseconds)
   }
 
   func heartbeatRequest(sequence: UInt64, requestID: UInt64) -> ICMessage {
@@ -116,31 +111,15 @@ extension IntegrationServices {
   /// Applies `cycles` skipped cycles of pings: answered round trips, or pings piling up in the
   /// ring of a hung guest.
   func fastForwardHeartbeat(cycles: Int, length: Int) {
-    let state = ic(.heartbeat)
-    guard cycles > 0, state.isReady, state.blocked == nil, let due = state.nextDue,
-      let relid = state.relid
-    else { return }
-    let pings = cycles * (length / HeartbeatModel.intervalNanoseconds)
-    let index = Int(relid) - 1
-    if guestHung {
-      let packets = (0..<pings).map { k in
-        let requestID = state.nextRequestID + UInt64(k)
-        return icPacket(
-          heartbeatRequest(sequence: heartbeat.nextSequence + UInt64(k), requestID: requestID),
+    let firstSequence = heartbeat.nextSequence
+    let pings = fastForwardPeriodic(
+      .heartbeat, cycles: cycles, length: length, period: HeartbeatModel.intervalNanoseconds,
+      request: { k, requestID, _ in
+        self.icPacket(
+          self.heartbeatRequest(sequence: firstSequence + UInt64(k), requestID: requestID),
           requestID: requestID)
-      }
-      bus.fastForwardWrites(relid, fromGuest: false, packets)
-      updateIC(.heartbeat) { $0.unanswered += pings }
-    } else {
-      let bytes = icPacket(heartbeatRequest(sequence: 0, requestID: 0), requestID: 0).ringBytes
-      bus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: pings)
-      bus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: pings)
-      heartbeat.lastAnswer += UInt64(pings)
-    }
+      },
+      answered: { count in self.heartbeat.lastAnswer += UInt64(count) })
     heartbeat.nextSequence += UInt64(pings)
-    updateIC(.heartbeat) {
-      $0.nextRequestID += UInt64(pings)
-      $0.nextDue = due + cycles * length
-    }
   }
 }

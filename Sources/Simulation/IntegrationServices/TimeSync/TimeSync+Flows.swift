@@ -91,52 +91,33 @@ extension IntegrationServices {
 
   /// How many whole cycles the time service is sure to repeat identically.
   func timeSyncSteadyCycles(length: Int) -> Int {
-    let state = ic(.timeSync)
-    guard state.isReady, state.blocked == nil, state.nextDue != nil,
-      let relid = state.relid, let inbound = bus.ring(relid, fromGuest: false),
-      let outbound = bus.ring(relid, fromGuest: true)
-    else { return .max }
+    guard let channel = periodicChannel(.timeSync) else { return .max }
     guard !timeSync.sendSyncNext else { return 0 }
     if !guestHung {
-      return state.unanswered == 0 && inbound.isEmpty && outbound.isEmpty ? .max : 0
+      return channel.state.unanswered == 0 && channel.inbound.isEmpty && channel.outbound.isEmpty
+        ? .max : 0
     }
-    guard !inbound.isEmpty else { return 0 }
-    let samples = length / TimeSyncModel.samplePeriodNanoseconds
+    guard !channel.inbound.isEmpty else { return 0 }
+    let sample = timeMessage(flag: .sample, at: kernel.now)
     let message = requestMessage(
-      .timeSync, type: .timeSync, payload: .timeSync(timeMessage(flag: .sample, at: kernel.now)),
-      size: timeMessage(flag: .sample, at: kernel.now).size, requestID: 0)
+      .timeSync, type: .timeSync, payload: .timeSync(sample), size: sample.size, requestID: 0)
     let bytes = icPacket(message, requestID: 0).ringBytes
-    return Self.writesThatFit(free: inbound.bytesToWrite, bytes: bytes) / samples
+    return cyclesUntilFull(channel, bytes: bytes, requests: length / TimeSyncModel.samplePeriodNanoseconds)
   }
 
   /// Applies `cycles` skipped cycles of samples: each applied by the guest (the last correction
   /// simply moves later), or, for a hung guest, piling up in the ring.
   func fastForwardTimeSync(cycles: Int, length: Int) {
-    let state = ic(.timeSync)
-    guard cycles > 0, state.isReady, state.blocked == nil, let due = state.nextDue,
-      let relid = state.relid
-    else { return }
-    let samples = cycles * (length / TimeSyncModel.samplePeriodNanoseconds)
-    let index = Int(relid) - 1
-    let packets = (0..<samples).map { k -> VMBusPacket in
-      let requestID = state.nextRequestID + UInt64(k)
-      let sample = timeMessage(flag: .sample, at: due + k * TimeSyncModel.samplePeriodNanoseconds)
-      let message = requestMessage(
-        .timeSync, type: .timeSync, payload: .timeSync(sample), size: sample.size, requestID: requestID)
-      return icPacket(message, requestID: requestID)
-    }
-    if guestHung {
-      bus.fastForwardWrites(relid, fromGuest: false, packets)
-      updateIC(.timeSync) { $0.unanswered += samples }
-    } else if let bytes = packets.first?.ringBytes {
-      bus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: bytes, count: samples)
-      bus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: bytes, count: samples)
-      guestClock.shift(by: cycles * length)
-    }
+    let samples = fastForwardPeriodic(
+      .timeSync, cycles: cycles, length: length, period: TimeSyncModel.samplePeriodNanoseconds,
+      request: { _, requestID, due in
+        let sample = self.timeMessage(flag: .sample, at: due)
+        let message = self.requestMessage(
+          .timeSync, type: .timeSync, payload: .timeSync(sample), size: sample.size,
+          requestID: requestID)
+        return self.icPacket(message, requestID: requestID)
+      },
+      answered: { _ in self.guestClock.shift(by: cycles * length) })
     timeSync.samplesSent += samples
-    updateIC(.timeSync) {
-      $0.nextRequestID += UInt64(samples)
-      $0.nextDue = due + cycles * length
-    }
   }
 }
