@@ -10,7 +10,7 @@ import HVSimKernel
 /// items 6–7): ring indices never cross and free space stays positive, channels carry rings only
 /// while open, SynIC queues stay bounded, every outstanding request is known.
 extension Simulation {
-  public func invariantViolations() -> [Violation] {
+  package func invariantViolations() -> [Violation] {
     var problems = kernel.violations
     problems += vmbus.invariantViolations()
     problems += hypervisor.invariantViolations()
@@ -20,7 +20,7 @@ extension Simulation {
   }
 
   /// The model's state, for comparing a compressed run with a fully executed one.
-  public var snapshot: SimulationSnapshot {
+  package var snapshot: SimulationSnapshot {
     SimulationSnapshot(
       now: now, rootPartition: hypervisor.rootPartition, childPartition: hypervisor.childPartition,
       powerState: powerState, ide: storage.ide, vmbusGuest: vmbusGuest, vmbusHost: vmbusHost,
@@ -32,24 +32,24 @@ extension Simulation {
 }
 
 /// Everything that defines where the model stands.
-public struct SimulationSnapshot: Sendable, Hashable {
-  public var now: Int
-  public var rootPartition: Partition
-  public var childPartition: Partition?
-  public var powerState: VMPowerState
-  public var ide: EmulatedIDEController
-  public var vmbusGuest: VMBusGuestState
-  public var vmbusHost: VMBusHostState
-  public var channels: [VMBusChannel]
-  public var storvsc: StorVSCState
-  public var storvsp: StorVSPState
-  public var tallies: Tallies
-  public var nextGuestLBA: Int
-  public var icServices: [ICServiceState]
-  public var heartbeat: HeartbeatState
-  public var timeSync: TimeSyncState
-  public var guestClock: GuestClock
-  public var kvpStore: KVPStore
-  public var guestFiles: GuestFileSystem
-  public var guestHung: Bool
+package struct SimulationSnapshot: Sendable, Hashable {
+  package var now: Int
+  package var rootPartition: Partition
+  package var childPartition: Partition?
+  package var powerState: VMPowerState
+  package var ide: EmulatedIDEController
+  package var vmbusGuest: VMBusGuestState
+  package var vmbusHost: VMBusHostState
+  package var channels: [VMBusChannel]
+  package var storvsc: StorVSCState
+  package var storvsp: StorVSPState
+  package var tallies: Tallies
+  package var nextGuestLBA: Int
+  package var icServices: [ICServiceState]
+  package var heartbeat: HeartbeatState
+  package var timeSync: TimeSyncState
+  package var guestClock: GuestClock
+  package var kvpStore: KVPStore
+  package var guestFiles: GuestFileSystem
+  package var guestHung: Bool
 }

@@ -15,7 +15,7 @@ import HVTrace
 /// records it at the current simulated time and schedules the next hop `cost` nanoseconds later,
 /// so time only advances through recorded events.
 public final class Simulation {
-  public typealias Continuation = Kernel.Continuation
+  package typealias Continuation = Kernel.Continuation
   typealias Action = Kernel.Action
 
   public let configuration: SimulationConfiguration
@@ -40,12 +40,12 @@ public final class Simulation {
   var channels: [VMBusChannel] { vmbus.channels }
   var storvsc: StorVSCState { storage.storvsc }
   /// What the components counted of their own work.
-  public var tallies: Tallies { kernel.tallies }
+  package var tallies: Tallies { kernel.tallies }
   /// Events executed (including muted ones and only the first iteration of a compressed repeat).
   public var executedEvents: Int { kernel.executedEvents }
 
   /// Called after every event with the event (nil while muted): tests check invariants here.
-  public var observer: ((Simulation, TraceEvent?) -> Void)? {
+  package var observer: ((Simulation, TraceEvent?) -> Void)? {
     didSet {
       kernel.onEvent = observer.map { observe in { [unowned self] event in observe(self, event) } }
     }

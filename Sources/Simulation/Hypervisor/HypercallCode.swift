@@ -4,7 +4,7 @@ import HVSimKernel
 ///
 /// Which component issues which call is our inference from the names and Linux `mshv_root` usage:
 /// a model assumption (fact sheet §1.5, last line).
-public enum HypercallCode: UInt16, Sendable, CaseIterable {
+package enum HypercallCode: UInt16, Sendable, CaseIterable {
   case createPartition = 0x0040
   case initializePartition = 0x0041
   case finalizePartition = 0x0042
@@ -27,7 +27,7 @@ public enum HypercallCode: UInt16, Sendable, CaseIterable {
   case connectPort = 0x0096
 
   /// The TLFS name, e.g. `HvCallSignalEvent`.
-  public var identifier: String {
+  package var identifier: String {
     switch self {
     case .createPartition: return "HvCallCreatePartition"
     case .initializePartition: return "HvCallInitializePartition"
@@ -54,7 +54,7 @@ public enum HypercallCode: UInt16, Sendable, CaseIterable {
 }
 
 /// Hypervisor message types (`enum hv_message_type`), fact sheet §1.6 [L-GDK].
-public enum HypervisorMessageType: UInt32, Sendable, CaseIterable {
+package enum HypervisorMessageType: UInt32, Sendable, CaseIterable {
   case unmappedGpa = 0x8000_0000
   case gpaIntercept = 0x8000_0001
   case timerExpired = 0x8000_0010
@@ -66,7 +66,7 @@ public enum HypervisorMessageType: UInt32, Sendable, CaseIterable {
   case x64ApicEoi = 0x8001_0004
   case x64Halt = 0x8001_0007
 
-  public var identifier: String {
+  package var identifier: String {
     switch self {
     case .unmappedGpa: return "HVMSG_UNMAPPED_GPA"
     case .gpaIntercept: return "HVMSG_GPA_INTERCEPT"
@@ -83,7 +83,7 @@ public enum HypervisorMessageType: UInt32, Sendable, CaseIterable {
 }
 
 /// Synthetic MSRs the guest writes to enable hypercalls and the SynIC (fact sheet §1.5, §1.6, §7).
-public enum SyntheticMSR: UInt32, Sendable, CaseIterable {
+package enum SyntheticMSR: UInt32, Sendable, CaseIterable {
   case guestOSID = 0x4000_0000
   case hypercall = 0x4000_0001
   case vpIndex = 0x4000_0002
@@ -95,7 +95,7 @@ public enum SyntheticMSR: UInt32, Sendable, CaseIterable {
   case sint0 = 0x4000_0090
   case sint2 = 0x4000_0092
 
-  public var identifier: String {
+  package var identifier: String {
     switch self {
     case .guestOSID: return "HV_X64_MSR_GUEST_OS_ID"
     case .hypercall: return "HV_X64_MSR_HYPERCALL"

@@ -6,7 +6,7 @@ import HVTrace
 /// virtual interrupts (TLFS hypercall interface, fact sheet §1.5).
 extension Hypervisor {
   /// A partition enters the hypervisor with a hypercall.
-  public func hypercall(
+  package func hypercall(
     _ code: HypercallCode, from caller: ActorID, _ label: String, details: [Detail] = [],
     work: Int = 0, then next: @escaping Kernel.Continuation
   ) {
@@ -19,7 +19,7 @@ extension Hypervisor {
 
   /// The guest writes a synthetic MSR; the hypervisor handles it without involving the root.
   /// Writing `HV_X64_MSR_HYPERCALL` enables hypercalls, `HV_X64_MSR_SINT2` unmasks VMBus's SINT.
-  public func writeSyntheticMSR(
+  package func writeSyntheticMSR(
     _ msr: SyntheticMSR, from actor: ActorID, _ purpose: String, then next: @escaping Kernel.Continuation
   ) {
     switch msr {
@@ -46,7 +46,7 @@ extension Hypervisor {
 
   /// vmwp.exe raises an emulated device's interrupt through VID and
   /// `HvCallAssertVirtualInterrupt` (fact sheet §2.1 step 11; use of the call is a model assumption).
-  public func assertDeviceInterrupt(
+  package func assertDeviceInterrupt(
     irq: Int, to driver: ActorID, then next: @escaping Kernel.Continuation
   ) {
     let partition = childPartitionID

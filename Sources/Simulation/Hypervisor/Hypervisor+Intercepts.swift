@@ -3,15 +3,15 @@ import HVSimKernel
 import HVTrace
 
 /// One guest I/O-port instruction that traps, as the intercept message describes it.
-public struct IOPortAccess: Sendable, Hashable {
-  public var port: UInt16
-  public var isWrite: Bool
+package struct IOPortAccess: Sendable, Hashable {
+  package var port: UInt16
+  package var isWrite: Bool
   /// Bytes moved between the guest register and the device model.
-  public var bytes: Int
+  package var bytes: Int
   /// The instruction as the trace shows it (`OUT 0x1F7 ← 0x30`, `REP OUTSW 0x1F0 (256 words)`).
-  public var instruction: String
+  package var instruction: String
 
-  public init(port: UInt16, isWrite: Bool, bytes: Int, instruction: String) {
+  package init(port: UInt16, isWrite: Bool, bytes: Int, instruction: String) {
     self.port = port
     self.isWrite = isWrite
     self.bytes = bytes
@@ -32,7 +32,7 @@ extension Hypervisor {
   ///   - device: the device model's name in the trace ("emulated IDE").
   ///   - emulationCost: what the device model's work costs.
   ///   - emulate: the device model applies the access and says what it did.
-  public func interceptIOPort(
+  package func interceptIOPort(
     _ access: IOPortAccess, from driver: ActorID, device: String, emulationCost: Int,
     emulate: @escaping () -> String, then next: @escaping Kernel.Continuation
   ) {
@@ -88,7 +88,7 @@ extension Hypervisor {
 
   /// The guest's write to the ACPI power-management register (S5 soft-off or a reset) traps and
   /// reaches the worker process, which ends the VM: no VM entry follows.
-  public func interceptPowerManagementWrite(
+  package func interceptPowerManagementWrite(
     _ exitLabel: String, from actor: ActorID, request: String, then next: @escaping Kernel.Continuation
   ) {
     kernel.run(

@@ -6,7 +6,7 @@ import HVTrace
 extension Hypervisor {
   /// `HvCallCreatePartition` then `HvCallInitializePartition`: the same two calls for a new VM and
   /// for one restored from its saved state, whose SynIC and intercepts come back with it.
-  public func createChildPartition(
+  package func createChildPartition(
     id partitionID: UInt64, restoring: Bool, then next: @escaping Kernel.Continuation
   ) {
     let hex = DetailValue.hexString(partitionID, digits: 4)
@@ -36,7 +36,7 @@ extension Hypervisor {
   }
 
   /// `HvCallInstallIntercept` for the I/O ports an emulated device claims.
-  public func installPortIntercepts(
+  package func installPortIntercepts(
     _ ranges: [ClosedRange<UInt16>], _ label: String, details: [Detail],
     then next: @escaping Kernel.Continuation
   ) {
@@ -45,11 +45,11 @@ extension Hypervisor {
   }
 
   /// VP 0 starts (or resumes) running guest code.
-  public func markChildRunning() { childPartition?.state = .running }
+  package func markChildRunning() { childPartition?.state = .running }
 
   /// `HvCallDeletePartition`; with `keepingState` the partition's guest-visible state is kept for
   /// a restore (`Save-VM`).
-  public func deleteChildPartition(
+  package func deleteChildPartition(
     _ label: String, keepingState: Bool = false, then next: @escaping Kernel.Continuation
   ) {
     let partitionID = childPartitionID
@@ -61,5 +61,5 @@ extension Hypervisor {
   }
 
   /// The deleted partition is gone from the hypervisor's tables.
-  public func forgetChildPartition() { childPartition = nil }
+  package func forgetChildPartition() { childPartition = nil }
 }

@@ -5,7 +5,7 @@ import HVSimKernel
 /// partition (fact sheet §3.1, §2.2 steps 6b, 7 and 10).
 extension Hypervisor {
   /// Copies a message into the receiver's SINT2 slot; reports a full queue as a violation.
-  public func postSynICMessage(_ type: UInt32, toGuest: Bool) {
+  package func postSynICMessage(_ type: UInt32, toGuest: Bool) {
     kernel.count(.vmbusMessagesDelivered)
     kernel.count(.interruptsDelivered)
     let accepted: Bool
@@ -20,7 +20,7 @@ extension Hypervisor {
   }
 
   /// The receiver handled the message in its slot (EOM).
-  public func consumeSynICMessage(toGuest: Bool) {
+  package func consumeSynICMessage(toGuest: Bool) {
     if toGuest {
       _ = childPartition?.synic.consume(SynIC.vmbusSINT)
     } else {
@@ -30,7 +30,7 @@ extension Hypervisor {
 
   /// `HvCallSignalEvent` lands: the flag is set in the receiver's SINT2 event page and the
   /// receiver is interrupted.
-  public func raiseEventFlag(_ flag: Int, toGuest: Bool) {
+  package func raiseEventFlag(_ flag: Int, toGuest: Bool) {
     kernel.count(.interruptsDelivered)
     if toGuest {
       _ = childPartition?.synic.setEvent(flag, sint: SynIC.vmbusSINT)
@@ -40,7 +40,7 @@ extension Hypervisor {
   }
 
   /// The receiver's interrupt handler cleared the flag.
-  public func clearEventFlag(_ flag: Int, toGuest: Bool) {
+  package func clearEventFlag(_ flag: Int, toGuest: Bool) {
     if toGuest {
       childPartition?.synic.clearEvent(flag, sint: SynIC.vmbusSINT)
     } else {

@@ -9,33 +9,33 @@ import HVTrace
 /// `internal(set)` in this module). Other components ask through the flows in this folder:
 /// ``hypercall(_:from:_:details:work:then:)``, ``interceptIOPort(_:from:then:)``,
 /// ``postSynICMessage(_:toGuest:)``, ``raiseEventFlag(_:toGuest:)``.
-public final class Hypervisor {
+package final class Hypervisor {
   let kernel: Kernel
   let costs: CostTable
   /// Partition ids (its own stream: see ``RandomStream``).
   private let random: RandomStream
 
   /// The root partition: always there, always running.
-  public internal(set) var rootPartition = Partition(id: 0, isRoot: true, state: .running)
+  package internal(set) var rootPartition = Partition(id: 0, isRoot: true, state: .running)
   /// The VM's partition while it exists.
-  public internal(set) var childPartition: Partition?
+  package internal(set) var childPartition: Partition?
   /// The partition's guest-visible state (SynIC, intercepts) while the VM is saved.
   var savedPartition: Partition?
 
-  public init(kernel: Kernel, costs: CostTable, seed: UInt64) {
+  package init(kernel: Kernel, costs: CostTable, seed: UInt64) {
     self.kernel = kernel
     self.costs = costs
     random = RandomStream(component: "hypervisor", seed: seed)
   }
 
   /// A fresh child partition id, as `HvCallCreatePartition` would return (seeded).
-  public func drawPartitionID() -> UInt64 { 0x10 + random.next(below: 0xF0) }
+  package func drawPartitionID() -> UInt64 { 0x10 + random.next(below: 0xF0) }
 
   /// The id of the VM's partition, or 0 when there is none.
-  public var childPartitionID: UInt64 { childPartition?.id ?? 0 }
+  package var childPartitionID: UInt64 { childPartition?.id ?? 0 }
 
   /// Problems in the hypervisor's own state: SynIC queues stay bounded.
-  public func invariantViolations() -> [Violation] {
+  package func invariantViolations() -> [Violation] {
     var problems: [Violation] = []
     for partition in [rootPartition] + (childPartition.map { [$0] } ?? []) {
       for sint in 0..<SynIC.sintCount

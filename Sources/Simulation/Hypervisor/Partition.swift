@@ -1,9 +1,9 @@
 import HVHostModel
 import HVSimKernel
 /// A partition as the hypervisor sees it (fact sheet §1.1).
-public struct Partition: Sendable, Hashable {
+package struct Partition: Sendable, Hashable {
   /// Life cycle of a child partition, driven by the root's hypercalls.
-  public enum State: String, Sendable, Hashable {
+  package enum State: String, Sendable, Hashable {
     /// `HvCallCreatePartition` returned an id.
     case created
     /// `HvCallInitializePartition` succeeded; memory and VPs can be added.
@@ -14,24 +14,24 @@ public struct Partition: Sendable, Hashable {
     case deleted
   }
 
-  public var id: UInt64
-  public var isRoot: Bool
-  public var state: State
+  package var id: UInt64
+  package var isRoot: Bool
+  package var state: State
   /// The SynIC of virtual processor 0 (the model gives every partition one VP).
-  public var synic = SynIC()
+  package var synic = SynIC()
   /// I/O ports whose accesses the hypervisor forwards to the root (`HvCallInstallIntercept`).
-  public var interceptedPorts: [ClosedRange<UInt16>] = []
+  package var interceptedPorts: [ClosedRange<UInt16>] = []
   /// Whether the guest wrote `HV_X64_MSR_HYPERCALL` (enable bit) and may issue hypercalls.
-  public var hypercallsEnabled = false
+  package var hypercallsEnabled = false
 
-  public init(id: UInt64, isRoot: Bool, state: State) {
+  package init(id: UInt64, isRoot: Bool, state: State) {
     self.id = id
     self.isRoot = isRoot
     self.state = state
   }
 
   /// True when an access to `port` traps to the root.
-  public func intercepts(port: UInt16) -> Bool {
+  package func intercepts(port: UInt16) -> Bool {
     interceptedPorts.contains { $0.contains(port) }
   }
 }

@@ -23,7 +23,7 @@ extension Kernel {
   ///   - label: what one iteration is, e.g. "for each of 256 data words".
   ///   - fastForward: applies `n` more iterations to the non-additive state.
   ///   - body: one iteration (its index and its continuation).
-  public func loop(
+  package func loop(
     _ count: Int, _ label: String, timers: Bool = false, fastForward: @escaping (Int) -> Void,
     body: @escaping (Int, @escaping Continuation) -> Void, then next: @escaping Continuation
   ) {

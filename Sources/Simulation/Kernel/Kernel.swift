@@ -15,41 +15,41 @@ import HVTrace
 ///
 /// The kernel knows nothing of Hyper-V: actors are strings, violations and tallies have kinds
 /// declared by the components that report them.
-public final class Kernel {
-  public typealias Continuation = () -> Void
-  public typealias Action = (@escaping Continuation) -> Void
+package final class Kernel {
+  package typealias Continuation = () -> Void
+  package typealias Action = (@escaping Continuation) -> Void
 
   let scheduler = Scheduler()
   let recorder: TraceRecorder
   /// Whether repeats run one iteration and apply the rest (see ``loop(_:_:timers:fastForward:body:then:)``).
-  public let compressRepeats: Bool
+  package let compressRepeats: Bool
 
   /// Problems found while running (a packet on a closed channel, an unknown completion).
-  public private(set) var violations: [Violation] = []
+  package private(set) var violations: [Violation] = []
   /// What the components counted of their own work.
-  public internal(set) var tallies = Tallies()
+  package internal(set) var tallies = Tallies()
   /// Events executed (including muted ones and only the first iteration of a compressed repeat).
-  public private(set) var executedEvents = 0
+  package private(set) var executedEvents = 0
   /// Called after every event with the event (nil while muted, and after a compressed repeat
   /// applied its skipped iterations): tests check invariants here.
-  public var onEvent: ((TraceEvent?) -> Void)?
+  package var onEvent: ((TraceEvent?) -> Void)?
   /// Who fires the timers that came due, at safe points.
-  public weak var safePoints: (any SafePoints)?
+  package weak var safePoints: (any SafePoints)?
   /// Depth of nested ``loop(_:_:timers:fastForward:body:then:)`` calls.
   var loopDepth = 0
 
-  public init(actors: [Actor], compressRepeats: Bool) {
+  package init(actors: [Actor], compressRepeats: Bool) {
     recorder = TraceRecorder(actors: actors)
     self.compressRepeats = compressRepeats
   }
 
   /// The current simulated time in nanoseconds.
-  public var now: Int { scheduler.now }
+  package var now: Int { scheduler.now }
 
   // MARK: Hops
 
   /// Records one hop now and continues `cost` nanoseconds later.
-  public func emit(
+  package func emit(
     _ kind: EventKind, from: String, to: String, _ label: String, message: String? = nil,
     operation: String? = nil, flags: String? = nil, details: [Detail] = [], bytes: Int = 0,
     cost: Int, then next: @escaping Continuation
@@ -63,7 +63,7 @@ public final class Kernel {
   }
 
   /// Runs `actions` one after the other, then `next`.
-  public func run(_ actions: [Action], then next: @escaping Continuation) {
+  package func run(_ actions: [Action], then next: @escaping Continuation) {
     perform(actions[...], then: next)
   }
 
@@ -76,7 +76,7 @@ public final class Kernel {
   }
 
   /// Starts `flow` now and runs the scheduler until everything settled; the flow must finish.
-  public func execute(_ flow: @escaping Action) {
+  package func execute(_ flow: @escaping Action) {
     var finished = false
     scheduler.schedule(at: now) { flow { finished = true } }
     scheduler.runUntilIdle()
@@ -84,45 +84,45 @@ public final class Kernel {
   }
 
   /// Fires the timers due now (a safe point), then continues.
-  public func serviceDueTimers(then next: @escaping Continuation) {
+  package func serviceDueTimers(then next: @escaping Continuation) {
     guard let safePoints else { return next() }
     safePoints.serviceDueTimers(then: next)
   }
 
   // MARK: What the components report
 
-  public func report(_ kind: Violation.Kind, _ detail: String) {
+  package func report(_ kind: Violation.Kind, _ detail: String) {
     violations.append(Violation(kind, detail))
   }
 
-  public func count(_ key: Tallies.Key, _ amount: Int = 1) {
+  package func count(_ key: Tallies.Key, _ amount: Int = 1) {
     tallies.add(amount, to: key)
   }
 
   /// One line of the host's event log, at the current time.
-  public func log(source: String, message: String) {
+  package func log(source: String, message: String) {
     recorder.log(time: now, source: source, message: message)
   }
 
   // MARK: Steps and the trace
 
   /// While muted, events run and change state but are not recorded (a silent power-on).
-  public var isMuted: Bool {
+  package var isMuted: Bool {
     get { recorder.isMuted }
     set { recorder.isMuted = newValue }
   }
 
   /// Sets the clock back to zero; only when idle (the silent power-on before a trace begins).
-  public func resetClock() { scheduler.resetClock() }
+  package func resetClock() { scheduler.resetClock() }
 
-  public func beginStep(index: Int, action: String, argument: String) {
+  package func beginStep(index: Int, action: String, argument: String) {
     recorder.beginStep(index: index, action: action, argument: argument, time: now)
   }
 
-  public func endStep() { recorder.endStep() }
+  package func endStep() { recorder.endStep() }
 
   /// The trace of everything recorded so far.
-  public func finish(
+  package func finish(
     scenario: String, seed: UInt64, integrationServices: [IntegrationServiceStatus], vm: VMStatus,
     configuration: [Detail]
   ) -> Trace {
@@ -133,7 +133,7 @@ public final class Kernel {
 }
 
 /// Who owns the model's timers: the kernel asks at every safe point.
-public protocol SafePoints: AnyObject {
+package protocol SafePoints: AnyObject {
   /// The earliest due time of a timer that would do something if it fired.
   func nextTimerDue() -> Int?
   /// Fires every timer due at or before now, earliest first, then continues.

@@ -5,19 +5,19 @@
 /// another sees (ARCHITECTURE.md, "Seeds flow one way"). A class rather than the bare generator so
 /// the composition root can hand one stream to the two components that historically share it
 /// (the Integration Services' instance ids are drawn when VMBus offers their channels).
-public final class RandomStream {
+package final class RandomStream {
   private var generator: SplitMix64
 
-  public init(component name: String, seed: UInt64) {
+  package init(component name: String, seed: UInt64) {
     generator = .component(name, seed: seed)
   }
 
   /// A uniform draw in `0..<bound`.
-  public func next(below bound: UInt64) -> UInt64 { generator.next(below: bound) }
+  package func next(below bound: UInt64) -> UInt64 { generator.next(below: bound) }
 
   /// A uniform draw in `range`.
-  public func next(in range: ClosedRange<Int>) -> Int { generator.next(in: range) }
+  package func next(in range: ClosedRange<Int>) -> Int { generator.next(in: range) }
 
   /// A raw 64-bit draw.
-  public func next() -> UInt64 { generator.next() }
+  package func next() -> UInt64 { generator.next() }
 }

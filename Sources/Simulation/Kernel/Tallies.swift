@@ -4,56 +4,56 @@
 /// Keys are declared by the components (`extension Tallies.Key { static let hypercalls = … }`), so
 /// the kernel stays domain-free and the arithmetic a compressed repeat needs (one iteration's
 /// difference, scaled and added) is written once for every key.
-public struct Tallies: Sendable, Hashable {
+package struct Tallies: Sendable, Hashable {
   /// One tally's name.
-  public struct Key: RawRepresentable, Sendable, Hashable, Comparable {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public static func < (lhs: Key, rhs: Key) -> Bool { lhs.rawValue < rhs.rawValue }
+  package struct Key: RawRepresentable, Sendable, Hashable, Comparable {
+    package var rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package init(_ rawValue: String) { self.rawValue = rawValue }
+    package static func < (lhs: Key, rhs: Key) -> Bool { lhs.rawValue < rhs.rawValue }
   }
 
   private var values: [Key: Int] = [:]
 
-  public init() {}
+  package init() {}
 
   /// The tally of `key` (zero when nothing was counted).
-  public subscript(key: Key) -> Int { values[key, default: 0] }
+  package subscript(key: Key) -> Int { values[key, default: 0] }
 
   /// Adds `amount` to `key`.
-  public mutating func add(_ amount: Int = 1, to key: Key) {
+  package mutating func add(_ amount: Int = 1, to key: Key) {
     values[key, default: 0] += amount
   }
 
   /// Every non-zero tally, sorted by key.
-  public var entries: [(key: Key, value: Int)] {
+  package var entries: [(key: Key, value: Int)] {
     values.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
-  public static func == (lhs: Tallies, rhs: Tallies) -> Bool {
+  package static func == (lhs: Tallies, rhs: Tallies) -> Bool {
     lhs.entries.elementsEqual(rhs.entries) { $0.key == $1.key && $0.value == $1.value }
   }
 
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     for entry in entries {
       hasher.combine(entry.key)
       hasher.combine(entry.value)
     }
   }
 
-  public static func - (lhs: Tallies, rhs: Tallies) -> Tallies {
+  package static func - (lhs: Tallies, rhs: Tallies) -> Tallies {
     var result = lhs
     for (key, value) in rhs.values { result.values[key, default: 0] -= value }
     return result
   }
 
-  public static func * (lhs: Tallies, count: Int) -> Tallies {
+  package static func * (lhs: Tallies, count: Int) -> Tallies {
     var result = Tallies()
     for (key, value) in lhs.values { result.values[key] = value * count }
     return result
   }
 
-  public static func += (lhs: inout Tallies, rhs: Tallies) {
+  package static func += (lhs: inout Tallies, rhs: Tallies) {
     for (key, value) in rhs.values { lhs.values[key, default: 0] += value }
   }
 }

@@ -21,7 +21,7 @@ import HVTrace
 /// not give the host's order); a guest that does not answer makes the backup fail after
 /// ``ICModel/hostResponseTimeout`` rather than fall back to the offline path.
 extension Power {
-  public func backup(then next: @escaping Continuation) {
+  package func backup(then next: @escaping Continuation) {
     let name = vmName
     kernel.emit(
       .stateNote, .vmms, .vmms, "backup of '\(name)': the host's VSS requestor asks the Hyper-V VSS writer",

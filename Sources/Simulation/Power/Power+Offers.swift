@@ -16,7 +16,7 @@ extension Power {
   }
 
   /// REQUESTOFFERS … ALLOFFERS_DELIVERED with the host's devices.
-  public func requestOffers(then next: @escaping Continuation) {
+  package func requestOffers(then next: @escaping Continuation) {
     vmbus.requestOffers(offeredDevices, offer: { device, done in self.offer(device, then: done) }, then: next)
   }
 

@@ -14,13 +14,13 @@ import HVTrace
 /// Model assumptions: the channels and rings survive in the saved memory (no re-offer after a
 /// restore); the heartbeat reports No Contact until its first answer after the restore.
 extension Power {
-  public func saveVM(then next: @escaping Continuation) {
+  package func saveVM(then next: @escaping Continuation) {
     saveState(
       command: "Save-VM '\(vmName)'",
       log: "'\(vmName)' was saved.", then: next)
   }
 
-  public func restoreVM(then next: @escaping Continuation) {
+  package func restoreVM(then next: @escaping Continuation) {
     restoreState(
       command: "Start-VM '\(vmName)': restore it from its saved state",
       log: "'\(vmName)' was restored from its saved state.", then: next)

@@ -10,7 +10,7 @@ import HVTrace
 /// the guest answers first, then shuts down in order and powers off. Without the service the host
 /// cannot ask: Stop-VM can only turn the VM off.
 extension Power {
-  public func shutdown(_ request: ShutdownRequest, then next: @escaping Continuation) {
+  package func shutdown(_ request: ShutdownRequest, then next: @escaping Continuation) {
     let name = vmName
     let command: String
     switch request.mode {
@@ -131,7 +131,7 @@ extension Power {
 extension Power {
   /// `resume-guest`: the services drain what waited; a shutdown the guest accepted meanwhile is
   /// carried out afterwards.
-  public func resumeGuest(then next: @escaping Continuation) {
+  package func resumeGuest(then next: @escaping Continuation) {
     ics.resumeGuest { accepted in
       guard let accepted, let mode = accepted.mode else { return next() }
       self.guestPowersDown(mode: mode, forced: accepted.isForced, then: next)

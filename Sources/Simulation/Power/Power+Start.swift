@@ -14,7 +14,7 @@ extension Power {
   /// (fact sheet §1.1, §1.2, §3.2). Which hypercall each component issues is a model assumption
   /// (fact sheet §1.5).
   /// - Parameter reason: the first note, when the power-on is not a `Start-VM` (a reboot).
-  public func powerOn(reason: String? = nil, then next: @escaping Continuation) {
+  package func powerOn(reason: String? = nil, then next: @escaping Continuation) {
     if state != .off { kernel.report(.stepInWrongPowerState, "start while the VM is \(state.rawValue)") }
     state = .starting
     let partitionID = hypervisor.drawPartitionID()
@@ -170,7 +170,7 @@ extension Power {
 
   /// `Stop-VM -TurnOff`: the worker process stops the VP and the partition is deleted; the guest
   /// gets no chance to react, so VMBus is not unloaded.
-  public func turnOff(then next: @escaping Continuation) {
+  package func turnOff(then next: @escaping Continuation) {
     if state != .running { kernel.report(.stepInWrongPowerState, "turn-off while the VM is \(state.rawValue)") }
     kernel.run(
       [

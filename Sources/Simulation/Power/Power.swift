@@ -11,10 +11,10 @@ import HVVMBus
 /// and `Restart-VM` through the Shutdown service, and the host-level backup that may save the VM.
 ///
 /// Owns the VM's power state; nothing outside this folder can write it. It orchestrates the other
-/// components through their public flows (it is the one component that knows them all).
-public final class Power {
-  public typealias Continuation = Kernel.Continuation
-  public typealias Action = Kernel.Action
+/// components through their package flows (it is the one component that knows them all).
+package final class Power {
+  package typealias Continuation = Kernel.Continuation
+  package typealias Action = Kernel.Action
 
   let kernel: Kernel
   let costs: CostTable
@@ -29,9 +29,9 @@ public final class Power {
   let guestHasIntegrationServices: Bool
 
   /// The VM as `Get-VM` reports it (and a transient `Stopping`).
-  public internal(set) var state: VMPowerState = .off
+  package internal(set) var state: VMPowerState = .off
 
-  public init(
+  package init(
     kernel: Kernel, costs: CostTable, hypervisor: Hypervisor, vmbus: VMBus, storage: Storage,
     ics: IntegrationServices, vmName: String, hostVersion: HostVersion, generation: VMGeneration,
     disk: DiskController, guestHasIntegrationServices: Bool

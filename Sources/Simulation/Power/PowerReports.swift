@@ -8,5 +8,5 @@ import HVSimKernel
 /// The rules of the VM's power states the model can break.
 extension Violation.Kind {
   /// A step that needs another power state (disk I/O on a VM that is off, a second start).
-  public static let stepInWrongPowerState = Self("power.wrong-state")
+  package static let stepInWrongPowerState = Self("power.wrong-state")
 }

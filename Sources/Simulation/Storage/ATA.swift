@@ -4,7 +4,7 @@ import HVVMBus
 import HVSimKernel
 /// ATA task-file registers of the primary channel and the PIO commands the model uses
 /// (fact sheet §2.1; Seagate ATA Interface Reference Manual; osdev ATA_PIO_Mode).
-public enum ATAPort: UInt16, Sendable, CaseIterable {
+package enum ATAPort: UInt16, Sendable, CaseIterable {
   case data = 0x1F0
   case errorFeatures = 0x1F1
   case sectorCount = 0x1F2
@@ -15,7 +15,7 @@ public enum ATAPort: UInt16, Sendable, CaseIterable {
   case statusCommand = 0x1F7
   case alternateStatus = 0x3F6
 
-  public var registerName: String {
+  package var registerName: String {
     switch self {
     case .data: return "data"
     case .errorFeatures: return "features"
@@ -30,32 +30,32 @@ public enum ATAPort: UInt16, Sendable, CaseIterable {
   }
 
   /// The port ranges the worker process asks the hypervisor to intercept.
-  public static let interceptedRanges: [ClosedRange<UInt16>] = [0x1F0...0x1F7, 0x3F6...0x3F6]
+  package static let interceptedRanges: [ClosedRange<UInt16>] = [0x1F0...0x1F7, 0x3F6...0x3F6]
 }
 
-public enum ATACommand: UInt8, Sendable {
+package enum ATACommand: UInt8, Sendable {
   /// READ SECTORS (bochs BIOS notes: "out 1f7, 0x20").
   case readSectors = 0x20
   /// WRITE SECTORS, from the ATA standard (fact sheet §2.1: not re-verified).
   case writeSectors = 0x30
 
-  public var name: String { self == .readSectors ? "READ SECTORS" : "WRITE SECTORS" }
+  package var name: String { self == .readSectors ? "READ SECTORS" : "WRITE SECTORS" }
 }
 
 /// Status register bits.
-public enum ATAStatus {
-  public static let busy: UInt8 = 0x80
-  public static let ready: UInt8 = 0x40
-  public static let dataRequest: UInt8 = 0x08
-  public static let error: UInt8 = 0x01
+package enum ATAStatus {
+  package static let busy: UInt8 = 0x80
+  package static let ready: UInt8 = 0x40
+  package static let dataRequest: UInt8 = 0x08
+  package static let error: UInt8 = 0x01
 }
 
-public enum ATAModel {
-  public static let sectorSize = 512
+package enum ATAModel {
+  package static let sectorSize = 512
   /// 16-bit data-port accesses per sector: 512 / 2 (fact sheet §2.1).
-  public static let wordsPerSector = sectorSize / 2
+  package static let wordsPerSector = sectorSize / 2
   /// LBA28 sector count register: at most 256 sectors per command (0 means 256).
-  public static let maxSectorsPerCommand = 256
+  package static let maxSectorsPerCommand = 256
   /// IRQ line of the primary IDE channel, PC/AT convention (fact sheet §2.1: UNCONFIRMED).
-  public static let irq = 14
+  package static let irq = 14
 }

@@ -9,8 +9,8 @@ import HVSimKernel
 /// the device goes busy, stores the sector, raises INTRQ and sets DRQ again for the next sector.
 /// PIO data-in (READ SECTORS): the device fetches a sector, raises INTRQ with DRQ set; the host
 /// reads status and 256 words.
-public struct EmulatedIDEController: Sendable, Hashable {
-  public enum Phase: String, Sendable, Hashable {
+package struct EmulatedIDEController: Sendable, Hashable {
+  package enum Phase: String, Sendable, Hashable {
     case idle
     /// DRQ set, waiting for the guest's 256 data words.
     case awaitingWriteData
@@ -22,26 +22,26 @@ public struct EmulatedIDEController: Sendable, Hashable {
     case awaitingReadData
   }
 
-  public private(set) var phase: Phase = .idle
-  public private(set) var status: UInt8 = ATAStatus.ready
-  public private(set) var sectorCountRegister: UInt8 = 0
-  public private(set) var lbaRegister = 0
-  public private(set) var driveHead: UInt8 = 0xE0
-  public private(set) var currentLBA = 0
-  public private(set) var sectorsRemaining = 0
+  package private(set) var phase: Phase = .idle
+  package private(set) var status: UInt8 = ATAStatus.ready
+  package private(set) var sectorCountRegister: UInt8 = 0
+  package private(set) var lbaRegister = 0
+  package private(set) var driveHead: UInt8 = 0xE0
+  package private(set) var currentLBA = 0
+  package private(set) var sectorsRemaining = 0
   /// Bytes currently in the 512-byte sector buffer.
-  public private(set) var bufferFill = 0
-  public private(set) var interruptPending = false
-  public private(set) var sectorsTransferred = 0
-  public private(set) var commandsCompleted = 0
-  public private(set) var protocolErrors: [String] = []
+  package private(set) var bufferFill = 0
+  package private(set) var interruptPending = false
+  package private(set) var sectorsTransferred = 0
+  package private(set) var commandsCompleted = 0
+  package private(set) var protocolErrors: [String] = []
   /// The direction of the last command, so that a fast-forward knows what a sector means.
-  public private(set) var lastCommandWasWrite = true
+  package private(set) var lastCommandWasWrite = true
 
-  public init() {}
+  package init() {}
 
   /// The guest writes a task-file register or the command register.
-  public mutating func write(_ port: ATAPort, value: Int) {
+  package mutating func write(_ port: ATAPort, value: Int) {
     switch port {
     case .sectorCount: sectorCountRegister = UInt8(value & 0xFF)
     case .lbaLow: lbaRegister = (lbaRegister & ~0xFF) | (value & 0xFF)
@@ -57,7 +57,7 @@ public struct EmulatedIDEController: Sendable, Hashable {
   }
 
   /// The guest reads a register. Reading status acknowledges the interrupt.
-  public mutating func read(_ port: ATAPort) -> Int {
+  package mutating func read(_ port: ATAPort) -> Int {
     switch port {
     case .statusCommand:
       interruptPending = false
@@ -93,7 +93,7 @@ public struct EmulatedIDEController: Sendable, Hashable {
   }
 
   /// `count` 16-bit words arrive through the data port (OUTSW).
-  public mutating func acceptWords(_ count: Int) {
+  package mutating func acceptWords(_ count: Int) {
     guard phase == .awaitingWriteData, bufferFill + 2 * count <= ATAModel.sectorSize else {
       protocolErrors.append("data written while the controller is \(phase.rawValue)")
       return
@@ -106,7 +106,7 @@ public struct EmulatedIDEController: Sendable, Hashable {
   }
 
   /// `count` 16-bit words leave through the data port (INSW).
-  public mutating func provideWords(_ count: Int) {
+  package mutating func provideWords(_ count: Int) {
     guard phase == .awaitingReadData, bufferFill >= 2 * count else {
       protocolErrors.append("data read while the controller is \(phase.rawValue)")
       return
@@ -116,7 +116,7 @@ public struct EmulatedIDEController: Sendable, Hashable {
   }
 
   /// vmwp.exe stored the full sector buffer; the device raises INTRQ.
-  public mutating func sectorStored() {
+  package mutating func sectorStored() {
     guard phase == .storingSector else {
       protocolErrors.append("sector stored while the controller is \(phase.rawValue)")
       return
@@ -127,7 +127,7 @@ public struct EmulatedIDEController: Sendable, Hashable {
   }
 
   /// vmwp.exe fetched the next sector into the buffer; the device raises INTRQ with DRQ set.
-  public mutating func sectorFetched() {
+  package mutating func sectorFetched() {
     guard phase == .fetchingSector else {
       protocolErrors.append("sector fetched while the controller is \(phase.rawValue)")
       return

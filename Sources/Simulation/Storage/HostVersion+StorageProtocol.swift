@@ -3,7 +3,7 @@ import HVHypervisor
 
 extension HostVersion {
   /// The highest storvsc/storvsp protocol the host accepts (fact sheet §2.2 version history).
-  public var storageProtocol: StorageProtocolVersion {
+  package var storageProtocol: StorageProtocolVersion {
     switch self {
     case .ws2008: return .ws2008
     case .ws2008R2: return .win7

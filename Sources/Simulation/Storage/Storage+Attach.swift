@@ -6,7 +6,7 @@ import HVVMBus
 extension Storage {
   /// The guest's VMBus driver found the disk controller's offer: storvsc binds it, opens the
   /// channel with its rings and initializes the protocol (fact sheet §2.2, "Channel bring-up").
-  public func attachSyntheticDisk(then next: @escaping Continuation) {
+  package func attachSyntheticDisk(then next: @escaping Continuation) {
     let ringPages = StorVSCModel.ringPages
     let relid = vmbus.channels.firstIndex { $0.offer.deviceClass == .ide || $0.offer.deviceClass == .scsi }
       .map { UInt32($0 + 1) } ?? 1
@@ -33,7 +33,7 @@ extension Storage {
 
   /// The host withdraws the disk controller's channel (a fault): RESCIND → RELID_RELEASED, and
   /// storvsc lets go of the disk; further I/O fails.
-  public func rescindDisk(vmName: String, then next: @escaping Continuation) {
+  package func rescindDisk(vmName: String, then next: @escaping Continuation) {
     guard let relid = storvsc.relid, !vmbus.channel(relid).rescinded else { return next() }
     kernel.log(
       source: "Hyper-V-VMMS", message: "The disk controller of '\(vmName)' was removed (channel rescinded).")

@@ -7,7 +7,7 @@ import HVTrace
 /// The entry point of `write-disk` and `read-disk`: the configuration decides the path.
 extension Storage {
   /// The guest application reads or writes its disk; the configuration decides the path.
-  public func diskIO(isWrite: Bool, bytes: Int, then next: @escaping Continuation) {
+  package func diskIO(isWrite: Bool, bytes: Int, then next: @escaping Continuation) {
     let sectors = (bytes + ATAModel.sectorSize - 1) / ATAModel.sectorSize
     let lba = nextGuestLBA
     nextGuestLBA += sectors

@@ -13,7 +13,7 @@ import HVTrace
 /// count for one sector is ≈264 intercepts; this model takes 8 + 257 × sectors for a write (it also
 /// polls for DRQ before the first sector) and 7 + 257 × sectors for a read.
 extension Storage {
-  public func emulatedIO(
+  package func emulatedIO(
     isWrite: Bool, sectors: Int, lba: Int, driver: ActorID, then next: @escaping Continuation
   ) {
     let perCommand = ATAModel.maxSectorsPerCommand

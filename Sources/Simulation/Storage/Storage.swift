@@ -9,9 +9,9 @@ import HVVMBus
 /// ending in the root storage stack and the physical disk.
 ///
 /// Owns the controllers' and drivers' state; nothing outside this folder can write it.
-public final class Storage {
-  public typealias Continuation = Kernel.Continuation
-  public typealias Action = Kernel.Action
+package final class Storage {
+  package typealias Continuation = Kernel.Continuation
+  package typealias Action = Kernel.Action
 
   let kernel: Kernel
   let costs: CostTable
@@ -27,19 +27,19 @@ public final class Storage {
   private let random: RandomStream
 
   /// The emulated IDE controller's registers and sector buffer.
-  public internal(set) var ide = EmulatedIDEController()
+  package internal(set) var ide = EmulatedIDEController()
   /// The guest's storage VSC.
-  public internal(set) var storvsc = StorVSCState()
+  package internal(set) var storvsc = StorVSCState()
   /// The root's storage VSP.
-  public internal(set) var storvsp = StorVSPState()
+  package internal(set) var storvsp = StorVSPState()
   /// The storage channel was rescinded (`rescind-channel` of the disk).
-  public internal(set) var rescinded = false
+  package internal(set) var rescinded = false
   /// Where the guest's next disk I/O starts (1 MiB into the disk, a typical first partition).
-  public internal(set) var nextGuestLBA = 2048
+  package internal(set) var nextGuestLBA = 2048
   /// Base latency of the disk for the current step (seeded, see ``CostTable/diskLatencyJitterPercent``).
   var diskBaseLatency: Int
 
-  public init(
+  package init(
     kernel: Kernel, costs: CostTable, hypervisor: Hypervisor, vmbus: VMBus,
     usesEmulatedDisk: Bool, hostProtocol: StorageProtocolVersion, stringIO: StringIOTrapping,
     seed: UInt64
@@ -56,7 +56,7 @@ public final class Storage {
   }
 
   /// A new step: the disk's latency for it (seeded jitter around ``CostTable/diskLatency``).
-  public func drawDiskLatency() {
+  package func drawDiskLatency() {
     let jitter = costs.diskLatencyJitterPercent
     let percent = 100 + random.next(in: -jitter...jitter)
     diskBaseLatency = costs.diskLatency * percent / 100
@@ -64,7 +64,7 @@ public final class Storage {
 
   /// The partition is gone: controllers and drivers start over; the disk's contents (and where
   /// the guest writes next) remain.
-  public func reset() {
+  package func reset() {
     ide = EmulatedIDEController()
     storvsc = StorVSCState()
     storvsp = StorVSPState()
@@ -72,7 +72,7 @@ public final class Storage {
   }
 
   /// Problems in the storage state: storvsc's queue depth, the ATA register protocol.
-  public func invariantViolations() -> [Violation] {
+  package func invariantViolations() -> [Violation] {
     var problems: [Violation] = []
     if storvsc.pending.count > StorVSCModel.queueDepth {
       problems.append(Violation(.queueOverflow, "storvsc has \(storvsc.pending.count) requests outstanding"))

@@ -5,7 +5,7 @@ import HVSimKernel
 ///
 /// Every control message starts with `vmbus_channel_message_header {msgtype u32, padding u32}`
 /// and travels as a SynIC message (HvCallPostMessage, SINT2).
-public enum ChannelMessageType: UInt32, Sendable, CaseIterable {
+package enum ChannelMessageType: UInt32, Sendable, CaseIterable {
   case invalid = 0
   case offerChannel = 1
   case rescindChannelOffer = 2
@@ -30,7 +30,7 @@ public enum ChannelMessageType: UInt32, Sendable, CaseIterable {
   case modifyChannelResponse = 24
 
   /// The Linux identifier, e.g. `CHANNELMSG_OFFERCHANNEL`.
-  public var identifier: String {
+  package var identifier: String {
     switch self {
     case .invalid: return "CHANNELMSG_INVALID"
     case .offerChannel: return "CHANNELMSG_OFFERCHANNEL"
@@ -58,7 +58,7 @@ public enum ChannelMessageType: UInt32, Sendable, CaseIterable {
   }
 
   /// True for messages the guest sends to the host.
-  public var isGuestToHost: Bool {
+  package var isGuestToHost: Bool {
     switch self {
     case .requestOffers, .openChannel, .closeChannel, .gpadlHeader, .gpadlBody, .gpadlTeardown,
       .relidReleased, .initiateContact, .unload, .tlConnectRequest, .modifyChannel:
@@ -69,13 +69,13 @@ public enum ChannelMessageType: UInt32, Sendable, CaseIterable {
 }
 
 /// SynIC connection ids of the VMBus message, event and monitor ports (fact sheet §1.7).
-public enum VMBusConnectionID {
+package enum VMBusConnectionID {
   /// `VMBUS_MESSAGE_CONNECTION_ID`.
-  public static let message: UInt32 = 1
+  package static let message: UInt32 = 1
   /// `VMBUS_EVENT_CONNECTION_ID`: pre-Win7 hosts signal every channel through it.
-  public static let event: UInt32 = 2
+  package static let event: UInt32 = 2
   /// `VMBUS_MONITOR_CONNECTION_ID`.
-  public static let monitor: UInt32 = 3
+  package static let monitor: UInt32 = 3
   /// `VMBUS_MESSAGE_CONNECTION_ID_4`: INITIATE_CONTACT for protocol ≥ 5.0.
-  public static let message4: UInt32 = 4
+  package static let message4: UInt32 = 4
 }

@@ -8,10 +8,10 @@ import HVSimKernel
 /// SynIC payload, further PFNs in `CHANNELMSG_GPADL_BODY` messages, and acknowledged by
 /// `CHANNELMSG_GPADL_CREATED` (Linux `create_gpadl_header`, `__vmbus_establish_gpadl`). Torn down
 /// with `GPADL_TEARDOWN` → `GPADL_TORNDOWN`.
-public struct GPADL: Sendable, Hashable {
+package struct GPADL: Sendable, Hashable {
   /// Guest-side life cycle: Linux waits for GPADL_CREATED and GPADL_TORNDOWN; QEMU tracks the same
   /// with its `alive` flag.
-  public enum State: String, Sendable, Hashable {
+  package enum State: String, Sendable, Hashable {
     case creating
     case created
     case tearingDown
@@ -19,20 +19,20 @@ public struct GPADL: Sendable, Hashable {
   }
 
   /// Linux starts its handle counter at 0xE1E10 (`next_gpadl_handle`, fact sheet §2.2).
-  public static let firstHandle: UInt32 = 0xE1E10
+  package static let firstHandle: UInt32 = 0xE1E10
   /// sizeof(vmbus_channel_gpadl_header) = 20 (8-byte message header, child_relid, gpadl,
   /// range_buflen, rangecount) + sizeof(gpa_range) = 8 before the PFNs: (240 − 28) / 8 = 26.
-  public static let pfnsInHeader = (SynIC.messagePayloadSize - 20 - 8) / 8
+  package static let pfnsInHeader = (SynIC.messagePayloadSize - 20 - 8) / 8
   /// sizeof(vmbus_channel_gpadl_body) = 16 (header, msgnumber, gpadl): (240 − 16) / 8 = 28.
-  public static let pfnsPerBody = (SynIC.messagePayloadSize - 16) / 8
+  package static let pfnsPerBody = (SynIC.messagePayloadSize - 16) / 8
 
-  public var handle: UInt32
-  public var relid: UInt32
-  public var pageCount: Int
-  public var firstPFN: UInt64
-  public var state: State
+  package var handle: UInt32
+  package var relid: UInt32
+  package var pageCount: Int
+  package var firstPFN: UInt64
+  package var state: State
 
-  public init(handle: UInt32, relid: UInt32, pageCount: Int, firstPFN: UInt64) {
+  package init(handle: UInt32, relid: UInt32, pageCount: Int, firstPFN: UInt64) {
     self.handle = handle
     self.relid = relid
     self.pageCount = pageCount
@@ -41,10 +41,10 @@ public struct GPADL: Sendable, Hashable {
   }
 
   /// PFNs in the header message.
-  public var headerPFNs: Int { min(pageCount, Self.pfnsInHeader) }
+  package var headerPFNs: Int { min(pageCount, Self.pfnsInHeader) }
 
   /// PFN counts of the body messages that follow the header, in order.
-  public var bodyPFNs: [Int] {
+  package var bodyPFNs: [Int] {
     var remaining = pageCount - headerPFNs
     var bodies: [Int] = []
     while remaining > 0 {

@@ -1,17 +1,17 @@
 import HVHostModel
 import HVSimKernel
 /// A 128-bit identifier in its canonical lower-case text form (`ba6163d9-04a1-4d29-b605-72e2ffb1dc7f`).
-public struct GUID: Sendable, Hashable, CustomStringConvertible {
-  public let high: UInt64
-  public let low: UInt64
+package struct GUID: Sendable, Hashable, CustomStringConvertible {
+  package let high: UInt64
+  package let low: UInt64
 
-  public init(high: UInt64, low: UInt64) {
+  package init(high: UInt64, low: UInt64) {
     self.high = high
     self.low = low
   }
 
   /// Parses the canonical 8-4-4-4-12 form; traps on malformed constants (they are source literals).
-  public init(_ text: String) {
+  package init(_ text: String) {
     let hex = text.filter { $0 != "-" }
     precondition(hex.count == 32, "malformed GUID \(text)")
     guard let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16)
@@ -21,19 +21,19 @@ public struct GUID: Sendable, Hashable, CustomStringConvertible {
 
   /// A version-4 style GUID drawn from the model's generator (instance ids of offered devices).
   /// A version-4 GUID from `stream`.
-  public static func random(using stream: RandomStream) -> GUID {
+  package static func random(using stream: RandomStream) -> GUID {
     let high = (stream.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
     let low = (stream.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
     return GUID(high: high, low: low)
   }
 
-  public static func random(using generator: inout SplitMix64) -> GUID {
+  package static func random(using generator: inout SplitMix64) -> GUID {
     let high = (generator.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
     let low = (generator.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
     return GUID(high: high, low: low)
   }
 
-  public var description: String {
+  package var description: String {
     let digits = hex(high, 16) + hex(low, 16)
     let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range -> String in
       let start = digits.index(digits.startIndex, offsetBy: range.lowerBound)
@@ -53,7 +53,7 @@ public struct GUID: Sendable, Hashable, CustomStringConvertible {
 ///
 /// The storage classes are used now; the Integration Service classes are listed so that each
 /// service is, later, only a new channel offered with its class.
-public enum VMBusDeviceClass: String, Sendable, CaseIterable {
+package enum VMBusDeviceClass: String, Sendable, CaseIterable {
   case ide
   case scsi
   case heartbeat
@@ -63,7 +63,7 @@ public enum VMBusDeviceClass: String, Sendable, CaseIterable {
   case volumeShadowCopy
   case fileCopy
 
-  public var classID: GUID {
+  package var classID: GUID {
     switch self {
     case .ide: return GUID("32412632-86cb-44a2-9b5c-50d1417354f5")
     case .scsi: return GUID("ba6163d9-04a1-4d29-b605-72e2ffb1dc7f")
@@ -77,7 +77,7 @@ public enum VMBusDeviceClass: String, Sendable, CaseIterable {
   }
 
   /// How lessons name the device.
-  public var displayName: String {
+  package var displayName: String {
     switch self {
     case .ide: return "IDE (synthetic path)"
     case .scsi: return "SCSI controller"

@@ -6,7 +6,7 @@ extension HostVersion {
   ///
   /// Model assumption for 2016: the sheet maps 4.0 to "Windows 10"; Windows Server 2016 shares the
   /// Windows 10 (1607) code base, so it is given 4.0.
-  public var vmbusVersion: VMBusVersion {
+  package var vmbusVersion: VMBusVersion {
     switch self {
     case .ws2008: return .ws2008
     case .ws2008R2: return .win7

@@ -9,28 +9,28 @@ import HVSimKernel
 /// previous write index. Free space follows `hv_get_bytes_to_read/_write`; a write needs strictly
 /// more free bytes than it writes (`hv_ringbuffer_write`), so a full ring is never mistaken for an
 /// empty one.
-public struct RingBuffer: Sendable, Hashable {
-  public static let headerSize = 4096
-  public static let trailerSize = 8
+package struct RingBuffer: Sendable, Hashable {
+  package static let headerSize = 4096
+  package static let trailerSize = 8
 
   /// Bytes of the data area (`ring_datasize`): the ring's pages minus the header page.
-  public let dataSize: Int
-  public private(set) var writeIndex: Int
-  public private(set) var readIndex: Int
-  public var interruptMask: UInt32 = 0
-  public private(set) var pendingSendSize = 0
-  public var supportsPendingSendSize = true
+  package let dataSize: Int
+  package private(set) var writeIndex: Int
+  package private(set) var readIndex: Int
+  package var interruptMask: UInt32 = 0
+  package private(set) var pendingSendSize = 0
+  package var supportsPendingSendSize = true
   /// Packets written and not yet read, oldest first.
-  public private(set) var queued: [VMBusPacket] = []
-  public private(set) var totalBytesWritten = 0
-  public private(set) var totalBytesRead = 0
-  public private(set) var packetsWritten = 0
-  public private(set) var packetsRead = 0
+  package private(set) var queued: [VMBusPacket] = []
+  package private(set) var totalBytesWritten = 0
+  package private(set) var totalBytesRead = 0
+  package private(set) var packetsWritten = 0
+  package private(set) var packetsRead = 0
 
   /// - Parameters:
   ///   - pages: pages of the whole ring, header page included (Linux `hv_ringbuffer_init`).
   ///   - startOffset: where both indices start (an empty ring after earlier traffic).
-  public init(pages: Int, startOffset: Int = 0) {
+  package init(pages: Int, startOffset: Int = 0) {
     precondition(pages >= 2, "a ring needs a header page and data")
     dataSize = (pages - 1) * 4096
     precondition(startOffset % 8 == 0 && startOffset >= 0 && startOffset < dataSize)
@@ -39,34 +39,34 @@ public struct RingBuffer: Sendable, Hashable {
   }
 
   /// `hv_get_bytes_to_read`.
-  public var bytesToRead: Int {
+  package var bytesToRead: Int {
     writeIndex >= readIndex ? writeIndex - readIndex : dataSize - readIndex + writeIndex
   }
 
   /// `hv_get_bytes_to_write`.
-  public var bytesToWrite: Int {
+  package var bytesToWrite: Int {
     writeIndex >= readIndex ? dataSize - (writeIndex - readIndex) : readIndex - writeIndex
   }
 
-  public var isEmpty: Bool { writeIndex == readIndex }
+  package var isEmpty: Bool { writeIndex == readIndex }
 
   /// The outcome of a write, with the signalling decision of `hv_signal_on_write`.
-  public struct WriteResult: Sendable, Hashable {
-    public var oldWriteIndex: Int
-    public var newWriteIndex: Int
-    public var bytes: Int
-    public var wrapped: Bool
+  package struct WriteResult: Sendable, Hashable {
+    package var oldWriteIndex: Int
+    package var newWriteIndex: Int
+    package var bytes: Int
+    package var wrapped: Bool
     /// True when the writer must signal the reader.
-    public var signal: Bool
+    package var signal: Bool
     /// The reader's `interrupt_mask` at the time of the decision.
-    public var readerMask: UInt32
+    package var readerMask: UInt32
     /// Why (not) signal, in the words of the rule.
-    public var reason: String
+    package var reason: String
   }
 
   /// Writes `packet` (`hv_ringbuffer_write`).
   /// - Returns: nil when the ring has no room; the writer then sets ``pendingSendSize`` and waits.
-  public mutating func write(_ packet: VMBusPacket) -> WriteResult? {
+  package mutating func write(_ packet: VMBusPacket) -> WriteResult? {
     let bytes = packet.ringBytes
     guard bytesToWrite > bytes else { return nil }
     let old = writeIndex
@@ -90,25 +90,25 @@ public struct RingBuffer: Sendable, Hashable {
   }
 
   /// A writer that found no room asks to be signalled when `bytes` are free (`pending_send_sz`).
-  public mutating func requestSpace(_ bytes: Int) {
+  package mutating func requestSpace(_ bytes: Int) {
     precondition(supportsPendingSendSize, "feat_pending_send_sz not negotiated")
     pendingSendSize = bytes
   }
 
   /// `hv_begin_read`: the reader masks interrupts while it drains.
-  public mutating func beginRead() { interruptMask = 1 }
+  package mutating func beginRead() { interruptMask = 1 }
 
   /// The outcome of reading one packet.
-  public struct ReadResult: Sendable, Hashable {
-    public var packet: VMBusPacket
-    public var oldReadIndex: Int
-    public var newReadIndex: Int
+  package struct ReadResult: Sendable, Hashable {
+    package var packet: VMBusPacket
+    package var oldReadIndex: Int
+    package var newReadIndex: Int
     /// True when the read freed enough space for a blocked writer (`hv_pkt_iter_close`).
-    public var signalWriter: Bool
+    package var signalWriter: Bool
   }
 
   /// Reads the oldest packet and advances `read_index`.
-  public mutating func read() -> ReadResult? {
+  package mutating func read() -> ReadResult? {
     guard !queued.isEmpty else { return nil }
     let packet = queued.removeFirst()
     let bytes = packet.ringBytes
@@ -127,7 +127,7 @@ public struct RingBuffer: Sendable, Hashable {
   }
 
   /// `hv_end_read`: unmask, then report what raced in meanwhile (the reader must drain it).
-  public mutating func endRead() -> Int {
+  package mutating func endRead() -> Int {
     interruptMask = 0
     return bytesToRead
   }
@@ -172,7 +172,7 @@ public struct RingBuffer: Sendable, Hashable {
   }
 
   /// Problems with the header's invariants, empty when consistent (checked after every event).
-  public func invariantViolations(name: String) -> [String] {
+  package func invariantViolations(name: String) -> [String] {
     var problems: [String] = []
     if writeIndex < 0 || writeIndex >= dataSize || writeIndex % 8 != 0 {
       problems.append("\(name): write_index \(writeIndex) outside the data area or unaligned")

@@ -5,7 +5,7 @@ extension VMBus {
   /// Invariants of the connection (model-codebases.md §4.3 items 6–7): ring indices never cross
   /// and free space stays positive, channels carry rings only while open, an opened channel has a
   /// created GPADL and is open on the host.
-  public func invariantViolations() -> [Violation] {
+  package func invariantViolations() -> [Violation] {
     var problems: [Violation] = []
     for channel in channels {
       let name = "relid \(channel.relid)"

@@ -7,7 +7,7 @@ import HVTrace
 extension VMBus {
   /// `vmbus_connect`: INITIATE_CONTACT with the guest's highest version, then each lower one until
   /// VERSION_RESPONSE says `version_supported = 1` (fact sheet §3.2 item 2).
-  public func vmbusConnect(then next: @escaping Continuation) {
+  package func vmbusConnect(then next: @escaping Continuation) {
     guest.connection = .connecting
     tryVersion(0, then: next)
   }
@@ -62,7 +62,7 @@ extension VMBus {
   /// REQUESTOFFERS, one OFFERCHANNEL per device with its class GUID, ALLOFFERS_DELIVERED
   /// (fact sheet §3.2 item 4). The host decides which devices exist and offers each through
   /// `offer` (which ends in ``offer(_:instanceID:then:)``).
-  public func requestOffers(
+  package func requestOffers(
     _ devices: [VMBusDeviceClass], offer: @escaping (VMBusDeviceClass, @escaping Continuation) -> Void,
     then next: @escaping Continuation
   ) {
@@ -83,13 +83,13 @@ extension VMBus {
   }
 
   /// The relid the next offer gets.
-  public var nextRelid: UInt32 { host.nextRelid }
+  package var nextRelid: UInt32 { host.nextRelid }
 
   /// A device's own instance id, drawn from VMBus's stream.
-  public func drawInstanceID() -> GUID { GUID.random(using: random) }
+  package func drawInstanceID() -> GUID { GUID.random(using: random) }
 
   /// OFFERCHANNEL for one device, with relid ``nextRelid``.
-  public func offer(_ device: VMBusDeviceClass, instanceID instance: GUID, then next: @escaping Continuation) {
+  package func offer(_ device: VMBusDeviceClass, instanceID instance: GUID, then next: @escaping Continuation) {
     let relid = host.nextRelid
     host.nextRelid += 1
     let offer = ChannelOffer(
@@ -112,14 +112,14 @@ extension VMBus {
   }
 
   /// A driver binds the offer: `CHANNEL_OFFER_STATE` → `CHANNEL_OPEN_STATE` (ready to open).
-  public func bindDriver(relid: UInt32) {
+  package func bindDriver(relid: UInt32) {
     channels[Int(relid) - 1].state = .open
   }
 
   /// `__vmbus_open`: both rings in one allocation described by one GPADL (GPADL_HEADER, BODY…,
   /// CREATED), then OPENCHANNEL / OPENCHANNEL_RESULT (fact sheet §3.2 item 6).
   /// - Parameter ringPages: pages per direction, header page included.
-  public func openChannel(relid: UInt32, ringPages: Int, then next: @escaping Continuation) {
+  package func openChannel(relid: UInt32, ringPages: Int, then next: @escaping Continuation) {
     let index = Int(relid) - 1
     if channels[index].state != .open || channels[index].rescinded {
       kernel.report(.channelStateMismatch, "open of relid \(relid) in state \(channels[index].state.rawValue)")
@@ -204,7 +204,7 @@ extension VMBus {
   }
 
   /// `vmbus_close`: CLOSECHANNEL, then the ring GPADL's TEARDOWN / TORNDOWN (fact sheet §3.2 item 7).
-  public func closeChannel(relid: UInt32, then next: @escaping Continuation) {
+  package func closeChannel(relid: UInt32, then next: @escaping Continuation) {
     let index = Int(relid) - 1
     if channels[index].state != .opened {
       kernel.report(.channelStateMismatch, "close of relid \(relid) in state \(channels[index].state.rawValue)")
@@ -244,7 +244,7 @@ extension VMBus {
   /// answers RELID_RELEASED (fact sheet §3.2 item 7). Model assumption: after a rescind the guest
   /// closes locally without CLOSECHANNEL or GPADL_TEARDOWN, since the host already removed the
   /// channel.
-  public func rescindChannel(relid: UInt32, then next: @escaping Continuation) {
+  package func rescindChannel(relid: UInt32, then next: @escaping Continuation) {
     let index = Int(relid) - 1
     postMessage(
       .rescindChannelOffer, "RESCIND_CHANNELOFFER relid \(relid)",
@@ -268,7 +268,7 @@ extension VMBus {
   }
 
   /// `vmbus_disconnect`: UNLOAD → UNLOAD_RESPONSE (fact sheet §3.2 item 7).
-  public func unloadVMBus(then next: @escaping Continuation) {
+  package func unloadVMBus(then next: @escaping Continuation) {
     guest.connection = .disconnecting
     postMessage(.unload, "UNLOAD: the guest disconnects from VMBus") {
       self.host.phase = .unloaded

@@ -11,7 +11,7 @@ extension VMBus {
   /// paragraph). The root side using the same hypercall and SINT is a model assumption; the
   /// trace shows a connection id only for the guest's messages, whose ids the sources give.
   /// The direction is the message type's own (`isGuestToHost`), so no flow can post one backwards.
-  public func postMessage(
+  package func postMessage(
     _ type: ChannelMessageType, _ label: String, details: [Detail] = [],
     connectionID: UInt32? = nil, then next: @escaping Continuation
   ) {
@@ -42,7 +42,7 @@ extension VMBus {
   /// Rings a channel's doorbell: `HvCallSignalEvent` (0x005D) with the channel's connection id,
   /// the hypervisor sets the relid's event flag in the receiver's SINT2 event page and interrupts
   /// it (fact sheet §2.2 steps 6b, 7 and 10).
-  public func signalChannel(
+  package func signalChannel(
     _ relid: UInt32, fromGuest: Bool, reason: String, then next: @escaping Continuation
   ) {
     let sender: ActorID = fromGuest ? .vmbusGuest : .vmbusRoot
@@ -78,7 +78,7 @@ extension VMBus {
   /// - Parameters:
   ///   - message: the event's protocol message; the packet type by default (an IC packet names
   ///     its `ICMSGTYPE_*` instead, contract §3).
-  public func sendPacket(
+  package func sendPacket(
     _ packet: VMBusPacket, relid: UInt32, fromGuest: Bool, _ label: String,
     message: String? = nil, operation: String? = nil, flags: String? = nil,
     details extra: [Detail] = [], then next: @escaping Continuation
@@ -123,7 +123,7 @@ extension VMBus {
   }
 
   /// The reader side takes the oldest packet from the ring written by the other side.
-  public func receivePacket(relid: UInt32, fromGuestRing: Bool) -> RingBuffer.ReadResult? {
+  package func receivePacket(relid: UInt32, fromGuestRing: Bool) -> RingBuffer.ReadResult? {
     let index = Int(relid) - 1
     guard var ring = channels[index].sendRing(fromGuest: fromGuestRing) else { return nil }
     let result = ring.read()
@@ -133,7 +133,7 @@ extension VMBus {
   }
 
   /// `hv_begin_read` / `hv_end_read` on the ring the other side writes.
-  public func setReaderMask(relid: UInt32, ringFromGuest: Bool, draining: Bool) -> Int {
+  package func setReaderMask(relid: UInt32, ringFromGuest: Bool, draining: Bool) -> Int {
     let index = Int(relid) - 1
     guard var ring = channels[index].sendRing(fromGuest: ringFromGuest) else { return 0 }
     var left = 0

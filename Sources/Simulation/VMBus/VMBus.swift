@@ -12,9 +12,9 @@ import HVTrace
 /// Components that use a channel (storage, the Integration Services) go through the transport
 /// flows in ``VMBus+Transport.swift`` and the named ring operations in
 /// ``VMBus+RingOperations.swift``.
-public final class VMBus {
-  public typealias Continuation = Kernel.Continuation
-  public typealias Action = Kernel.Action
+package final class VMBus {
+  package typealias Continuation = Kernel.Continuation
+  package typealias Action = Kernel.Action
 
   let kernel: Kernel
   let costs: CostTable
@@ -27,13 +27,13 @@ public final class VMBus {
   let gpaBase: UInt64
 
   /// The guest VMBus driver's connection (Linux `struct vmbus_connection`).
-  public internal(set) var guest = VMBusGuestState()
+  package internal(set) var guest = VMBusGuestState()
   /// The root VMBus driver's view.
-  public internal(set) var host = VMBusHostState()
+  package internal(set) var host = VMBusHostState()
   /// Channels by relid − 1.
-  public internal(set) var channels: [VMBusChannel] = []
+  package internal(set) var channels: [VMBusChannel] = []
 
-  public init(
+  package init(
     kernel: Kernel, costs: CostTable, hypervisor: Hypervisor, hostMaximum: VMBusVersion,
     random: RandomStream, gpaBase: UInt64
   ) {
@@ -46,10 +46,10 @@ public final class VMBus {
   }
 
   /// The channel with `relid`.
-  public func channel(_ relid: UInt32) -> VMBusChannel { channels[Int(relid) - 1] }
+  package func channel(_ relid: UInt32) -> VMBusChannel { channels[Int(relid) - 1] }
 
   /// The partition is gone: no connection, no channels (a power-off).
-  public func reset() {
+  package func reset() {
     guest = VMBusGuestState()
     host = VMBusHostState()
     channels = []
@@ -58,7 +58,7 @@ public final class VMBus {
   /// With `state: running` the rings have carried traffic before the trace starts: both start
   /// empty at a seeded, 8-byte aligned position (model assumption), which makes wrap-around appear
   /// in some seeds' traces.
-  public func placeRingsAfterEarlierTraffic(defaultRingPages: Int) {
+  package func placeRingsAfterEarlierTraffic(defaultRingPages: Int) {
     for index in channels.indices where channels[index].state == .opened {
       for outbound in [true, false] {
         let pages = (channels[index].gpadl?.pageCount ?? 2 * defaultRingPages) / 2

@@ -1,7 +1,7 @@
 import HVHostModel
 import HVSimKernel
 /// Packet types on a VMBus ring (`enum vmbus_packet_type`), fact sheet §2.2 [L-HV].
-public enum VMBusPacketType: UInt16, Sendable, CaseIterable {
+package enum VMBusPacketType: UInt16, Sendable, CaseIterable {
   case invalid = 0x0
   case synch = 0x1
   case addTransferPageSet = 0x2
@@ -17,7 +17,7 @@ public enum VMBusPacketType: UInt16, Sendable, CaseIterable {
   case dataUsingAdditionalPacket = 0xC
   case additionalData = 0xD
 
-  public var identifier: String {
+  package var identifier: String {
     switch self {
     case .invalid: return "VM_PKT_INVALID"
     case .synch: return "VM_PKT_SYNCH"
@@ -39,23 +39,23 @@ public enum VMBusPacketType: UInt16, Sendable, CaseIterable {
 
 /// One packet on a ring: a `vmpacket_descriptor` {type, offset8, len8, flags, trans_id}, optional
 /// GPA ranges, then the payload, padded to 8 bytes; the ring adds an 8-byte trailer (fact sheet §2.2).
-public struct VMBusPacket: Sendable, Hashable {
+package struct VMBusPacket: Sendable, Hashable {
   /// `VMBUS_DATA_PACKET_FLAG_COMPLETION_REQUESTED`.
-  public static let completionRequested: UInt16 = 1
+  package static let completionRequested: UInt16 = 1
   /// sizeof(struct vmpacket_descriptor).
-  public static let descriptorSize = 16
+  package static let descriptorSize = 16
 
-  public var type: VMBusPacketType
-  public var flags: UInt16
-  public var transactionID: UInt64
+  package var type: VMBusPacketType
+  package var flags: UInt16
+  package var transactionID: UInt64
   /// Guest page frames the packet describes (GPA direct); the data itself is not in the ring.
-  public var pfnCount: Int
+  package var pfnCount: Int
   /// Bytes of payload after the descriptor (a `vstor_packet`, an IC message).
-  public var payloadLength: Int
+  package var payloadLength: Int
   /// What the payload means to the model.
-  public var payload: PacketPayload
+  package var payload: PacketPayload
 
-  public init(
+  package init(
     type: VMBusPacketType, flags: UInt16, transactionID: UInt64, pfnCount: Int = 0,
     payloadLength: Int, payload: PacketPayload
   ) {
@@ -69,7 +69,7 @@ public struct VMBusPacket: Sendable, Hashable {
 
   /// Header bytes before the payload: the descriptor, plus for GPA direct the range count and one
   /// `gpa_range {byte_count, byte_offset, pfn[]}` (Linux `vmbus_sendpacket_mpb_desc`).
-  public var headerLength: Int {
+  package var headerLength: Int {
     switch type {
     case .dataUsingGPADirect: return Self.descriptorSize + 8 + 8 + 8 * pfnCount
     default: return Self.descriptorSize
@@ -77,37 +77,37 @@ public struct VMBusPacket: Sendable, Hashable {
   }
 
   /// `len8 * 8`: header plus payload, rounded up to 8 bytes.
-  public var alignedLength: Int { (headerLength + payloadLength + 7) / 8 * 8 }
+  package var alignedLength: Int { (headerLength + payloadLength + 7) / 8 * 8 }
 
   /// Bytes the packet occupies in the ring, trailer included (`totalbytes_towrite`).
-  public var ringBytes: Int { alignedLength + RingBuffer.trailerSize }
+  package var ringBytes: Int { alignedLength + RingBuffer.trailerSize }
 
-  public var wantsCompletion: Bool { flags & Self.completionRequested != 0 }
+  package var wantsCompletion: Bool { flags & Self.completionRequested != 0 }
 }
 
 /// What a packet carries, as the layer above VMBus understands it (a vstor packet, an IC
 /// message). VMBus moves payloads without knowing their types, so the storage and Integration
 /// Services components declare their own conformances.
-public protocol RingPayload: Sendable {
+package protocol RingPayload: Sendable {
   func isEqual(to other: any RingPayload) -> Bool
   func hash(into hasher: inout Hasher)
 }
 
 extension RingPayload where Self: Hashable {
-  public func isEqual(to other: any RingPayload) -> Bool { (other as? Self) == self }
+  package func isEqual(to other: any RingPayload) -> Bool { (other as? Self) == self }
 }
 
 /// The meaning of a packet's payload for the model: a payload of the layer above, or nothing the
 /// model looks at (`opaque`).
-public struct PacketPayload: Sendable, Hashable {
-  public let content: (any RingPayload)?
+package struct PacketPayload: Sendable, Hashable {
+  package let content: (any RingPayload)?
 
-  public init(_ content: (any RingPayload)?) { self.content = content }
+  package init(_ content: (any RingPayload)?) { self.content = content }
 
   /// Bytes the model does not interpret.
-  public static let opaque = PacketPayload(nil)
+  package static let opaque = PacketPayload(nil)
 
-  public static func == (lhs: PacketPayload, rhs: PacketPayload) -> Bool {
+  package static func == (lhs: PacketPayload, rhs: PacketPayload) -> Bool {
     switch (lhs.content, rhs.content) {
     case (nil, nil): return true
     case (let left?, let right?): return left.isEqual(to: right)
@@ -115,5 +115,5 @@ public struct PacketPayload: Sendable, Hashable {
     }
   }
 
-  public func hash(into hasher: inout Hasher) { content?.hash(into: &hasher) }
+  package func hash(into hasher: inout Hasher) { content?.hash(into: &hasher) }
 }

@@ -1,40 +1,40 @@
 import HVHostModel
 import HVSimKernel
 /// A VMBus protocol version, `major << 16 | minor` on the wire (fact sheet §3.3).
-public struct VMBusVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var major: UInt16
-  public var minor: UInt16
+package struct VMBusVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+  package var major: UInt16
+  package var minor: UInt16
 
-  public init(_ major: UInt16, _ minor: UInt16) {
+  package init(_ major: UInt16, _ minor: UInt16) {
     self.major = major
     self.minor = minor
   }
 
-  public static let ws2008 = VMBusVersion(0, 13)
-  public static let win7 = VMBusVersion(1, 1)
-  public static let win8 = VMBusVersion(2, 4)
-  public static let win8_1 = VMBusVersion(3, 0)
-  public static let win10 = VMBusVersion(4, 0)
-  public static let win10v4_1 = VMBusVersion(4, 1)
-  public static let win10v5 = VMBusVersion(5, 0)
-  public static let win10v5_1 = VMBusVersion(5, 1)
-  public static let win10v5_2 = VMBusVersion(5, 2)
-  public static let win10v5_3 = VMBusVersion(5, 3)
+  package static let ws2008 = VMBusVersion(0, 13)
+  package static let win7 = VMBusVersion(1, 1)
+  package static let win8 = VMBusVersion(2, 4)
+  package static let win8_1 = VMBusVersion(3, 0)
+  package static let win10 = VMBusVersion(4, 0)
+  package static let win10v4_1 = VMBusVersion(4, 1)
+  package static let win10v5 = VMBusVersion(5, 0)
+  package static let win10v5_1 = VMBusVersion(5, 1)
+  package static let win10v5_2 = VMBusVersion(5, 2)
+  package static let win10v5_3 = VMBusVersion(5, 3)
 
   /// Versions the model's guest offers, highest first; it asks for each in turn until the host
   /// accepts one (`vmbus_connect` walking `vmbus_versions[]`, fact sheet §3.2 item 2).
   ///
   /// Model assumption: the guest knows every version down to WS2008 (as older Linux kernels did);
   /// current Linux has dropped WS2008 and WIN7 (fact sheet §3.3).
-  public static let guestPreferenceOrder: [VMBusVersion] = [
+  package static let guestPreferenceOrder: [VMBusVersion] = [
     win10v5_3, win10v5_2, win10v5_1, win10v5, win10v4_1, win10, win8_1, win8, win7, ws2008,
   ]
 
   /// The 32-bit wire value, `major << 16 | minor`.
-  public var wireValue: UInt32 { UInt32(major) << 16 | UInt32(minor) }
+  package var wireValue: UInt32 { UInt32(major) << 16 | UInt32(minor) }
 
   /// The Linux constant name, e.g. `VERSION_WIN8_1`.
-  public var linuxName: String {
+  package var linuxName: String {
     switch (major, minor) {
     case (0, 13): return "VERSION_WS2008"
     case (1, 1): return "VERSION_WIN7"
@@ -52,17 +52,17 @@ public struct VMBusVersion: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// From 5.0 on, INITIATE_CONTACT goes to connection id 4 and later messages to the id the host
   /// returns (fact sheet §1.7).
-  public var usesMessageConnection4: Bool { self >= .win10v5 }
+  package var usesMessageConnection4: Bool { self >= .win10v5 }
 
-  public var description: String { "\(major).\(minor)" }
+  package var description: String { "\(major).\(minor)" }
 
-  public static func < (lhs: VMBusVersion, rhs: VMBusVersion) -> Bool {
+  package static func < (lhs: VMBusVersion, rhs: VMBusVersion) -> Bool {
     (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
   }
 }
 
 /// Linux `enum vmbus_connect_state` (drivers/hv/hyperv_vmbus.h).
-public enum VMBusConnectionState: String, Sendable, Hashable {
+package enum VMBusConnectionState: String, Sendable, Hashable {
   case disconnected
   case connecting
   case connected

@@ -9,7 +9,7 @@ import HVTrace
 extension IntegrationServices {
   /// `hang-guest`: the guest OS stops servicing VMBus interrupts. Its virtual processor still
   /// runs, so the host does not notice anything until an answer is missing.
-  public func hangGuest(then next: @escaping Continuation) {
+  package func hangGuest(then next: @escaping Continuation) {
     guestHung = true
     kernel.emit(
       .stateNote, .guestKernel, .guestKernel,
@@ -21,7 +21,7 @@ extension IntegrationServices {
   /// answers it, oldest first (the util callbacks loop until the ring is empty).
   /// - Parameter next: gets the shutdown request the guest accepted while it was hung, if any:
   ///   the guest obeys it now (the power component carries it out).
-  public func resumeGuest(then next: @escaping (ShutdownMessage?) -> Void) {
+  package func resumeGuest(then next: @escaping (ShutdownMessage?) -> Void) {
     guestHung = false
     let waiting = IntegrationService.allCases.filter { service in
       guard let relid = ic(service).relid, let ring = bus.ring(relid, fromGuest: false) else { return false }
@@ -121,7 +121,7 @@ extension IntegrationServices {
 
   /// `rescind-channel` of a service: the host withdraws its channel while the VM runs (a fault,
   /// not a setting: the service stays enabled and reports No Contact).
-  public func rescindService(_ service: IntegrationService, then next: @escaping Continuation) {
+  package func rescindService(_ service: IntegrationService, then next: @escaping Continuation) {
     kernel.log(
       source: ICModel.logSource,
       message: "The \(service.cmdletName) device of '\(vmName)' was removed (channel rescinded).")

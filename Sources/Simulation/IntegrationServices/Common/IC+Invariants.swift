@@ -3,7 +3,7 @@ import HVSimKernel
 
 extension IntegrationServices {
   /// Problems in the services' state (see ``stateProblems()``).
-  public func invariantViolations() -> [Violation] { stateProblems().map { Violation(.icState, $0) } }
+  package func invariantViolations() -> [Violation] { stateProblems().map { Violation(.icState, $0) } }
 
   /// The services' state agrees with their channels: a ready service has an opened channel of its
   /// class; a parked message means `pending_send_sz` is set (until the guest's signal); the heartbeat is

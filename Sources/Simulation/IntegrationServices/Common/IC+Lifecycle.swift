@@ -8,7 +8,7 @@ import HVTrace
 /// `hv_utils` driver, started with `ICMSGTYPE_NEGOTIATE` (fact sheet §3.2, §4.3).
 extension IntegrationServices {
   /// After the storage channel: the guest probes and opens every offered service, relid order.
-  public func openIntegrationServices(then next: @escaping Continuation) {
+  package func openIntegrationServices(then next: @escaping Continuation) {
     let offered = IntegrationService.allCases.filter { ic($0).phase == .offered }
       .sorted { (ic($0).relid ?? 0) < (ic($1).relid ?? 0) }
     kernel.run(offered.map { service in { done in self.probeAndOpen(service, then: done) } }, then: next)
@@ -170,7 +170,7 @@ extension IntegrationServices {
 
   /// `Enable-VMIntegrationService`: with the VM running the host offers the channel and the guest
   /// opens it; a rescinded service comes back the same way.
-  public func enableService(_ service: IntegrationService, then next: @escaping Continuation) {
+  package func enableService(_ service: IntegrationService, then next: @escaping Continuation) {
     let name = service.cmdletName
     let state = ic(service)
     let returning = state.enabled && state.phase == .rescinded
@@ -192,7 +192,7 @@ extension IntegrationServices {
   }
 
   /// `Disable-VMIntegrationService`: the host rescinds the channel; the guest side stops.
-  public func disableService(_ service: IntegrationService, then next: @escaping Continuation) {
+  package func disableService(_ service: IntegrationService, then next: @escaping Continuation) {
     let name = service.cmdletName
     guard ic(service).enabled else {
       return kernel.emit(

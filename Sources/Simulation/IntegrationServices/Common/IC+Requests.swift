@@ -61,7 +61,7 @@ extension IntegrationServices {
   }
 
   /// Why a request of `service` cannot be sent now, or nil when it can.
-  public func unavailability(_ service: IntegrationService) -> String? {
+  package func unavailability(_ service: IntegrationService) -> String? {
     let state = ic(service)
     guard state.enabled else {
       return "the \(service.cmdletName) integration service is disabled"
@@ -83,7 +83,7 @@ extension IntegrationServices {
   }
 
   /// A host operation that fails before anything is sent: a note and a host-log entry.
-  public func hostRefuses(
+  package func hostRefuses(
     _ actor: ActorID, _ operation: String, because reason: String, then next: @escaping Continuation
   ) {
     kernel.log(source: "Hyper-V-VMMS",

@@ -11,7 +11,7 @@ extension IntegrationServices {
   /// heartbeat is OK with a seeded sequence number; the next ping and the next time sample come
   /// at seeded moments within their periods; the guest clock was last corrected by the previous
   /// sample (or, without time synchronization, has drifted since the boot).
-  public func settleServicesAfterSilentStart() {
+  package func settleServicesAfterSilentStart() {
     let uptime = 600_000_000_000
     referenceCounterStart = -uptime
     let beat = ic(.heartbeat)

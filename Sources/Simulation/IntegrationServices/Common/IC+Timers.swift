@@ -34,10 +34,10 @@ extension IntegrationServices: SafePoints {
     return timers.sorted { ($0.due, $0.event) < ($1.due, $1.event) }
   }
 
-  public func nextTimerDue() -> Int? { pendingTimers().first?.due }
+  package func nextTimerDue() -> Int? { pendingTimers().first?.due }
 
   /// Fires every timer due at or before now, earliest first.
-  public func serviceDueTimers(then next: @escaping Continuation) {
+  package func serviceDueTimers(then next: @escaping Continuation) {
     guard let first = pendingTimers().first, first.due <= kernel.now else { return next() }
     fire(first.event) { self.serviceDueTimers(then: next) }
   }
@@ -59,11 +59,11 @@ extension IntegrationServices: SafePoints {
   }
 
   /// An idle stretch: who idles and how the trace says it, for a given length.
-  public typealias IdleNote = (Int) -> (actor: ActorID, label: String)
+  package typealias IdleNote = (Int) -> (actor: ActorID, label: String)
 
   /// Lets time pass until `end`, firing the timers that come due on the way. Whole cycles of
   /// identical periodic traffic are compressed into one repeat group (see ``steadyCycles()``).
-  public func elapse(until end: Int, note: @escaping IdleNote, then next: @escaping Continuation) {
+  package func elapse(until end: Int, note: @escaping IdleNote, then next: @escaping Continuation) {
     guard let first = pendingTimers().first, first.due <= end else {
       return idle(end - kernel.now, note: note, then: next)
     }

@@ -5,7 +5,7 @@ import HVVMBus
 /// What the Integration Services see of VMBus: their channels' offers, opening and rescinding,
 /// packets written and read, doorbells, and the named ring operations compressed repeats need.
 /// ``VMBus`` provides it; the services never touch the connection's state directly.
-public protocol ICChannelBus: AnyObject {
+package protocol ICChannelBus: AnyObject {
   /// The guest's negotiated VMBus version (nil before contact).
   var negotiatedVersion: VMBusVersion? { get }
   /// Whether the guest's VMBus driver is connected (new offers can be made).
@@ -34,6 +34,6 @@ public protocol ICChannelBus: AnyObject {
 }
 
 extension VMBus: ICChannelBus {
-  public var negotiatedVersion: VMBusVersion? { guest.version }
-  public var isConnected: Bool { guest.connection == .connected }
+  package var negotiatedVersion: VMBusVersion? { guest.version }
+  package var isConnected: Bool { guest.connection == .connected }
 }

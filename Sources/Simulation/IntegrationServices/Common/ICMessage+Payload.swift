@@ -5,8 +5,8 @@ import HVVMBus
 extension ICMessage: RingPayload {}
 
 extension PacketPayload {
-  public static func ic(_ message: ICMessage) -> PacketPayload { PacketPayload(message) }
+  package static func ic(_ message: ICMessage) -> PacketPayload { PacketPayload(message) }
 
   /// The IC message this payload carries, if it is one.
-  public var ic: ICMessage? { content as? ICMessage }
+  package var ic: ICMessage? { content as? ICMessage }
 }

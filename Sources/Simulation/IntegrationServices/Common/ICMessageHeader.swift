@@ -26,31 +26,31 @@ public struct ICVersion: Sendable, Hashable, Comparable, CustomStringConvertible
 /// `vmbuspipe_hdr` (8 bytes) + `icmsg_hdr` (20 bytes): the 28 bytes in front of every IC message
 /// (fact sheet §4.2, Linux `ICMSG_HDR`; FreeBSD names the fields ic_fwver, ic_type, ic_msgver,
 /// ic_dsize, ic_status, ic_xactid, ic_flags).
-public struct ICMessageHeader: Sendable, Hashable {
+package struct ICMessageHeader: Sendable, Hashable {
   /// sizeof(struct vmbuspipe_hdr): flags u32, msgsize u32.
-  public static let pipeHeaderSize = 8
+  package static let pipeHeaderSize = 8
   /// sizeof(struct icmsg_hdr): icverframe 4, icmsgtype 2, icvermsg 4, icmsgsize 2, status 4,
   /// ictransaction_id 1, icflags 1, reserved 2.
-  public static let icHeaderSize = 20
+  package static let icHeaderSize = 20
   /// `ICMSG_HDR` = 28.
-  public static let size = pipeHeaderSize + icHeaderSize
+  package static let size = pipeHeaderSize + icHeaderSize
 
   /// `icverframe`.
-  public var frameworkVersion: ICVersion
+  package var frameworkVersion: ICVersion
   /// `icmsgtype`.
-  public var messageType: ICMessageType
+  package var messageType: ICMessageType
   /// `icvermsg`.
-  public var messageVersion: ICVersion
+  package var messageVersion: ICVersion
   /// `icmsgsize`: bytes of service data after the header.
-  public var messageSize: Int
+  package var messageSize: Int
   /// `status`, set by the guest in its answer.
-  public var status: ICStatus
+  package var status: ICStatus
   /// `ictransaction_id` (u8).
-  public var transactionID: UInt8
+  package var transactionID: UInt8
   /// `icflags`.
-  public var flags: ICMessageFlags
+  package var flags: ICMessageFlags
 
-  public init(
+  package init(
     frameworkVersion: ICVersion, messageType: ICMessageType, messageVersion: ICVersion,
     messageSize: Int, status: ICStatus = .ok, transactionID: UInt8, flags: ICMessageFlags
   ) {
@@ -65,21 +65,21 @@ public struct ICMessageHeader: Sendable, Hashable {
 }
 
 /// One IC message as it sits in a ring packet: the header and the service data.
-public struct ICMessage: Sendable, Hashable {
-  public var header: ICMessageHeader
-  public var payload: ICPayload
+package struct ICMessage: Sendable, Hashable {
+  package var header: ICMessageHeader
+  package var payload: ICPayload
 
-  public init(header: ICMessageHeader, payload: ICPayload) {
+  package init(header: ICMessageHeader, payload: ICPayload) {
     self.header = header
     self.payload = payload
   }
 
   /// Bytes after the VMBus packet descriptor: 28 + `icmsgsize`.
-  public var length: Int { ICMessageHeader.size + header.messageSize }
+  package var length: Int { ICMessageHeader.size + header.messageSize }
 
   /// The guest's answer: the same buffer with `icflags = TRANSACTION|RESPONSE`, the status and the
   /// rewritten service data (Linux util callbacks, FreeBSD `vmbus_ic_sendresp`).
-  public func response(status: ICStatus, payload: ICPayload? = nil, messageSize: Int? = nil) -> ICMessage {
+  package func response(status: ICStatus, payload: ICPayload? = nil, messageSize: Int? = nil) -> ICMessage {
     var answer = self
     answer.header.flags = .guestResponse
     answer.header.status = status
@@ -90,7 +90,7 @@ public struct ICMessage: Sendable, Hashable {
 }
 
 /// The service data of an IC message, per `icmsgtype`.
-public enum ICPayload: Sendable, Hashable {
+package enum ICPayload: Sendable, Hashable {
   case negotiate(ICNegotiateData)
   case heartbeat(HeartbeatMessage)
   case shutdown(ShutdownMessage)

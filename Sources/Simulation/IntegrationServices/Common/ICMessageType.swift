@@ -6,7 +6,7 @@ import HVTrace
 /// The IC message types of `icmsg_hdr.icmsgtype` (fact sheet §4.1, §7; Linux `ICMSGTYPE_*` in
 /// include/linux/hyperv.h). Every Integration Service channel carries NEGOTIATE first, then its own
 /// type.
-public enum ICMessageType: UInt16, Sendable, Hashable, CaseIterable {
+package enum ICMessageType: UInt16, Sendable, Hashable, CaseIterable {
   case negotiate = 0
   case heartbeat = 1
   case kvpExchange = 2
@@ -16,7 +16,7 @@ public enum ICMessageType: UInt16, Sendable, Hashable, CaseIterable {
   case fcopy = 7
 
   /// The Linux identifier the trace uses as the event's `message` (contract §3).
-  public var identifier: String {
+  package var identifier: String {
     switch self {
     case .negotiate: return "ICMSGTYPE_NEGOTIATE"
     case .heartbeat: return "ICMSGTYPE_HEARTBEAT"
@@ -35,21 +35,21 @@ public enum ICMessageType: UInt16, Sendable, Hashable, CaseIterable {
 /// `vmbus_sendpacket` after setting `icflags`, FreeBSD `vmbus_ic_sendresp`). That the host marks
 /// its requests TRANSACTION|REQUEST (3) is inferred from the flag names (fact sheet §8 item 7,
 /// UNCONFIRMED; guests do not check it): the model does so.
-public struct ICMessageFlags: OptionSet, Sendable, Hashable, CustomStringConvertible {
-  public let rawValue: UInt8
-  public init(rawValue: UInt8) { self.rawValue = rawValue }
+package struct ICMessageFlags: OptionSet, Sendable, Hashable, CustomStringConvertible {
+  package let rawValue: UInt8
+  package init(rawValue: UInt8) { self.rawValue = rawValue }
 
-  public static let transaction = ICMessageFlags(rawValue: 1)
-  public static let request = ICMessageFlags(rawValue: 2)
-  public static let response = ICMessageFlags(rawValue: 4)
+  package static let transaction = ICMessageFlags(rawValue: 1)
+  package static let request = ICMessageFlags(rawValue: 2)
+  package static let response = ICMessageFlags(rawValue: 4)
 
   /// What the host sends: TRANSACTION|REQUEST = 3.
-  public static let hostRequest: ICMessageFlags = [.transaction, .request]
+  package static let hostRequest: ICMessageFlags = [.transaction, .request]
   /// What the guest answers: TRANSACTION|RESPONSE = 5.
-  public static let guestResponse: ICMessageFlags = [.transaction, .response]
+  package static let guestResponse: ICMessageFlags = [.transaction, .response]
 
   /// `TRANSACTION|RESPONSE`, the names without the `ICMSGHDRFLAG_` prefix.
-  public var description: String {
+  package var description: String {
     var names: [String] = []
     if contains(.transaction) { names.append("TRANSACTION") }
     if contains(.request) { names.append("REQUEST") }
@@ -59,7 +59,7 @@ public struct ICMessageFlags: OptionSet, Sendable, Hashable, CustomStringConvert
 }
 
 /// HRESULT-style status codes of `icmsg_hdr.status` (fact sheet §4.2, Linux uapi `HV_*`).
-public enum ICStatus: UInt32, Sendable, Hashable, CaseIterable {
+package enum ICStatus: UInt32, Sendable, Hashable, CaseIterable {
   case ok = 0x0000_0000
   case fail = 0x8000_4005
   /// ERROR_NO_MORE_ITEMS: a KVP lookup or enumeration found nothing (more) at that index.
@@ -73,7 +73,7 @@ public enum ICStatus: UInt32, Sendable, Hashable, CaseIterable {
   case diskFull = 0x8007_0070
 
   /// The Linux identifier, e.g. `HV_ERROR_ALREADY_EXISTS`.
-  public var identifier: String {
+  package var identifier: String {
     switch self {
     case .ok: return "HV_S_OK"
     case .fail: return "HV_E_FAIL"
@@ -89,5 +89,5 @@ public enum ICStatus: UInt32, Sendable, Hashable, CaseIterable {
   }
 
   /// `HV_ERROR_ALREADY_EXISTS (0x80070050)`.
-  public var text: String { "\(identifier) (\(DetailValue.hexString(UInt64(rawValue), digits: 8)))" }
+  package var text: String { "\(identifier) (\(DetailValue.hexString(UInt64(rawValue), digits: 8)))" }
 }

@@ -6,7 +6,7 @@ import HVSimKernel
 /// The rules of the Integration Services the model can break.
 extension Violation.Kind {
   /// A host request for a service whose channel is not open.
-  public static let icRequestWithoutChannel = Self("ic.request-without-channel")
+  package static let icRequestWithoutChannel = Self("ic.request-without-channel")
   /// A service's state disagrees with its channel, its timers or its waiting request.
-  public static let icState = Self("ic.state")
+  package static let icState = Self("ic.state")
 }

@@ -4,7 +4,7 @@ import HVSimKernel
 /// Linux `enum hvutil_device_state` (drivers/hv/hyperv_vmbus.h): where a request to a service with
 /// a user-mode daemon stands (model-codebases.md §2.6). The services without a daemon only use
 /// `initial`, `ready` and `dying`.
-public enum UtilDeviceState: String, Sendable, Hashable {
+package enum UtilDeviceState: String, Sendable, Hashable {
   /// `HVUTIL_DEVICE_INIT`: the channel is not open yet.
   case initial
   /// `HVUTIL_READY`: waiting for a host message.
@@ -20,7 +20,7 @@ public enum UtilDeviceState: String, Sendable, Hashable {
 }
 
 /// Where a service's channel stands, as the host sees it.
-public enum ICChannelPhase: String, Sendable, Hashable {
+package enum ICChannelPhase: String, Sendable, Hashable {
   /// Not offered: the service is disabled, the host lacks it, or VMBus is not connected.
   case notOffered
   /// Offered; the guest has not opened it (yet, or ever: a guest that refuses the service).
@@ -36,14 +36,14 @@ public enum ICChannelPhase: String, Sendable, Hashable {
 }
 
 /// A request the host sent and waits an answer for.
-public struct ICPendingRequest: Sendable, Hashable {
-  public var requestID: UInt64
-  public var messageType: ICMessageType
-  public var sentAt: Int
+package struct ICPendingRequest: Sendable, Hashable {
+  package var requestID: UInt64
+  package var messageType: ICMessageType
+  package var sentAt: Int
   /// The host gave up waiting (timeout); the message is still in the ring until the guest reads it.
-  public var abandoned = false
+  package var abandoned = false
 
-  public init(requestID: UInt64, messageType: ICMessageType, sentAt: Int) {
+  package init(requestID: UInt64, messageType: ICMessageType, sentAt: Int) {
     self.requestID = requestID
     self.messageType = messageType
     self.sentAt = sentAt
@@ -52,36 +52,36 @@ public struct ICPendingRequest: Sendable, Hashable {
 
 /// One Integration Service: the host's setting, its channel, the negotiated versions and the
 /// state of both sides (Firecracker-style: one state value per device, model-codebases.md §2.4).
-public struct ICServiceState: Sendable, Hashable {
-  public let service: IntegrationService
+package struct ICServiceState: Sendable, Hashable {
+  package let service: IntegrationService
   /// `Enable-/Disable-VMIntegrationService`.
-  public var enabled: Bool
-  public var relid: UInt32?
-  public var phase: ICChannelPhase = .notOffered
-  public var framework: ICVersion?
-  public var version: ICVersion?
+  package var enabled: Bool
+  package var relid: UInt32?
+  package var phase: ICChannelPhase = .notOffered
+  package var framework: ICVersion?
+  package var version: ICVersion?
   /// Guest side (`hvutil_device_state`).
-  public var utilState: UtilDeviceState = .initial
+  package var utilState: UtilDeviceState = .initial
   /// The next VMBus `requestid` the host uses; `ictransaction_id` is its low byte.
-  public var nextRequestID: UInt64 = 1
+  package var nextRequestID: UInt64 = 1
   /// Request/answer services: the one request the host waits for (one transaction at a time).
-  public var outstanding: ICPendingRequest?
+  package var outstanding: ICPendingRequest?
   /// Periodic services: requests written that the guest has not answered yet.
-  public var unanswered = 0
+  package var unanswered = 0
   /// A message the host could not write because the ring was full: it set `pending_send_sz` and
   /// waits for the guest's signal (fact sheet §2.2 flow control).
-  public var blocked: ICMessage?
+  package var blocked: ICMessage?
   /// The `requestid` of ``blocked``.
-  public var blockedRequestID: UInt64 = 0
+  package var blockedRequestID: UInt64 = 0
   /// Periodic services: when the next request is due (heartbeat ping, time sample).
-  public var nextDue: Int?
+  package var nextDue: Int?
 
-  public init(service: IntegrationService, enabled: Bool) {
+  package init(service: IntegrationService, enabled: Bool) {
     self.service = service
     self.enabled = enabled
   }
 
-  public var isReady: Bool { phase == .ready }
+  package var isReady: Bool { phase == .ready }
 
   /// The host's highest framework and service versions, used in NEGOTIATE's header.
   func headerVersions(host: HostVersion) -> (ICVersion, ICVersion) {
@@ -93,43 +93,43 @@ public struct ICServiceState: Sendable, Hashable {
 }
 
 /// The heartbeat's host- and guest-side state (fact sheet §4.4).
-public struct HeartbeatState: Sendable, Hashable {
-  public var status: HeartbeatStatus = .noContact
+package struct HeartbeatState: Sendable, Hashable {
+  package var status: HeartbeatStatus = .noContact
   /// Pings in a row that got no answer within the latency.
-  public var missed = 0
+  package var missed = 0
   /// The host's next `seq_num`.
-  public var nextSequence: UInt64 = 1
+  package var nextSequence: UInt64 = 1
   /// The last `seq_num` the guest answered with (the request's + 1).
-  public var lastAnswer: UInt64 = 0
+  package var lastAnswer: UInt64 = 0
   /// When the oldest unanswered ping's latency runs out (nil: nothing to check).
-  public var deadline: Int?
+  package var deadline: Int?
   /// The sequence number the pending deadline belongs to.
-  public var deadlineSequence: UInt64 = 0
+  package var deadlineSequence: UInt64 = 0
 
-  public init() {}
+  package init() {}
 }
 
 /// The time-sync host's state (fact sheet §4.6).
-public struct TimeSyncState: Sendable, Hashable {
+package struct TimeSyncState: Sendable, Hashable {
   /// The next message is a SYNC: after the channel opens and after a restore.
-  public var sendSyncNext = true
-  public var samplesSent = 0
+  package var sendSyncNext = true
+  package var samplesSent = 0
 
-  public init() {}
+  package init() {}
 }
 
 /// Constants shared by the Integration Service channels.
-public enum ICModel {
+package enum ICModel {
   /// Pages per ring, header page included: Linux opens util channels with
   /// `VMBUS_RING_SIZE(3 * HV_HYP_PAGE_SIZE)`, three data pages behind the header (fact sheet §4.2).
-  public static let ringPages = 4
+  package static let ringPages = 4
   /// How long the host waits for the guest's answer to a request before it gives up.
   /// **UNCONFIRMED**: no host-side figure is public; the model uses the guest's own
   /// `HV_UTIL_TIMEOUT` (30 s, fact sheet §4.3).
-  public static let hostResponseTimeout = 30_000_000_000
+  package static let hostResponseTimeout = 30_000_000_000
   /// `Msvm_*` log source for Integration Service events (the Windows channel
   /// Microsoft-Windows-Hyper-V-Integration exists; the entries' wording is the model's).
-  public static let logSource = "Hyper-V-Integration"
+  package static let logSource = "Hyper-V-Integration"
 }
 
 extension IntegrationService {

@@ -8,7 +8,7 @@ import HVSimKernel
 /// so each host offers the versions whose Linux names or patch notes tie them to that release.
 extension IntegrationService {
   /// The message type of the service's channel after NEGOTIATE.
-  public var messageType: ICMessageType {
+  package var messageType: ICMessageType {
     switch self {
     case .heartbeat: return .heartbeat
     case .shutdown: return .shutdown
@@ -24,10 +24,10 @@ extension IntegrationService {
   /// Model assumption: every service accepts `UTIL_FW_VERSION` 3.0 and `UTIL_WS2K8_FW_VERSION`
   /// 1.0, as Linux's heartbeat, shutdown and time-sync services do, so that WS2008 hosts (which
   /// the model gives framework 1.0 only) work with every service.
-  public var guestFrameworkVersions: [ICVersion] { [.utilFramework, .ws2008Framework] }
+  package var guestFrameworkVersions: [ICVersion] { [.utilFramework, .ws2008Framework] }
 
   /// Service versions the model's guest accepts, preferred first (fact sheet §4.1 table).
-  public var guestServiceVersions: [ICVersion] {
+  package var guestServiceVersions: [ICVersion] {
     switch self {
     case .heartbeat: return [ICVersion(3, 0), ICVersion(1, 0)]
     case .shutdown: return [ICVersion(3, 2), ICVersion(3, 1), ICVersion(3, 0), ICVersion(1, 0)]
@@ -40,7 +40,7 @@ extension IntegrationService {
 
   /// Framework versions a host lists in its NEGOTIATE (model assumption: 1.0 only on WS2008,
   /// whose framework Linux calls `UTIL_WS2K8_FW_VERSION`; 3.0 and 1.0 afterwards).
-  public func hostFrameworkVersions(_ host: HostVersion) -> [ICVersion] {
+  package func hostFrameworkVersions(_ host: HostVersion) -> [ICVersion] {
     host == .ws2008 ? [.ws2008Framework] : [.utilFramework, .ws2008Framework]
   }
 
@@ -54,7 +54,7 @@ extension IntegrationService {
   /// - VSS: 5.0 from 2012R2; older hosts are not modelled because the Linux guest does not open
   ///   the channel below VMBus 3.0 (`hv_vss_init`).
   /// - Guest services (fcopy): 1.1, from 2012R2.
-  public func hostServiceVersions(_ host: HostVersion) -> [ICVersion] {
+  package func hostServiceVersions(_ host: HostVersion) -> [ICVersion] {
     let v = ICVersion.init
     switch (self, host) {
     case (.heartbeat, .ws2008): return [v(1, 0)]
@@ -76,7 +76,7 @@ extension IntegrationService {
   }
 
   /// The NEGOTIATE data a host sends for this service.
-  public func hostNegotiation(_ host: HostVersion) -> ICNegotiateData {
+  package func hostNegotiation(_ host: HostVersion) -> ICNegotiateData {
     ICNegotiateData(
       frameworkVersions: hostFrameworkVersions(host), messageVersions: hostServiceVersions(host))
   }

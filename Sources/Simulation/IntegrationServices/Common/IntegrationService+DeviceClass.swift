@@ -4,7 +4,7 @@ import HVVMBus
 /// The VMBus device class each service is offered with.
 extension IntegrationService {
   /// The VMBus device class the service's channel is offered with (fact sheet §4.1).
-  public var deviceClass: VMBusDeviceClass {
+  package var deviceClass: VMBusDeviceClass {
     switch self {
     case .heartbeat: return .heartbeat
     case .shutdown: return .shutdown
@@ -16,7 +16,7 @@ extension IntegrationService {
   }
 
   /// The service whose channel is offered with `deviceClass`, if any.
-  public init?(deviceClass: VMBusDeviceClass) {
+  package init?(deviceClass: VMBusDeviceClass) {
     guard let service = Self.allCases.first(where: { $0.deviceClass == deviceClass }) else { return nil }
     self = service
   }

@@ -11,11 +11,11 @@ import HVVMBus
 /// Owns every service's state, the guest's clock, KVP pools and files as the services see them,
 /// and whether the guest OS services its VMBus interrupts (`hang-guest`); nothing outside this
 /// folder can write them. The services see VMBus only through ``ICChannelBus``.
-public final class IntegrationServices {
-  public typealias Continuation = Kernel.Continuation
-  public typealias Action = Kernel.Action
+package final class IntegrationServices {
+  package typealias Continuation = Kernel.Continuation
+  package typealias Action = Kernel.Action
   /// The guest side of one request: records its own hops, then yields the answer.
-  public typealias ICGuestHandler = (_ request: ICMessage, _ answer: @escaping (ICMessage) -> Void) -> Void
+  package typealias ICGuestHandler = (_ request: ICMessage, _ answer: @escaping (ICMessage) -> Void) -> Void
 
   let kernel: Kernel
   let costs: CostTable
@@ -33,14 +33,14 @@ public final class IntegrationServices {
   let random: RandomStream
 
   /// The six services, in ``IntegrationService/allCases`` order.
-  public internal(set) var icServices: [ICServiceState]
-  public internal(set) var heartbeat = HeartbeatState()
-  public internal(set) var timeSync = TimeSyncState()
-  public internal(set) var guestClock: GuestClock
-  public internal(set) var kvpStore: KVPStore
-  public internal(set) var guestFiles = GuestFileSystem.initial
+  package internal(set) var icServices: [ICServiceState]
+  package internal(set) var heartbeat = HeartbeatState()
+  package internal(set) var timeSync = TimeSyncState()
+  package internal(set) var guestClock: GuestClock
+  package internal(set) var kvpStore: KVPStore
+  package internal(set) var guestFiles = GuestFileSystem.initial
   /// `hang-guest`: the guest OS stops servicing VMBus interrupts.
-  public internal(set) var guestHung = false
+  package internal(set) var guestHung = false
   /// When the running VM's partition reference counter started (time-sync `vmreferencetime`).
   var referenceCounterStart = 0
   /// When the current drain iteration began and when the guest last applied a time sample: a
@@ -48,11 +48,11 @@ public final class IntegrationServices {
   var drainStart = 0
   var lastTimeSampleApplied = 0
   /// A shutdown the guest accepted late (read after `resume-guest`): it shuts down after the drain.
-  public internal(set) var acceptedShutdown: ShutdownMessage?
+  package internal(set) var acceptedShutdown: ShutdownMessage?
   /// The file the fcopy daemon has open (between START_FILE_COPY and COMPLETE/CANCEL).
   var copyTarget: String?
 
-  public init(
+  package init(
     kernel: Kernel, costs: CostTable, bus: any ICChannelBus, vmName: String,
     hostVersion: HostVersion, enabledServices: [IntegrationService],
     guestHasIntegrationServices: Bool, guestServiceVersions: [IntegrationService: [ICVersion]],
@@ -80,7 +80,7 @@ public final class IntegrationServices {
   var powerState: VMPowerState { vmPowerState() }
 
   /// The state of one service.
-  public func ic(_ service: IntegrationService) -> ICServiceState { icServices[service.index] }
+  package func ic(_ service: IntegrationService) -> ICServiceState { icServices[service.index] }
 
   func updateIC(_ service: IntegrationService, _ change: (inout ICServiceState) -> Void) {
     change(&icServices[service.index])
@@ -89,28 +89,28 @@ public final class IntegrationServices {
   // MARK: The VM's life cycle, as the services see it
 
   /// The partition's reference counter starts (a power-on).
-  public func partitionStarted() { referenceCounterStart = kernel.now }
+  package func partitionStarted() { referenceCounterStart = kernel.now }
 
   /// The guest kernel takes its wall-clock time from the RTC, which has whole seconds only
   /// (model assumption): it starts up to a second behind the host.
-  public func guestKernelBoots() {
+  package func guestKernelBoots() {
     guestClock = GuestClock(
       driftPPM: guestClock.driftPPM, offsetNanoseconds: -Int(random.next(below: 1_000_000_000)),
       at: kernel.now)
   }
 
   /// `Save-VM`: the periodic traffic stops and the guest's clock stands still.
-  public func vmSaved() {
+  package func vmSaved() {
     stopServiceTimers()
     guestClock.freeze(at: kernel.now)
   }
 
   /// The VP resumes after a restore: the guest's clock runs again from where it stood.
-  public func vmResumed() { guestClock.thaw(at: kernel.now) }
+  package func vmResumed() { guestClock.thaw(at: kernel.now) }
 
   /// The heartbeat starts over (No Contact until its first answer) and the time service owes a
   /// SYNC; both go out at the next safe point.
-  public func restartServicesAfterRestore() {
+  package func restartServicesAfterRestore() {
     if ic(.heartbeat).isReady {
       heartbeat.status = .noContact
       heartbeat.missed = 0
@@ -122,7 +122,7 @@ public final class IntegrationServices {
 
   /// Everything that lived in the partition is gone; the host's settings, the guest's disk (its
   /// files, its stored KVP pools) and the clock's drift remain.
-  public func reset() {
+  package func reset() {
     icServices = icServices.map { ICServiceState(service: $0.service, enabled: $0.enabled) }
     heartbeat = HeartbeatState()
     timeSync = TimeSyncState()
@@ -140,7 +140,7 @@ public final class IntegrationServices {
   }
 
   /// OFFERCHANNEL for a service: its instance id from the services' own stream.
-  public func offerChannel(_ service: IntegrationService, then next: @escaping Continuation) {
+  package func offerChannel(_ service: IntegrationService, then next: @escaping Continuation) {
     let instance = GUID.random(using: random)
     channelOffered(service, relid: bus.nextRelid)
     bus.offer(service.deviceClass, instanceID: instance, then: next)

@@ -13,7 +13,7 @@ import HVTrace
 /// fit on the guest's disk fails with HV_ERROR_DISK_FULL and the host cancels the copy
 /// (CANCEL_FCOPY), which removes the partial file (the older daemon's behaviour, UNCONFIRMED).
 extension IntegrationServices {
-  public func copyFile(_ request: CopyFileRequest, then next: @escaping Continuation) {
+  package func copyFile(_ request: CopyFileRequest, then next: @escaping Continuation) {
     var command = "Copy-VMFile -Name \(vmName) -SourcePath '\(request.source)' -DestinationPath '\(request.destination)' -FileSource Host"
     if request.createFullPath { command += " -CreateFullPath" }
     if request.force { command += " -Force" }

@@ -13,7 +13,7 @@ import HVTrace
 /// answers a missing key or the end of an enumeration with `HV_S_CONT` (0x80070103), which ends
 /// the host's enumeration.
 extension IntegrationServices {
-  public func kvpStep(_ request: KVPRequest, then next: @escaping Continuation) {
+  package func kvpStep(_ request: KVPRequest, then next: @escaping Continuation) {
     let operation = request.operation
     let pool = request.pool
     var what = "\(operation.identifier) in \(pool.identifier)"

@@ -2,11 +2,11 @@ import HVHostModel
 import HVVMBus
 import HVSimKernel
 /// One key/value record of a pool.
-public struct KVPItem: Sendable, Hashable {
-  public var key: String
-  public var value: String
+package struct KVPItem: Sendable, Hashable {
+  package var key: String
+  package var value: String
 
-  public init(key: String, value: String) {
+  package init(key: String, value: String) {
     self.key = key
     self.value = value
   }
@@ -14,10 +14,10 @@ public struct KVPItem: Sendable, Hashable {
 
 /// The guest's KVP pools, as `hv_kvp_daemon` keeps them in `.kvp_pool_0` … `.kvp_pool_4`
 /// (fact sheet §4.7), in insertion order so that ENUMERATE indices are stable.
-public struct KVPStore: Sendable, Hashable {
-  public private(set) var pools: [KVPPool: [KVPItem]] = [:]
+package struct KVPStore: Sendable, Hashable {
+  package private(set) var pools: [KVPPool: [KVPItem]] = [:]
 
-  public init() {}
+  package init() {}
 
   /// The intrinsic items the guest publishes in the auto pool, in the index order of the uapi
   /// comment (fact sheet §4.7).
@@ -26,7 +26,7 @@ public struct KVPStore: Sendable, Hashable {
   /// them (uname, /etc/os-release, the interfaces' addresses; IntegrationServicesVersion is
   /// Linux's `HV_DRV_VERSION`). The exact field mapping is illustrative. The IPv6 address uses the
   /// Hyper-V MAC prefix 00:15:5D.
-  public static func intrinsicItems(vmName: String, hostOctet: Int) -> [KVPItem] {
+  package static func intrinsicItems(vmName: String, hostOctet: Int) -> [KVPItem] {
     let host = vmName.lowercased()
     let hex = String(hostOctet, radix: 16)
     return [
@@ -45,7 +45,7 @@ public struct KVPStore: Sendable, Hashable {
 
   /// What the host writes into the auto-external pool when the VM starts (values under
   /// `Guest\Parameters` on a Windows guest, fact sheet §4.7; the host name is a model value).
-  public static func hostParameters(vmName: String) -> [KVPItem] {
+  package static func hostParameters(vmName: String) -> [KVPItem] {
     [
       KVPItem(key: "HostName", value: "HV-HOST01.contoso.local"),
       KVPItem(key: "PhysicalHostName", value: "HV-HOST01"),
@@ -55,17 +55,17 @@ public struct KVPStore: Sendable, Hashable {
   }
 
   /// A store with the intrinsic and host-parameter items.
-  public static func initial(vmName: String, hostOctet: Int) -> KVPStore {
+  package static func initial(vmName: String, hostOctet: Int) -> KVPStore {
     var store = KVPStore()
     store.pools[.auto] = intrinsicItems(vmName: vmName, hostOctet: hostOctet)
     store.pools[.autoExternal] = hostParameters(vmName: vmName)
     return store
   }
 
-  public func items(in pool: KVPPool) -> [KVPItem] { pools[pool] ?? [] }
+  package func items(in pool: KVPPool) -> [KVPItem] { pools[pool] ?? [] }
 
   /// `kvp_key_add_or_modify`.
-  public mutating func set(_ key: String, _ value: String, in pool: KVPPool) {
+  package mutating func set(_ key: String, _ value: String, in pool: KVPPool) {
     var items = pools[pool] ?? []
     if let index = items.firstIndex(where: { $0.key == key }) {
       items[index].value = value
@@ -76,12 +76,12 @@ public struct KVPStore: Sendable, Hashable {
   }
 
   /// `kvp_get_value`: nil when the key is not in the pool.
-  public func value(_ key: String, in pool: KVPPool) -> String? {
+  package func value(_ key: String, in pool: KVPPool) -> String? {
     items(in: pool).first { $0.key == key }?.value
   }
 
   /// `kvp_key_delete`: false when the key is not in the pool.
-  public mutating func delete(_ key: String, in pool: KVPPool) -> Bool {
+  package mutating func delete(_ key: String, in pool: KVPPool) -> Bool {
     guard var items = pools[pool], let index = items.firstIndex(where: { $0.key == key }) else {
       return false
     }
@@ -91,7 +91,7 @@ public struct KVPStore: Sendable, Hashable {
   }
 
   /// `kvp_pool_enumerate` / the intrinsic switch: the item at `index`, nil past the end.
-  public func item(at index: Int, in pool: KVPPool) -> KVPItem? {
+  package func item(at index: Int, in pool: KVPPool) -> KVPItem? {
     let items = items(in: pool)
     return index < items.count ? items[index] : nil
   }

@@ -7,7 +7,7 @@ import HVTrace
 extension IntegrationServices {
   /// The host's `ICMSGTYPE_SHUTDOWN` request for `request` and the guest's answer (nil when the
   /// host could not send or gave up waiting).
-  public func requestShutdown(
+  package func requestShutdown(
     _ message: ShutdownMessage, _ request: ShutdownRequest, then next: @escaping (ICMessage?) -> Void
   ) {
     let flags = DetailValue.hexString(UInt64(message.flags), digits: 1)
@@ -37,13 +37,13 @@ extension IntegrationServices {
 
   /// The guest goes away: the accepted request is being carried out and the host's periodic
   /// traffic stops.
-  public func guestShutsDown() {
+  package func guestShutsDown() {
     acceptedShutdown = nil
     stopServiceTimers()
   }
 
   /// The host stops its periodic traffic (a guest that is going away answers no more).
-  public func stopServiceTimers() {
+  package func stopServiceTimers() {
     updateIC(.heartbeat) { $0.nextDue = nil }
     updateIC(.timeSync) { $0.nextDue = nil }
     heartbeat.deadline = nil

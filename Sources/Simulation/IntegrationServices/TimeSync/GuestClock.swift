@@ -12,42 +12,42 @@ import HVSimKernel
 /// - a SYNC, and every SAMPLE the guest applies, set the clock to the host's time; with the
 ///   version-4 message (`vmreferencetime`) the guest adds the time since the sample was taken and
 ///   lands exactly, with older versions it lands behind by that delay.
-public struct GuestClock: Sendable, Hashable {
+package struct GuestClock: Sendable, Hashable {
   /// Rate error in parts per million (negative: the guest clock runs slow).
-  public let driftPPM: Int
+  package let driftPPM: Int
   /// Guest time minus host time at ``referenceTime``.
-  public private(set) var offsetNanoseconds: Int
+  package private(set) var offsetNanoseconds: Int
   /// Simulated time at which ``offsetNanoseconds`` held.
-  public private(set) var referenceTime: Int
+  package private(set) var referenceTime: Int
   /// True while the VM is saved.
-  public private(set) var isFrozen = false
+  package private(set) var isFrozen = false
 
-  public init(driftPPM: Int, offsetNanoseconds: Int, at time: Int) {
+  package init(driftPPM: Int, offsetNanoseconds: Int, at time: Int) {
     self.driftPPM = driftPPM
     self.offsetNanoseconds = offsetNanoseconds
     referenceTime = time
   }
 
   /// Guest time minus host time at simulated time `time` (negative: the guest is behind).
-  public func offset(at time: Int) -> Int {
+  package func offset(at time: Int) -> Int {
     let elapsed = time - referenceTime
     return offsetNanoseconds + (isFrozen ? -elapsed : elapsed * driftPPM / 1_000_000)
   }
 
   /// The guest sets its clock so that its offset is `offset` at `time`.
-  public mutating func set(offset: Int, at time: Int) {
+  package mutating func set(offset: Int, at time: Int) {
     offsetNanoseconds = offset
     referenceTime = time
   }
 
   /// Save-VM: from `time` on, the guest's time stands still.
-  public mutating func freeze(at time: Int) {
+  package mutating func freeze(at time: Int) {
     set(offset: offset(at: time), at: time)
     isFrozen = true
   }
 
   /// Restore: the guest's time runs again, from where it stood.
-  public mutating func thaw(at time: Int) {
+  package mutating func thaw(at time: Int) {
     set(offset: offset(at: time), at: time)
     isFrozen = false
   }

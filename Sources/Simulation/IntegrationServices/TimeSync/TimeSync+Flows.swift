@@ -83,7 +83,7 @@ extension IntegrationServices {
   }
 
   /// `12.5 ms behind the host`, `3 µs ahead of the host`, `in step with the host`.
-  public static func describeOffset(_ offset: Int) -> String {
+  package static func describeOffset(_ offset: Int) -> String {
     if offset == 0 { return "in step with the host" }
     let size = SimulatedTime.human(abs(offset))
     return offset < 0 ? "\(size) behind the host" : "\(size) ahead of the host"

@@ -6,7 +6,7 @@ import HVTrace
 /// guest driver answers HOT_BACKUP itself and hands FREEZE and THAW to hv_vss_daemon.
 extension IntegrationServices {
   /// One VSS transaction; passes on the guest's status (nil answer → failure).
-  public func vssExchange(_ operation: VSSOperation, then next: @escaping (ICStatus?) -> Void) {
+  package func vssExchange(_ operation: VSSOperation, then next: @escaping (ICStatus?) -> Void) {
     let message = VSSMessage(operation: operation)
     let what: String
     switch operation {

@@ -3,7 +3,7 @@ import HVVMBus
 import HVSimKernel
 /// `hv_vss_msg.vss_hdr.operation` (fact sheet §4.8, Linux uapi `VSS_OP_*`). FREEZE, THAW and
 /// AUTO_RECOVER need service version 5.0.
-public enum VSSOperation: UInt8, Sendable, Hashable, CaseIterable {
+package enum VSSOperation: UInt8, Sendable, Hashable, CaseIterable {
   case create = 0
   case delete = 1
   case hotBackup = 2
@@ -13,7 +13,7 @@ public enum VSSOperation: UInt8, Sendable, Hashable, CaseIterable {
   case thaw = 6
   case autoRecover = 7
 
-  public var identifier: String {
+  package var identifier: String {
     switch self {
     case .create: return "VSS_OP_CREATE"
     case .delete: return "VSS_OP_DELETE"
@@ -29,22 +29,22 @@ public enum VSSOperation: UInt8, Sendable, Hashable, CaseIterable {
 
 /// `struct hv_vss_msg` (packed): an 8-byte header `{operation u8; reserved u8[7]}` (or the
 /// daemon's `int error`), then `vss_cf.flags` / `dm_info.flags` (u32): 12 bytes.
-public struct VSSMessage: Sendable, Hashable {
-  public var operation: VSSOperation
-  public var flags: UInt32
+package struct VSSMessage: Sendable, Hashable {
+  package var operation: VSSOperation
+  package var flags: UInt32
 
-  public init(operation: VSSOperation, flags: UInt32 = 0) {
+  package init(operation: VSSOperation, flags: UInt32 = 0) {
     self.operation = operation
     self.flags = flags
   }
 
-  public static let size = 12
+  package static let size = 12
   /// The guest's answer to HOT_BACKUP: `VSS_HBU_NO_AUTO_RECOVERY` (fact sheet §4.8).
-  public static let noAutoRecovery: UInt32 = 0x0000_0005
+  package static let noAutoRecovery: UInt32 = 0x0000_0005
 }
 
 /// Constants of the backup model.
-public enum VSSModel {
+package enum VSSModel {
   /// `VSS_FREEZE_TIMEOUT` = 15 min: how long the guest keeps its file systems frozen at most.
-  public static let freezeTimeoutNanoseconds = 15 * 60 * 1_000_000_000
+  package static let freezeTimeoutNanoseconds = 15 * 60 * 1_000_000_000
 }
