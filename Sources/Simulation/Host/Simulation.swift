@@ -7,13 +7,12 @@ import HVVMBus
 import HVSimKernel
 import HVTrace
 
-/// The model of one Hyper-V host with one VM, driven by one scheduler and recorded into a trace.
+/// The model of one Hyper-V host with one VM: the composition root.
 ///
-/// Component state lives in value types with explicit state enums (``Partition``,
-/// ``VMBusChannel``, ``RingBuffer``, ``EmulatedIDEController``); the request paths are written as
-/// chains of hops in the `Flows` folder. Every hop is an event: ``emit(_:_:_:_:message:operation:details:bytes:cost:then:)``
-/// records it at the current simulated time and schedules the next hop `cost` nanoseconds later,
-/// so time only advances through recorded events.
+/// Builds the components (kernel, hypervisor, VMBus, storage, Integration Services, power), each a
+/// module that owns its state (docs/ARCHITECTURE.md, "The simulation"); dispatches each scenario
+/// step to the component that owns it; assembles the status, the invariants and the snapshot
+/// from the components' read-only views. It can read every component's state and write none.
 public final class Simulation {
   package typealias Continuation = Kernel.Continuation
   typealias Action = Kernel.Action
