@@ -102,7 +102,9 @@ let package = Package(
     // Simulation benchmark (Benchmarks/sim-bench.sh): events per second and peak memory.
     .executableTarget(
       name: "hvwalk-bench",
-      dependencies: ["HVScenario", "HVSimulation", "HVHostModel", "HVIntegrationServices", "HVTrace"]),
+      dependencies: [
+        "HVScenario", "HVSimulation", "HVHostModel", "HVIntegrationServices", "HVTrace",
+      ]),
 
     // Test helpers shared by the test targets: golden files, the repository root, a seeded
     // generator. Depends on nothing of ours, so any test target may use it.
@@ -127,7 +129,9 @@ let package = Package(
     .testTarget(name: "HVDiagramTests", dependencies: ["HVDiagram", "HVTrace"]),
     .testTarget(
       name: "HVSiteTests",
-      dependencies: ["HVSite", "HVDiagnostics", "HVScenario", "HVDiagram", "HVTrace", "HVTestSupport"],
+      dependencies: [
+        "HVSite", "HVDiagnostics", "HVScenario", "HVDiagram", "HVTrace", "HVTestSupport",
+      ],
       exclude: ["Golden"]
     ),
     .testTarget(

@@ -26,7 +26,11 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The folder to write the site into.", valueName: "dir"))
   var output: String = "Site"
 
-  @Flag(name: .long, help: "Replace the output folder even if it is not a site hvwalk built (never the content folder, a folder containing it, or a file).")
+  @Flag(
+    name: .long,
+    help:
+      "Replace the output folder even if it is not a site hvwalk built (never the content folder, a folder containing it, or a file)."
+  )
   var force = false
 
   func run() throws {
@@ -38,17 +42,22 @@ struct BuildCommand: ParsableCommand {
       console.report(error.diagnostics)
       throw ExitCode.failure
     case .success(let site):
-      try SiteWriter(destination: output, content: content.content, force: force, announce: console.error).write(site)
+      try SiteWriter(
+        destination: output, content: content.content, force: force, announce: console.error
+      ).write(site)
       let seconds = (clock.now - started).secondsDescription
-      console.info("Built \(site.pageCount) pages (\(site.files.count) files) into \(output)/ in \(seconds).")
+      console.info(
+        "Built \(site.pageCount) pages (\(site.files.count) files) into \(output)/ in \(seconds).")
     }
   }
 }
 
 /// `--content DIR`, shared by every command that reads content.
 struct ContentOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp(
-    "The content folder: site.yaml, strings/, theme/, lessons/, scenarios/.", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The content folder: site.yaml, strings/, theme/, lessons/, scenarios/.", valueName: "dir"))
   var content: String = "Content"
 }
 

@@ -22,7 +22,8 @@ struct CheckCommand: ParsableCommand {
       console.report(error.diagnostics)
       throw ExitCode.failure
     case .success(let site):
-      console.info("OK: \(site.pageCount) pages would be built from \(content.content)/; no problems found.")
+      console.info(
+        "OK: \(site.pageCount) pages would be built from \(content.content)/; no problems found.")
     }
   }
 }

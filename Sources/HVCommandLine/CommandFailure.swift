@@ -22,10 +22,14 @@ struct CommandFailure: Error, CustomStringConvertible {
 enum FileSystemError {
   static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
       return String(cString: strerror(Int32(underlying.code)))
     }
-    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+    if nsError.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(nsError.code)))
+    }
     if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
     switch CocoaError.Code(rawValue: nsError.code) {
     case .fileNoSuchFile, .fileReadNoSuchFile: return "No such file or directory"

@@ -5,13 +5,16 @@ import HVSite
 /// refused (links leaving the folder, special files, unreadable ones) are reported together with
 /// every problem of the build itself, in one run.
 enum ContentBuild {
-  static func run(_ builder: SiteBuilder, content folder: String) throws -> Result<Site, DiagnosticsError> {
+  static func run(_ builder: SiteBuilder, content folder: String) throws -> Result<
+    Site, DiagnosticsError
+  > {
     let reading = try ContentReader.read(folder)
     let result = builder.build(reading.snapshot)
     guard !reading.diagnostics.isEmpty else { return result }
     switch result {
     case .success: return .failure(DiagnosticsError(reading.diagnostics))
-    case .failure(let error): return .failure(DiagnosticsError(reading.diagnostics + error.diagnostics))
+    case .failure(let error):
+      return .failure(DiagnosticsError(reading.diagnostics + error.diagnostics))
     }
   }
 }

@@ -25,7 +25,9 @@ enum ContentReader {
 
   static func read(_ folder: String) throws -> Reading {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
       throw CommandFailure("content folder '\(folder)' does not exist (use --content DIR)")
     }
     let display = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
@@ -34,7 +36,9 @@ enum ContentReader {
     }
     var walk = Walk(root: root, display: display)
     walk.visit("")
-    return Reading(snapshot: ContentSnapshot(displayRoot: display, files: walk.files), diagnostics: walk.diagnostics)
+    return Reading(
+      snapshot: ContentSnapshot(displayRoot: display, files: walk.files),
+      diagnostics: walk.diagnostics)
   }
 
   static func realPath(_ path: String) -> String? {
@@ -61,7 +65,9 @@ enum ContentReader {
       do {
         names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
       } catch {
-        refuse(relative, "cannot read this folder: \(FileSystemError.reason(error))", id: .contentUnreadable)
+        refuse(
+          relative, "cannot read this folder: \(FileSystemError.reason(error))",
+          id: .contentUnreadable)
         return
       }
       for name in names where !name.hasPrefix(".") {
@@ -77,8 +83,10 @@ enum ContentReader {
         case S_IFREG: readFile(path, from: full, size: Int(info.st_size))
         case S_IFLNK: followLink(path, full)
         default:
-          refuse(path, "is not a regular file (a device, socket or pipe); content holds only files and folders",
-                 id: .contentNotAFile)
+          refuse(
+            path,
+            "is not a regular file (a device, socket or pipe); content holds only files and folders",
+            id: .contentNotAFile)
         }
       }
     }
@@ -90,8 +98,10 @@ enum ContentReader {
         return
       }
       guard target.hasPrefix(root + "/") else {
-        refuse(path, "symbolic link leads outside the content folder (to '\(target)'); content must stay inside it",
-               id: .contentLinkOutside, suggestion: "copy the file into the content folder instead")
+        refuse(
+          path,
+          "symbolic link leads outside the content folder (to '\(target)'); content must stay inside it",
+          id: .contentLinkOutside, suggestion: "copy the file into the content folder instead")
         return
       }
       var info = stat()
@@ -100,8 +110,9 @@ enum ContentReader {
         return
       }
       guard (info.st_mode & S_IFMT) == S_IFREG else {
-        refuse(path, "symbolic links to folders or special files are not followed",
-               id: .contentLinkNotFile, suggestion: "move the folder here, or link each file")
+        refuse(
+          path, "symbolic links to folders or special files are not followed",
+          id: .contentLinkNotFile, suggestion: "move the folder here, or link each file")
         return
       }
       readFile(path, from: target, size: Int(info.st_size))
@@ -109,13 +120,17 @@ enum ContentReader {
 
     mutating func readFile(_ path: String, from full: String, size: Int) {
       guard size <= ContentReader.largestFile else {
-        refuse(path, "file is \(size / 1_048_576) MiB; no content file may be larger than \(ContentReader.largestFile / 1_048_576) MiB",
-               id: .limitFileSize)
+        refuse(
+          path,
+          "file is \(size / 1_048_576) MiB; no content file may be larger than \(ContentReader.largestFile / 1_048_576) MiB",
+          id: .limitFileSize)
         return
       }
       guard total + size <= ContentReader.largestTotal else {
-        refuse(path, "the content folder holds more than \(ContentReader.largestTotal / 1_048_576) MiB; this file and the rest are not read",
-               id: .limitContentSize)
+        refuse(
+          path,
+          "the content folder holds more than \(ContentReader.largestTotal / 1_048_576) MiB; this file and the rest are not read",
+          id: .limitContentSize)
         return
       }
       switch Self.contents(of: full, size: size) {
@@ -142,7 +157,9 @@ enum ContentReader {
       var bytes = [UInt8](repeating: 0, count: limit)
       var count = 0
       while count < limit {
-        let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, limit - count) }
+        let read = bytes.withUnsafeMutableBytes {
+          Glibc.read(descriptor, $0.baseAddress! + count, limit - count)
+        }
         if read < 0 {
           if errno == EINTR { continue }
           return .failure(FileReadFailure(FileSystemError.current))
@@ -150,13 +167,18 @@ enum ContentReader {
         if read == 0 { break }
         count += read
       }
-      guard count < limit else { return .failure(FileReadFailure("the file kept growing while it was read")) }
+      guard count < limit else {
+        return .failure(FileReadFailure("the file kept growing while it was read"))
+      }
       return .success(Array(bytes[..<count]))
     }
 
-    mutating func refuse(_ path: String, _ message: String, id: DiagnosticID, suggestion: String? = nil) {
+    mutating func refuse(
+      _ path: String, _ message: String, id: DiagnosticID, suggestion: String? = nil
+    ) {
       let shown = path.isEmpty ? display : display + "/" + path
-      diagnostics.append(Diagnostic(at: SourceLocation(file: shown), id: id, message, suggestion: suggestion))
+      diagnostics.append(
+        Diagnostic(at: SourceLocation(file: shown), id: id, message, suggestion: suggestion))
     }
   }
 

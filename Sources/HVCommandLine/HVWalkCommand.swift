@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// The `hvwalk` command tree. Each subcommand is a small struct in its own file; the work it does
 /// lives in the library modules, so it can be tested without a process.
@@ -20,7 +20,9 @@ public struct HVWalkCommand: AsyncParsableCommand {
         hvwalk new lesson <slug>      start a lesson in every language
         hvwalk new scenario <id>      start a scenario
       """,
-    subcommands: [BuildCommand.self, CheckCommand.self, RunCommand.self, NewCommand.self, ServeCommand.self]
+    subcommands: [
+      BuildCommand.self, CheckCommand.self, RunCommand.self, NewCommand.self, ServeCommand.self,
+    ]
   )
 
   public init() {}

@@ -26,14 +26,17 @@ struct NewScenario: ParsableCommand {
 
   func validate() throws {
     guard Templates.isValidID(id) else {
-      throw ValidationError("'\(id)' is not a valid id: use a–z, 0–9 and '-', starting with a letter (e.g. 'heartbeat-lost')")
+      throw ValidationError(
+        "'\(id)' is not a valid id: use a–z, 0–9 and '-', starting with a letter (e.g. 'heartbeat-lost')"
+      )
     }
   }
 
   func run() throws {
     let path = "\(content.content)/scenarios/\(id).yaml"
     try Templates.write(Templates.scenario(id: id), to: path)
-    Console.standard.info("""
+    Console.standard.info(
+      """
       Wrote \(path).
       Next: edit its title, vm and steps, then try it:
         swift run hvwalk run \(id)
@@ -48,17 +51,22 @@ struct NewLesson: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lesson",
     abstract: "Write Content/lessons/<lang>/<slug>.md in every site language.",
-    discussion: "The lesson takes the next free order number. Refuses to overwrite an existing file."
+    discussion:
+      "The lesson takes the next free order number. Refuses to overwrite an existing file."
   )
 
-  @Argument(help: ArgumentHelp("The lesson's slug: its file name and the last part of its URL.", valueName: "slug"))
+  @Argument(
+    help: ArgumentHelp(
+      "The lesson's slug: its file name and the last part of its URL.", valueName: "slug"))
   var slug: String
 
   @OptionGroup var content: ContentOptions
 
   func validate() throws {
     guard Templates.isValidID(slug) else {
-      throw ValidationError("'\(slug)' is not a valid slug: use a–z, 0–9 and '-', starting with a letter (e.g. 'time-sync')")
+      throw ValidationError(
+        "'\(slug)' is not a valid slug: use a–z, 0–9 and '-', starting with a letter (e.g. 'time-sync')"
+      )
     }
   }
 
@@ -73,7 +81,8 @@ struct NewLesson: ParsableCommand {
     for (language, path) in zip(languages, paths) {
       try Templates.write(Templates.lesson(slug: slug, order: order, language: language), to: path)
     }
-    Console.standard.info("""
+    Console.standard.info(
+      """
       Wrote \(paths.joined(separator: " and ")) (order \(order)).
       Next: write the lesson in each language, then check and build:
         swift run hvwalk check

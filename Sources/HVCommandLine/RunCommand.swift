@@ -19,8 +19,10 @@ struct RunCommand: ParsableCommand {
       printed as path:line:column: error: … and the command exits with a non-zero status.
       """)
 
-  @Argument(help: ArgumentHelp("A scenario id (<content>/scenarios/<id>.yaml) or the path of a scenario file.",
-                                valueName: "id|path"))
+  @Argument(
+    help: ArgumentHelp(
+      "A scenario id (<content>/scenarios/<id>.yaml) or the path of a scenario file.",
+      valueName: "id|path"))
   var scenario: String
 
   @OptionGroup var contentOptions: ContentOptions
@@ -31,7 +33,9 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Print the trace as JSON (contract §3).")
   var json = false
 
-  @Flag(name: .customLong("chrome-trace"), help: "Print the trace in the Chrome trace-event format (open it in Perfetto).")
+  @Flag(
+    name: .customLong("chrome-trace"),
+    help: "Print the trace in the Chrome trace-event format (open it in Perfetto).")
   var chromeTrace = false
 
   private var content: String { contentOptions.content }
@@ -44,8 +48,11 @@ struct RunCommand: ParsableCommand {
     let console = Console.standard
     let path = ScenarioRunner.scenarioPath(for: scenario, contentDirectory: content)
     guard let data = FileManager.default.contents(atPath: path) else {
-      console.report([Diagnostic(.error, at: SourceLocation(path: path, line: 1, column: 1), id: .runUnreadable,
-                                 "cannot read the scenario file", suggestion: nearbyID())])
+      console.report([
+        Diagnostic(
+          .error, at: SourceLocation(path: path, line: 1, column: 1), id: .runUnreadable,
+          "cannot read the scenario file", suggestion: nearbyID())
+      ])
       throw ExitCode.failure
     }
     // The same decoding as a build: UTF-8 (a BOM is fine), CRLF read as LF, and a file that is not

@@ -6,7 +6,8 @@ import HVSite
 /// an author starts from something that works and changes one thing at a time.
 enum Templates {
   static func isValidID(_ id: String) -> Bool {
-    guard let first = id.first, first.isLetter, first.isASCII, id.count <= 64, !id.hasSuffix("-") else { return false }
+    guard let first = id.first, first.isLetter, first.isASCII, id.count <= 64, !id.hasSuffix("-")
+    else { return false }
     return id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
   }
 
@@ -38,8 +39,11 @@ enum Templates {
   }
 
   static func lesson(slug: String, order: Int, language: String) -> String {
-    let (title, summary, body) = language == "vi"
-      ? ("Bài học mới", "Một câu tóm tắt bài học.", """
+    let (title, summary, body) =
+      language == "vi"
+      ? (
+        "Bài học mới", "Một câu tóm tắt bài học.",
+        """
         ## Bạn sẽ học được gì
 
         - Điều thứ nhất.
@@ -49,8 +53,11 @@ enum Templates {
         Viết bài học ở đây. Chèn biểu đồ của một kịch bản bằng một khối `trace <id-kịch-bản>`,
         và lấy con số từ mô phỏng bằng `{{count <id-kịch-bản> vmExits}}`
         (xem docs/AUTHORING.md).
-        """)
-      : ("A new lesson", "One sentence saying what the lesson covers.", """
+        """
+      )
+      : (
+        "A new lesson", "One sentence saying what the lesson covers.",
+        """
         ## What you will learn
 
         - The first thing.
@@ -60,17 +67,19 @@ enum Templates {
         Write the lesson here. Show a scenario's walkthrough with a `trace <scenario-id>` block,
         and take numbers from the simulation with `{{count <scenario-id> vmExits}}`
         (see docs/AUTHORING.md).
-        """)
+        """
+      )
     return "---\ntitle: \(title)\norder: \(order)\nsummary: \(summary)\n---\n\n\(body)\n"
   }
 
   /// The languages that have an interface strings file (every site language has one; a build
   /// checks that), or `vi` and `en` when there are none yet.
   static func languages(in snapshot: ContentSnapshot) -> [String] {
-    let folders = Set(snapshot.files(under: "strings").compactMap { file -> String? in
-      let name = file.path.split(separator: "/").last.map(String.init) ?? ""
-      return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : nil
-    })
+    let folders = Set(
+      snapshot.files(under: "strings").compactMap { file -> String? in
+        let name = file.path.split(separator: "/").last.map(String.init) ?? ""
+        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : nil
+      })
     return folders.isEmpty ? ["vi", "en"] : folders.sorted()
   }
 
@@ -80,7 +89,9 @@ enum Templates {
     for file in snapshot.files(under: "lessons") {
       let text = String(decoding: file.bytes, as: UTF8.self)
       for line in text.split(separator: "\n").prefix(12) where line.hasPrefix("order:") {
-        if let value = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) { largest = max(largest, value) }
+        if let value = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) {
+          largest = max(largest, value)
+        }
       }
     }
     return largest + 1

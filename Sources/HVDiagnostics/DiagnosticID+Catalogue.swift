@@ -234,7 +234,6 @@ extension DiagnosticID {
   /// A strings file is empty.
   public static let stringsEmpty = DiagnosticID("strings.empty")
 
-
   /// Every id above, in the order they are declared.
   public static let catalogue: [DiagnosticID] = [
     .contentNotUtf8, .siteMissingConfig, .yamlSyntax, .yamlTabIndentation, .yamlDuplicateKey,
@@ -257,6 +256,10 @@ extension DiagnosticID {
     .scenarioIdMismatch, .scenarioDuplicateId, .scenarioNoSteps, .scenarioTooManySteps,
     .scenarioInvalidStep, .scenarioUnknownStep, .scenarioStepValue, .scenarioInvalidSize,
     .scenarioInvalidDuration, .scenarioIncompatible, .scenarioPowerState, .runUnreadable,
-    .contentDanglingLink, .contentLinkNotFile, .contentLinkOutside, .contentNotAFile, .contentUnreadable, .directiveBrokenScenario, .lessonEmptyFrontMatter, .limitBuildEvents, .limitBuildSimulation, .limitContentSize, .limitFileSize, .limitLessonsSize, .limitPageSize, .limitSimulatedTime, .limitTraceEvents, .mediaNotText, .mediaSvgActiveContent, .mediaSvgNotText, .mediaTypeNotAllowed, .mediaWrongSignature, .siteEmptyConfig, .stringsEmpty,
+    .contentDanglingLink, .contentLinkNotFile, .contentLinkOutside, .contentNotAFile,
+    .contentUnreadable, .directiveBrokenScenario, .lessonEmptyFrontMatter, .limitBuildEvents,
+    .limitBuildSimulation, .limitContentSize, .limitFileSize, .limitLessonsSize, .limitPageSize,
+    .limitSimulatedTime, .limitTraceEvents, .mediaNotText, .mediaSvgActiveContent, .mediaSvgNotText,
+    .mediaTypeNotAllowed, .mediaWrongSignature, .siteEmptyConfig, .stringsEmpty,
   ]
 }

@@ -4,7 +4,9 @@
 ///
 /// The raw value is what tests and the documentation see; it never changes once published. Code
 /// outside this package (a custom directive) may declare its own ids with ``init(_:)``.
-public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable,
+  CustomStringConvertible
+{
   public let rawValue: String
 
   public init(rawValue: String) { self.rawValue = rawValue }
@@ -13,5 +15,7 @@ public struct DiagnosticID: RawRepresentable, Hashable, Comparable, Sendable, Cu
 
   public var description: String { rawValue }
 
-  public static func < (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool { lhs.rawValue < rhs.rawValue }
+  public static func < (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
 }

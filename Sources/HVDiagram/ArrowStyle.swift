@@ -13,17 +13,28 @@ struct ArrowStyle {
 
   static func of(_ kind: EventKind) -> ArrowStyle {
     switch kind {
-    case .call: ArrowStyle(className: "call", stroke: "#1f2328", dash: nil, width: 1, openHead: false)
-    case .return: ArrowStyle(className: "return", stroke: "#57606a", dash: "5 4", width: 1, openHead: true)
-    case .hypercall: ArrowStyle(className: "hypercall", stroke: "#1a56db", dash: nil, width: 2, openHead: false)
-    case .vmExit: ArrowStyle(className: "vmexit", stroke: "#c2410c", dash: nil, width: 2, openHead: false)
-    case .vmEntry: ArrowStyle(className: "vmentry", stroke: "#c2410c", dash: "5 4", width: 1, openHead: true)
-    case .interceptMessage: ArrowStyle(className: "intercept", stroke: "#b45309", dash: "2 3", width: 2, openHead: false)
-    case .interrupt: ArrowStyle(className: "interrupt", stroke: "#9333ea", dash: "7 3", width: 1, openHead: true)
-    case .vmbusMessage: ArrowStyle(className: "vmbus", stroke: "#6d28d9", dash: nil, width: 2, openHead: false)
-    case .ringPacket: ArrowStyle(className: "ring", stroke: "#0f766e", dash: nil, width: 3, openHead: false)
-    case .stateNote: ArrowStyle(className: "state", stroke: "#57606a", dash: nil, width: 1, openHead: false)
-    case .logNote: ArrowStyle(className: "log", stroke: "#9a6700", dash: nil, width: 1, openHead: false)
+    case .call:
+      ArrowStyle(className: "call", stroke: "#1f2328", dash: nil, width: 1, openHead: false)
+    case .return:
+      ArrowStyle(className: "return", stroke: "#57606a", dash: "5 4", width: 1, openHead: true)
+    case .hypercall:
+      ArrowStyle(className: "hypercall", stroke: "#1a56db", dash: nil, width: 2, openHead: false)
+    case .vmExit:
+      ArrowStyle(className: "vmexit", stroke: "#c2410c", dash: nil, width: 2, openHead: false)
+    case .vmEntry:
+      ArrowStyle(className: "vmentry", stroke: "#c2410c", dash: "5 4", width: 1, openHead: true)
+    case .interceptMessage:
+      ArrowStyle(className: "intercept", stroke: "#b45309", dash: "2 3", width: 2, openHead: false)
+    case .interrupt:
+      ArrowStyle(className: "interrupt", stroke: "#9333ea", dash: "7 3", width: 1, openHead: true)
+    case .vmbusMessage:
+      ArrowStyle(className: "vmbus", stroke: "#6d28d9", dash: nil, width: 2, openHead: false)
+    case .ringPacket:
+      ArrowStyle(className: "ring", stroke: "#0f766e", dash: nil, width: 3, openHead: false)
+    case .stateNote:
+      ArrowStyle(className: "state", stroke: "#57606a", dash: nil, width: 1, openHead: false)
+    case .logNote:
+      ArrowStyle(className: "log", stroke: "#9a6700", dash: nil, width: 1, openHead: false)
     }
   }
 }

@@ -25,7 +25,8 @@ public struct BarChart: Sendable {
   public var series: [String]
   public var categories: [Category]
 
-  public init(id: String, title: String, summary: String, series: [String], categories: [Category]) {
+  public init(id: String, title: String, summary: String, series: [String], categories: [Category])
+  {
     self.id = id
     self.title = title
     self.summary = summary
@@ -68,35 +69,70 @@ public struct BarChart: Sendable {
       let power = Int(pow(10.0, Double(decade)))
       let x = labelWidth + Self.length(power, maximum: max(maximum, 1))
       guard x <= labelWidth + Self.plotWidth else { continue }
-      children.append(.el("line", [("class", "hv-chart-grid"), ("x1", x.svg), ("y1", top.svg), ("x2", x.svg),
-                                    ("y2", (height - 8).svg), ("stroke", "#d0d7de")]))
+      children.append(
+        .el(
+          "line",
+          [
+            ("class", "hv-chart-grid"), ("x1", x.svg), ("y1", top.svg), ("x2", x.svg),
+            ("y2", (height - 8).svg), ("stroke", "#d0d7de"),
+          ]))
     }
     for (index, name) in series.enumerated() {
       let y = 4 + index * 18
-      children.append(.el("rect", [("class", "hv-chart-series-\(index)"), ("x", "8"), ("y", y.svg),
-                                    ("width", "12"), ("height", "12"), ("fill", Self.colors[index % 2])]))
-      children.append(.element(SVGElement("text", [("x", "26"), ("y", (y + 10).svg), ("fill", "#1f2328")], text: name)))
+      children.append(
+        .el(
+          "rect",
+          [
+            ("class", "hv-chart-series-\(index)"), ("x", "8"), ("y", y.svg),
+            ("width", "12"), ("height", "12"), ("fill", Self.colors[index % 2]),
+          ]))
+      children.append(
+        .element(
+          SVGElement("text", [("x", "26"), ("y", (y + 10).svg), ("fill", "#1f2328")], text: name)))
     }
     for (row, category) in categories.enumerated() {
       let y = top + row * rowHeight
-      children.append(.element(SVGElement("text", [("class", "hv-chart-label"), ("x", (labelWidth - 8).svg),
-        ("y", (y + series.count * (Self.barHeight + 2) / 2 + 4).svg), ("text-anchor", "end"), ("fill", "#1f2328")],
-        text: category.label)))
+      children.append(
+        .element(
+          SVGElement(
+            "text",
+            [
+              ("class", "hv-chart-label"), ("x", (labelWidth - 8).svg),
+              ("y", (y + series.count * (Self.barHeight + 2) / 2 + 4).svg), ("text-anchor", "end"),
+              ("fill", "#1f2328"),
+            ],
+            text: category.label)))
       for (index, value) in category.values.enumerated() {
         let barY = y + index * (Self.barHeight + 2)
         let length = Self.length(value, maximum: maximum)
-        children.append(.el("rect", [("class", "hv-chart-series-\(index)"), ("x", labelWidth.svg), ("y", barY.svg),
-                                      ("width", length.svg), ("height", Self.barHeight.svg), ("fill", Self.colors[index % 2])]))
-        children.append(.element(SVGElement("text", [("class", "hv-chart-value"), ("x", (labelWidth + length + 4).svg),
-          ("y", (barY + Self.barHeight - 3).svg), ("fill", "#1f2328")], text: category.valueLabels[index])))
+        children.append(
+          .el(
+            "rect",
+            [
+              ("class", "hv-chart-series-\(index)"), ("x", labelWidth.svg), ("y", barY.svg),
+              ("width", length.svg), ("height", Self.barHeight.svg),
+              ("fill", Self.colors[index % 2]),
+            ]))
+        children.append(
+          .element(
+            SVGElement(
+              "text",
+              [
+                ("class", "hv-chart-value"), ("x", (labelWidth + length + 4).svg),
+                ("y", (barY + Self.barHeight - 3).svg), ("fill", "#1f2328"),
+              ], text: category.valueLabels[index])))
       }
     }
-    return SVGElement("svg", [
-      ("xmlns", "http://www.w3.org/2000/svg"), ("class", "hv-chart"), ("id", id), ("role", "img"),
-      ("aria-labelledby", "\(id)-title \(id)-desc"), ("viewBox", "0 0 \(width) \(height)"),
-      ("width", width.svg), ("height", height.svg),
-      ("font-family", "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"), ("font-size", "12"),
-    ], children).render()
+    return SVGElement(
+      "svg",
+      [
+        ("xmlns", "http://www.w3.org/2000/svg"), ("class", "hv-chart"), ("id", id), ("role", "img"),
+        ("aria-labelledby", "\(id)-title \(id)-desc"), ("viewBox", "0 0 \(width) \(height)"),
+        ("width", width.svg), ("height", height.svg),
+        ("font-family", "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"),
+        ("font-size", "12"),
+      ], children
+    ).render()
   }
 
   static let colors = ["#c2410c", "#0f766e"]

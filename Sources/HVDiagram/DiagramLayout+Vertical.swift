@@ -29,7 +29,8 @@ extension DiagramLayout {
 
     /// The rightmost point anything in the rows reaches.
     var contentMaxX: Int {
-      let candidates = arrows.map { max($0.label.bounds.maxX, $0.row.maxX) }
+      let candidates =
+        arrows.map { max($0.label.bounds.maxX, $0.row.maxX) }
         + notes.map(\.rect.maxX) + fragments.map(\.rect.maxX)
         + xs.indices.map { xs[$0] + headerWidths[$0] / 2 }
       return candidates.max() ?? 0
@@ -41,8 +42,9 @@ extension DiagramLayout {
         closeActivations()
         cursor += 10
         let width = M.font.boldWidth(lines[0])
-        let title = TextBlock(lines: lines, x: M.margin + 6, y: cursor + 15, centered: false,
-                              bounds: Rect(x: M.margin + 2, y: cursor + 2, width: width + 8, height: 18))
+        let title = TextBlock(
+          lines: lines, x: M.margin + 6, y: cursor + 15, centered: false,
+          bounds: Rect(x: M.margin + 2, y: cursor + 2, width: width + 8, height: 18))
         dividers.append(Divider(step: step, y: cursor, title: title))
         cursor += 28
       case .loopStart(_, _, let depth):
@@ -68,13 +70,17 @@ extension DiagramLayout {
       let labelX = isSelf ? x1 + M.selfLoopWidth + M.labelPadding : min(x1, x2) + M.labelPadding
       let labelY = isSelf ? y + 2 : labelTop
       let bounds = Rect(x: labelX, y: labelY, width: labelWidth, height: lines.count * M.lineHeight)
-      let label = TextBlock(lines: lines, x: labelX, y: labelY + 11, centered: false, bounds: bounds)
+      let label = TextBlock(
+        lines: lines, x: labelX, y: labelY + 11, centered: false, bounds: bounds)
       let rowBottom = isSelf ? max(y + M.selfLoopHeight, bounds.maxY) : y
       let rowLeft = min(x1, x2, labelX) - 4
       let rowRight = max(max(x1, x2) + (isSelf ? M.selfLoopWidth : 0), bounds.maxX) + 4
-      let row = Rect(x: rowLeft, y: cursor, width: rowRight - rowLeft, height: rowBottom + 4 - cursor)
-      arrows.append(Arrow(number: message.number, kind: message.kind, from: message.from, to: message.to,
-                          x1: x1, x2: x2, y: y, isSelf: isSelf, label: label, row: row))
+      let row = Rect(
+        x: rowLeft, y: cursor, width: rowRight - rowLeft, height: rowBottom + 4 - cursor)
+      arrows.append(
+        Arrow(
+          number: message.number, kind: message.kind, from: message.from, to: message.to,
+          x1: x1, x2: x2, y: y, isSelf: isSelf, label: label, row: row))
       note(message.kind)
       extendLoops(minX: row.x, maxX: row.maxX)
       trackActivation(message, y: y)
@@ -86,9 +92,12 @@ extension DiagramLayout {
       let low = min(xs[message.from], xs[message.to]), high = max(xs[message.from], xs[message.to])
       let left = low == high ? low - width / 2 : low - 20
       let noteWidth = low == high ? width : max(width, high - low + 40)
-      let rect = Rect(x: left, y: cursor + 4, width: noteWidth, height: lines.count * M.lineHeight + 10)
-      let text = TextBlock(lines: lines, x: rect.x + 8, y: rect.y + 16, centered: false,
-                           bounds: Rect(x: rect.x + 8, y: rect.y + 5, width: width - 16, height: lines.count * M.lineHeight))
+      let rect = Rect(
+        x: left, y: cursor + 4, width: noteWidth, height: lines.count * M.lineHeight + 10)
+      let text = TextBlock(
+        lines: lines, x: rect.x + 8, y: rect.y + 16, centered: false,
+        bounds: Rect(
+          x: rect.x + 8, y: rect.y + 5, width: width - 16, height: lines.count * M.lineHeight))
       notes.append(Note(number: message.number, kind: message.kind, rect: rect, text: text))
       note(message.kind)
       extendLoops(minX: rect.x, maxX: rect.maxX)
@@ -113,8 +122,9 @@ extension DiagramLayout {
       let right = max(loop.maxX == Int.min ? left + tabWidth : loop.maxX + 8, left + tabWidth + 8)
       let rect = Rect(x: left, y: loop.top, width: right - left, height: cursor - loop.top)
       let tabRect = Rect(x: left, y: loop.top, width: tabWidth, height: 2 * M.lineHeight + 4)
-      let tab = TextBlock(lines: loop.tab, x: left + 6, y: loop.top + 13, centered: false,
-                          bounds: Rect(x: left + 6, y: loop.top + 2, width: tabWidth - 12, height: 2 * M.lineHeight))
+      let tab = TextBlock(
+        lines: loop.tab, x: left + 6, y: loop.top + 13, centered: false,
+        bounds: Rect(x: left + 6, y: loop.top + 2, width: tabWidth - 12, height: 2 * M.lineHeight))
       fragments.append(Fragment(rect: rect, tab: tab, tabRect: tabRect, depth: loop.depth))
       extendLoops(minX: rect.x - 2, maxX: rect.maxX + 2)
     }
@@ -127,7 +137,9 @@ extension DiagramLayout {
         openActivations[message.to].append(y)
       case .return where message.from != message.to:
         if let start = openActivations[message.from].popLast() {
-          addActivation(lifeline: message.from, from: start, to: y, nesting: openActivations[message.from].count)
+          addActivation(
+            lifeline: message.from, from: start, to: y, nesting: openActivations[message.from].count
+          )
         }
       default: break
       }
@@ -136,15 +148,19 @@ extension DiagramLayout {
     mutating func closeActivations() {
       for lifeline in openActivations.indices {
         while let start = openActivations[lifeline].popLast() {
-          addActivation(lifeline: lifeline, from: start, to: max(cursor, start + 6),
-                        nesting: openActivations[lifeline].count)
+          addActivation(
+            lifeline: lifeline, from: start, to: max(cursor, start + 6),
+            nesting: openActivations[lifeline].count)
         }
       }
     }
 
     private mutating func addActivation(lifeline: Int, from: Int, to: Int, nesting: Int) {
       let x = xs[lifeline] - M.activationWidth / 2 + nesting * 4
-      activations.append(Activation(lifeline: lifeline, rect: Rect(x: x, y: from, width: M.activationWidth, height: to - from)))
+      activations.append(
+        Activation(
+          lifeline: lifeline, rect: Rect(x: x, y: from, width: M.activationWidth, height: to - from)
+        ))
     }
   }
 }

@@ -16,7 +16,9 @@ public struct DiagramOptions: Sendable, Hashable {
   /// the transcript keep their numbers; lifelines nobody uses in the range are left out.
   public var messages: ClosedRange<Int>?
 
-  public init(lifelines: Lifelines = .component, step: Int? = nil, messages: ClosedRange<Int>? = nil) {
+  public init(
+    lifelines: Lifelines = .component, step: Int? = nil, messages: ClosedRange<Int>? = nil
+  ) {
     self.lifelines = lifelines
     self.step = step
     self.messages = messages
@@ -53,13 +55,20 @@ public struct DiagramText: Sendable {
 
   /// English names, for tests and tools that have no strings file.
   public static let english = DiagramText(
-    partitionNames: [.child: "Child partition", .hypervisor: "Hypervisor", .root: "Root partition",
-                     .hardware: "Hardware"],
-    modeNames: [.user: "user mode", .kernel: "kernel mode", .hypervisor: "hypervisor", .hardware: "hardware"],
-    kindNames: [.call: "call", .return: "return", .hypercall: "hypercall", .vmExit: "VM exit (trap)",
-                .vmEntry: "VM entry", .interceptMessage: "intercept message", .interrupt: "interrupt / signal",
-                .vmbusMessage: "VMBus control message", .ringPacket: "ring-buffer packet",
-                .stateNote: "state change", .logNote: "host log entry"],
+    partitionNames: [
+      .child: "Child partition", .hypervisor: "Hypervisor", .root: "Root partition",
+      .hardware: "Hardware",
+    ],
+    modeNames: [
+      .user: "user mode", .kernel: "kernel mode", .hypervisor: "hypervisor", .hardware: "hardware",
+    ],
+    kindNames: [
+      .call: "call", .return: "return", .hypercall: "hypercall", .vmExit: "VM exit (trap)",
+      .vmEntry: "VM entry", .interceptMessage: "intercept message",
+      .interrupt: "interrupt / signal",
+      .vmbusMessage: "VMBus control message", .ringPacket: "ring-buffer packet",
+      .stateNote: "state change", .logNote: "host log entry",
+    ],
     loopFormat: "loop ×{count}", stepFormat: "Step {index}: {title}")
 
   func loop(_ count: Int) -> String { loopFormat.replacing("{count}", with: String(count)) }

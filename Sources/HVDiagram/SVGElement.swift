@@ -28,7 +28,10 @@ public struct SVGElement: Sendable, Hashable {
 
   public func hash(into hasher: inout Hasher) {
     hasher.combine(name)
-    for (key, value) in attributes { hasher.combine(key); hasher.combine(value) }
+    for (key, value) in attributes {
+      hasher.combine(key)
+      hasher.combine(value)
+    }
     hasher.combine(children)
   }
 
@@ -76,7 +79,9 @@ public struct SVGElement: Sendable, Hashable {
 }
 
 extension SVGElement.Node {
-  static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGElement.Node] = []) -> Self {
+  static func el(
+    _ name: String, _ attributes: [(String, String)] = [], _ children: [SVGElement.Node] = []
+  ) -> Self {
     .element(SVGElement(name, attributes, children))
   }
 }

@@ -69,7 +69,9 @@ public struct SequenceModel: Sendable, Hashable {
     case .partition:
       var seen: [PartitionKind] = []
       for actor in actorOrder where !seen.contains(actor.partition) { seen.append(actor.partition) }
-      lifelines = seen.map { Lifeline(id: .partition($0), title: $0.rawValue, partition: $0, mode: nil) }
+      lifelines = seen.map {
+        Lifeline(id: .partition($0), title: $0.rawValue, partition: $0, mode: nil)
+      }
     }
     var builder = Builder(lifelines: lifelines, actors: trace.actors, options: options)
     for step in trace.steps where options.step == nil || options.step == step.index {
@@ -134,8 +136,10 @@ public struct SequenceModel: Sendable, Hashable {
       case (.hardware, _): 5
       }
     }
-    return actors.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
-      .map(\.element)
+    return actors.enumerated().sorted {
+      (rank($0.element), $0.offset) < (rank($1.element), $1.offset)
+    }
+    .map(\.element)
   }
 
   private struct Builder {
@@ -147,7 +151,8 @@ public struct SequenceModel: Sendable, Hashable {
       var index: [String: Int] = [:]
       let position = Dictionary(uniqueKeysWithValues: lifelines.enumerated().map { ($1.id, $0) })
       for actor in actors {
-        let lifeline: LifelineID = options.lifelines == .component ? .actor(actor.key) : .partition(actor.partition)
+        let lifeline: LifelineID =
+          options.lifelines == .component ? .actor(actor.key) : .partition(actor.partition)
         index[actor.id] = position[lifeline]
       }
       self.index = index
@@ -159,8 +164,10 @@ public struct SequenceModel: Sendable, Hashable {
         case .event(let event):
           guard let from = index[event.from], let to = index[event.to] else { continue }
           number += 1
-          let message = Message(number: number, from: from, to: to, kind: event.kind,
-            message: event.message, operation: event.operation, label: event.label, event: event, depth: depth)
+          let message = Message(
+            number: number, from: from, to: to, kind: event.kind,
+            message: event.message, operation: event.operation, label: event.label, event: event,
+            depth: depth)
           let isNote = event.kind == .stateNote || event.kind == .logNote
           rows.append(isNote ? .note(message) : .message(message))
         case .group(let group):

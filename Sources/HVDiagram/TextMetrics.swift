@@ -61,7 +61,9 @@ public struct TextMetrics: Sendable {
       if !current.isEmpty { lines.append(current) }
       current = ""
       for piece in breakWord(word, maximum: maximum) {
-        if current.isEmpty, width(piece) <= maximum { current = piece } else {
+        if current.isEmpty, width(piece) <= maximum {
+          current = piece
+        } else {
           if !current.isEmpty { lines.append(current) }
           current = piece
         }

@@ -46,7 +46,8 @@ public enum Quantity {
     }
     let parts = number.split(separator: ".", omittingEmptySubsequences: false)
     let fraction = parts.count == 2 ? String(parts[1]) : ""
-    guard fraction.count <= 9, let whole = Int(parts[0]), let digits = Int(fraction.isEmpty ? "0" : fraction)
+    guard fraction.count <= 9, let whole = Int(parts[0]),
+      let digits = Int(fraction.isEmpty ? "0" : fraction)
     else { return .failure(.tooLarge) }
     var scale = 1
     for _ in 0..<fraction.count { scale *= 10 }

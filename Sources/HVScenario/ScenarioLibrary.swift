@@ -17,14 +17,17 @@ public struct ScenarioLibrary: Sendable {
 
   /// Parses every file (the caller read them; pass them in any order).
   /// - Returns: the library of the files that parsed, and every diagnostic of every file, sorted.
-  public static func load(files: [(path: String, text: String)], languages: [String] = Scenario.languages)
+  public static func load(
+    files: [(path: String, text: String)], languages: [String] = Scenario.languages
+  )
     -> (ScenarioLibrary, [Diagnostic])
   {
     var diagnostics: [Diagnostic] = []
     var byID: [String: Scenario] = [:]
     var accepted: [Scenario] = []
     for file in files.sorted(by: { $0.path < $1.path }) {
-      let (scenario, problems) = ScenarioParser.parse(source: file.text, path: file.path, languages: languages)
+      let (scenario, problems) = ScenarioParser.parse(
+        source: file.text, path: file.path, languages: languages)
       diagnostics += problems
       guard let scenario else { continue }
       if let first = byID[scenario.id] {

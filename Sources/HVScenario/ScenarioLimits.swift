@@ -21,9 +21,12 @@ public enum ScenarioLimits {
       guard case .wait(let nanoseconds) = step.kind else { continue }
       waited += nanoseconds
       if waited > simulatedWaitNanoseconds {
-        return [Diagnostic(at: step.location, id: .limitSimulatedTime,
-          "the waits of this scenario add up to more than 24 h of simulated time here",
-          suggestion: "a scenario may wait 24 h in all; shorten the waits or split the scenario")]
+        return [
+          Diagnostic(
+            at: step.location, id: .limitSimulatedTime,
+            "the waits of this scenario add up to more than 24 h of simulated time here",
+            suggestion: "a scenario may wait 24 h in all; shorten the waits or split the scenario")
+        ]
       }
     }
     return []
@@ -54,7 +57,8 @@ public enum ScenarioLimits {
   public static func checkRecorded(_ trace: Trace, of scenario: Scenario) -> Diagnostic? {
     let events = recordedEventCount(trace)
     guard events > recordedEvents else { return nil }
-    return Diagnostic(at: SourceLocation(path: scenario.path, line: 1, column: 1), id: .limitTraceEvents,
+    return Diagnostic(
+      at: SourceLocation(path: scenario.path, line: 1, column: 1), id: .limitTraceEvents,
       "this scenario records \(events) events; a trace may record at most \(recordedEvents)",
       suggestion: "use fewer or smaller steps, or split it into several scenarios")
   }

@@ -27,8 +27,12 @@ extension ScenarioParser {
       return readKVP(name, value, item: item, reader: reader)
     case "copy-file": return readCopyFile(value, item: item, reader: reader)
     case "enable-service", "disable-service":
-      guard let service = serviceName(name, value, item: item, context: context, reader: reader) else { return nil }
-      return (name == "enable-service" ? .enableService(service) : .disableService(service), service.rawValue)
+      guard let service = serviceName(name, value, item: item, context: context, reader: reader)
+      else { return nil }
+      return (
+        name == "enable-service" ? .enableService(service) : .disableService(service),
+        service.rawValue
+      )
     default:  // rescind-channel
       return readRescind(value, item: item, context: context, reader: reader)
     }
@@ -41,7 +45,8 @@ extension ScenarioParser {
     reader: YAMLReader
   ) -> [String: Option]? {
     guard let node else {
-      reader.error(item, .scenarioStepValue, "'\(step)' needs a value, e.g. '- \(step): \(example)'")
+      reader.error(
+        item, .scenarioStepValue, "'\(step)' needs a value, e.g. '- \(step): \(example)'")
       return nil
     }
     guard case .mapping = node else {
@@ -81,16 +86,21 @@ extension ScenarioParser {
   }
 
   /// `- shutdown` or `- shutdown: {mode: shutdown | reboot | hibernate, force: bool}`.
-  private static func readShutdown(_ value: Node?, reader: YAMLReader) -> (kind: SimulationStep, argument: String)? {
+  private static func readShutdown(_ value: Node?, reader: YAMLReader) -> (
+    kind: SimulationStep, argument: String
+  )? {
     guard let value else { return (.shutdown(ShutdownRequest()), "") }
     let example = "{mode: reboot, force: true}"
-    guard let options = options(
-      value, step: "shutdown", keys: ["mode", "force"], required: [], example: example,
-      item: value, reader: reader)
+    guard
+      let options = options(
+        value, step: "shutdown", keys: ["mode", "force"], required: [], example: example,
+        item: value, reader: reader)
     else { return nil }
     var mode = ShutdownMode.shutdown
     if let option = options["mode"] {
-      guard let text = reader.choice(option.node, "shutdown mode", ShutdownMode.allCases.map(\.rawValue)),
+      guard
+        let text = reader.choice(
+          option.node, "shutdown mode", ShutdownMode.allCases.map(\.rawValue)),
         let parsed = ShutdownMode(rawValue: text)
       else { return nil }
       mode = parsed
@@ -108,24 +118,33 @@ extension ScenarioParser {
     let keys: [String]
     let example: String
     switch step {
-    case "kvp-set": (operation, keys, example) = (.set, ["pool", "key", "value"], "{pool: external, key: Owner, value: Alice}")
-    case "kvp-get": (operation, keys, example) = (.get, ["pool", "key"], "{pool: auto, key: OSName}")
-    case "kvp-delete": (operation, keys, example) = (.delete, ["pool", "key"], "{pool: external, key: Owner}")
+    case "kvp-set":
+      (operation, keys, example) = (
+        .set, ["pool", "key", "value"], "{pool: external, key: Owner, value: Alice}"
+      )
+    case "kvp-get":
+      (operation, keys, example) = (.get, ["pool", "key"], "{pool: auto, key: OSName}")
+    case "kvp-delete":
+      (operation, keys, example) = (.delete, ["pool", "key"], "{pool: external, key: Owner}")
     default: (operation, keys, example) = (.enumerate, ["pool"], "{pool: auto}")
     }
-    guard let options = options(
-      value, step: step, keys: keys, required: keys, example: example, item: item, reader: reader)
+    guard
+      let options = options(
+        value, step: step, keys: keys, required: keys, example: example, item: item, reader: reader)
     else { return nil }
     var valid = keys.allSatisfy { options[$0] != nil }
     var pool = KVPPool.external
     if let option = options["pool"] {
-      if let text = reader.choice(option.node, "KVP pool", kvpPools), let parsed = KVPPool.allCases.first(where: { $0.scenarioName == text }) {
+      if let text = reader.choice(option.node, "KVP pool", kvpPools),
+        let parsed = KVPPool.allCases.first(where: { $0.scenarioName == text })
+      {
         pool = parsed
         if operation == .set || operation == .delete, !writableKVPPools.contains(text) {
           reader.error(
             option.node, .scenarioInvalidValue,
             "'\(step)' changes only the pools the host writes, not '\(text)' (the guest and auto pools are the guest's own)",
-            suggestion: "expected one of: " + writableKVPPools.map { "'\($0)'" }.joined(separator: ", "))
+            suggestion: "expected one of: "
+              + writableKVPPools.map { "'\($0)'" }.joined(separator: ", "))
           valid = false
         }
       } else {
@@ -141,28 +160,42 @@ extension ScenarioParser {
     let text = options["value"]?.text ?? ""
     var argument = ["pool: \(pool.scenarioName)"]
     if operation != .enumerate { argument.append("key: \(key)") }
-    if operation == .set { argument.append("value: \(text.count <= 40 ? text : String(text.prefix(37)) + "…")") }
-    return (.kvp(KVPRequest(operation: operation, pool: pool, key: key, value: text)), argument.joined(separator: ", "))
+    if operation == .set {
+      argument.append("value: \(text.count <= 40 ? text : String(text.prefix(37)) + "…")")
+    }
+    return (
+      .kvp(KVPRequest(operation: operation, pool: pool, key: key, value: text)),
+      argument.joined(separator: ", ")
+    )
   }
 
   /// `copy-file {source, destination, size, create-full-path, force}`.
-  private static func readCopyFile(_ value: Node?, item: Node, reader: YAMLReader) -> (kind: SimulationStep, argument: String)? {
+  private static func readCopyFile(_ value: Node?, item: Node, reader: YAMLReader) -> (
+    kind: SimulationStep, argument: String
+  )? {
     let keys = ["source", "destination", "size", "create-full-path", "force"]
     let required = ["source", "destination", "size"]
     let example = "{source: 'C:\\Tools\\setup.sh', destination: /tmp/setup.sh, size: 64 KiB}"
-    guard let options = options(
-      value, step: "copy-file", keys: keys, required: required, example: example, item: item,
-      reader: reader)
+    guard
+      let options = options(
+        value, step: "copy-file", keys: keys, required: required, example: example, item: item,
+        reader: reader)
     else { return nil }
     var valid = required.allSatisfy { options[$0] != nil }
     if let source = options["source"], source.text.isEmpty {
       reader.error(source.node, .scenarioInvalidValue, "the source path is empty")
       valid = false
     }
-    if let destination = options["destination"], !checkGuestPath(destination, reader: reader) { valid = false }
+    if let destination = options["destination"], !checkGuestPath(destination, reader: reader) {
+      valid = false
+    }
     var bytes = 0
     if let option = options["size"] {
-      if let parsed = size(option.text, node: option.node, reader: reader) { bytes = parsed } else { valid = false }
+      if let parsed = size(option.text, node: option.node, reader: reader) {
+        bytes = parsed
+      } else {
+        valid = false
+      }
     }
     let createFullPath = bool(options["create-full-path"], "create-full-path", reader: reader)
     let force = bool(options["force"], "force", reader: reader)
@@ -173,7 +206,8 @@ extension ScenarioParser {
     if createFullPath { argument.append("create-full-path: true") }
     if force { argument.append("force: true") }
     let request = CopyFileRequest(
-      source: source, destination: destination, size: bytes, createFullPath: createFullPath, force: force)
+      source: source, destination: destination, size: bytes, createFullPath: createFullPath,
+      force: force)
     return (.copyFile(request), argument.joined(separator: ", "))
   }
 
@@ -194,7 +228,8 @@ extension ScenarioParser {
     if folder.utf16.count > limit || name.utf16.count > limit {
       reader.error(
         option.node, .scenarioInvalidValue,
-        "destination '\(path.prefix(40))…' is too long: the folder and the file name may have at most \(limit) characters each (W_MAX_PATH)")
+        "destination '\(path.prefix(40))…' is too long: the folder and the file name may have at most \(limit) characters each (W_MAX_PATH)"
+      )
       return false
     }
     return true
@@ -206,10 +241,12 @@ extension ScenarioParser {
   ) -> IntegrationService? {
     let names = IntegrationService.allCases.map(\.rawValue)
     guard let value else {
-      reader.error(item, .scenarioStepValue, "'\(step)' needs a service name, e.g. '- \(step): time-sync'")
+      reader.error(
+        item, .scenarioStepValue, "'\(step)' needs a service name, e.g. '- \(step): time-sync'")
       return nil
     }
-    guard let text = reader.choice(value, "integration service", names), let service = IntegrationService(rawValue: text)
+    guard let text = reader.choice(value, "integration service", names),
+      let service = IntegrationService(rawValue: text)
     else { return nil }
     guard context.host.offeredServices.contains(service) else {
       reader.error(
@@ -226,20 +263,25 @@ extension ScenarioParser {
   ) -> (kind: SimulationStep, argument: String)? {
     let names = IntegrationService.allCases.map(\.rawValue) + deviceNames
     guard let value else {
-      reader.error(item, .scenarioStepValue, "'rescind-channel' needs a service or device name, e.g. '- rescind-channel: heartbeat'")
+      reader.error(
+        item, .scenarioStepValue,
+        "'rescind-channel' needs a service or device name, e.g. '- rescind-channel: heartbeat'")
       return nil
     }
     guard let text = reader.choice(value, "service or device", names) else { return nil }
     if let service = IntegrationService(rawValue: text) {
       guard context.host.offeredServices.contains(service) else {
-        reader.error(value, .scenarioIncompatible, "a \(context.host.rawValue) host does not offer '\(text)' (it exists from 2012R2)")
+        reader.error(
+          value, .scenarioIncompatible,
+          "a \(context.host.rawValue) host does not offer '\(text)' (it exists from 2012R2)")
         return nil
       }
       return (.rescindChannel(.service(service)), text)
     }
     guard text == context.vm.disk.rawValue else {
       reader.error(
-        value, .scenarioIncompatible, "this VM's disk controller is '\(context.vm.disk.rawValue)', not '\(text)'",
+        value, .scenarioIncompatible,
+        "this VM's disk controller is '\(context.vm.disk.rawValue)', not '\(text)'",
         suggestion: "did you mean '\(context.vm.disk.rawValue)'?")
       return nil
     }

@@ -48,7 +48,9 @@ extension ScenarioParser {
     return steps
   }
 
-  private static func readStep(_ item: Node, context: StepContext, reader: YAMLReader) -> ScenarioStep? {
+  private static func readStep(_ item: Node, context: StepContext, reader: YAMLReader)
+    -> ScenarioStep?
+  {
     let nameNode: Node
     var valueNode: Node?
     switch item {
@@ -56,7 +58,8 @@ extension ScenarioParser {
     case .mapping(let mapping):
       guard mapping.count == 1, let pair = mapping.first else {
         reader.error(
-          item, .scenarioInvalidStep, "a step is one key with its value, e.g. '- write-disk: 10 KiB'")
+          item, .scenarioInvalidStep,
+          "a step is one key with its value, e.g. '- write-disk: 10 KiB'")
         return nil
       }
       (nameNode, valueNode) = (pair.key, pair.value)
@@ -150,12 +153,14 @@ extension ScenarioParser {
         return nil
       }
       guard nanoseconds <= maximumWaitNanoseconds else {
-        reader.error(node, .scenarioInvalidDuration, "'\(text)' is longer than the 24 h a wait may last")
+        reader.error(
+          node, .scenarioInvalidDuration, "'\(text)' is longer than the 24 h a wait may last")
         return nil
       }
       return nanoseconds
     case .failure(let problem):
-      reportQuantity(problem, text: text, node: node, units: units, kind: "duration", reader: reader)
+      reportQuantity(
+        problem, text: text, node: node, units: units, kind: "duration", reader: reader)
       return nil
     }
   }
@@ -168,19 +173,24 @@ extension ScenarioParser {
     let unitList = units.joined(separator: ", ")
     switch problem {
     case .missingNumber:
-      reader.error(node, id, "'\(text)' is not a \(kind): expected a number and a unit (\(unitList))")
+      reader.error(
+        node, id, "'\(text)' is not a \(kind): expected a number and a unit (\(unitList))")
     case .missingUnit(let number):
       reader.error(
-        node, id, "'\(text)' has no unit", suggestion: "write it with a unit, e.g. '\(number) \(units[0])'")
-    case .unknownUnit(let unit) where kind == "size" && ["TB", "TiB", "PB", "PiB", "EB", "EiB"].contains(unit):
+        node, id, "'\(text)' has no unit",
+        suggestion: "write it with a unit, e.g. '\(number) \(units[0])'")
+    case .unknownUnit(let unit)
+    where kind == "size" && ["TB", "TiB", "PB", "PiB", "EB", "EiB"].contains(unit):
       reader.error(
         node, id, "'\(text)' is far more than the 1 GiB a step may move",
         suggestion: "sizes go up to GiB")
     case .unknownUnit(let unit):
       reader.error(
-        node, id, "unknown \(kind) unit '\(unit)'", suggestion: Suggestion.didYouMean(unit, in: units))
+        node, id, "unknown \(kind) unit '\(unit)'",
+        suggestion: Suggestion.didYouMean(unit, in: units))
     case .notWhole:
-      reader.error(node, id, "'\(text)' is not a whole number of \(kind == "size" ? "bytes" : "nanoseconds")")
+      reader.error(
+        node, id, "'\(text)' is not a whole number of \(kind == "size" ? "bytes" : "nanoseconds")")
     case .tooLarge:
       reader.error(node, id, "'\(text)' is too large")
     }

@@ -26,7 +26,9 @@ extension ScenarioParser {
       settings.generation = VMGeneration(rawValue: number) ?? .one
     }
     let diskNode = reader.value("disk", in: entries, of: node, what: "vm")
-    if let diskNode, let text = reader.choice(diskNode, "disk", DiskController.allCases.map(\.rawValue)) {
+    if let diskNode,
+      let text = reader.choice(diskNode, "disk", DiskController.allCases.map(\.rawValue))
+    {
       settings.disk = DiskController(rawValue: text) ?? .ide
     } else if diskNode == nil {
       settings.disk = settings.generation == .two ? .scsi : .ide

@@ -18,10 +18,18 @@ public enum ScenarioParser {
     let reader = YAMLReader(path: path, languages: languages)
     // libyaml's own words for a tab ("found character that cannot start any token") do not say
     // what to change; a tab in the indentation is the usual cause.
-    for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
     where line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
-      return (nil, [Diagnostic(.error, at: SourceLocation(path: path, line: index + 1, column: 1),
-        id: .yamlTabIndentation, "YAML does not allow tabs for indentation", suggestion: "indent with spaces")])
+      return (
+        nil,
+        [
+          Diagnostic(
+            .error, at: SourceLocation(path: path, line: index + 1, column: 1),
+            id: .yamlTabIndentation, "YAML does not allow tabs for indentation",
+            suggestion: "indent with spaces")
+        ]
+      )
     }
     let root: Node?
     do {
@@ -49,12 +57,16 @@ public enum ScenarioParser {
       .flatMap { readLocalized($0, "title", reader: reader) }
     let summary = reader.value("summary", in: entries, of: root, what: "a scenario")
       .flatMap { readLocalized($0, "summary", reader: reader) }
-    let seed = reader.value("seed", in: entries, of: root, what: "a scenario")
+    let seed =
+      reader.value("seed", in: entries, of: root, what: "a scenario")
       .map { readSeed($0, reader: reader) } ?? 1
-    let host = reader.value("host", in: entries, of: root, what: "a scenario")
+    let host =
+      reader.value("host", in: entries, of: root, what: "a scenario")
       .map { readHost($0, reader: reader) } ?? .ws2012R2
-    let vm = readVM(reader.value("vm", in: entries, of: root, what: "a scenario"), host: host, reader: reader)
-    let steps = reader.value("steps", in: entries, of: root, what: "a scenario", required: true)
+    let vm = readVM(
+      reader.value("vm", in: entries, of: root, what: "a scenario"), host: host, reader: reader)
+    let steps =
+      reader.value("steps", in: entries, of: root, what: "a scenario", required: true)
       .map { readSteps($0, vm: vm, host: host, reader: reader) } ?? []
     guard let id, let title, let seed else { return nil }
     return Scenario(
@@ -94,7 +106,9 @@ public enum ScenarioParser {
     return nil
   }
 
-  private static func readLocalized(_ node: Node, _ key: String, reader: YAMLReader) -> LocalizedText? {
+  private static func readLocalized(_ node: Node, _ key: String, reader: YAMLReader)
+    -> LocalizedText?
+  {
     guard let entries = reader.mapping(node, "\(key) (one entry per language: en, vi)") else {
       return nil
     }

@@ -32,7 +32,8 @@ public enum ScenarioRunner {
 
   /// Runs `scenario` and returns its trace. Same scenario and seed ⇒ the same trace.
   public static func run(_ scenario: Scenario, seedOverride: UInt64? = nil) -> Trace {
-    let simulation = Simulation(configuration: configuration(for: scenario, seedOverride: seedOverride))
+    let simulation = Simulation(
+      configuration: configuration(for: scenario, seedOverride: seedOverride))
     return simulation.run(requests(for: scenario))
   }
 
@@ -44,7 +45,9 @@ public enum ScenarioRunner {
     let (scenario, diagnostics) = ScenarioParser.parse(source: source, path: path)
     guard let scenario else { return (nil, diagnostics) }
     let trace = run(scenario, seedOverride: seedOverride)
-    if let tooLarge = ScenarioLimits.checkRecorded(trace, of: scenario) { return (nil, diagnostics + [tooLarge]) }
+    if let tooLarge = ScenarioLimits.checkRecorded(trace, of: scenario) {
+      return (nil, diagnostics + [tooLarge])
+    }
     return (trace.rendered(as: format), diagnostics)
   }
 
@@ -54,7 +57,8 @@ public enum ScenarioRunner {
     if argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") {
       return argument
     }
-    let base = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
+    let base =
+      contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
     return "\(base)/scenarios/\(argument).yaml"
   }
 }

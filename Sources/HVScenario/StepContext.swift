@@ -48,8 +48,10 @@ struct StepContext {
     case .start:
       if power != .off {
         reader.error(
-          node, .scenarioPowerState, "'start' needs a VM that is off, but it is \(power.rawValue) here",
-          suggestion: power == .saved ? "use '- restore' to start a saved VM" : "set vm.state: off to trace the power-on")
+          node, .scenarioPowerState,
+          "'start' needs a VM that is off, but it is \(power.rawValue) here",
+          suggestion: power == .saved
+            ? "use '- restore' to start a saved VM" : "set vm.state: off to trace the power-on")
       }
       boot()
     case .turnOff:
@@ -91,7 +93,9 @@ struct StepContext {
       }
     case .hangGuest:
       requireRunning(action, node: node, reader: reader)
-      if hung { reader.error(node, .scenarioPowerState, "'hang-guest': the guest is already hung here") }
+      if hung {
+        reader.error(node, .scenarioPowerState, "'hang-guest': the guest is already hung here")
+      }
       hung = true
     case .resumeGuest:
       if !hung || power != .running {
@@ -146,7 +150,9 @@ struct StepContext {
     }
   }
 
-  private mutating func rescind(_ target: ChannelTarget, step: ScenarioStep, node: Node, reader: YAMLReader) {
+  private mutating func rescind(
+    _ target: ChannelTarget, step: ScenarioStep, node: Node, reader: YAMLReader
+  ) {
     requireRunning(step.action, node: node, reader: reader)
     guard guestHasIntegrationServices else {
       reader.error(
@@ -161,14 +167,18 @@ struct StepContext {
     }
     if case .service(let service) = target, !enabled.contains(service) {
       reader.error(
-        node, .scenarioPowerState, "'rescind-channel': '\(service.rawValue)' is disabled here, so it has no channel")
+        node, .scenarioPowerState,
+        "'rescind-channel': '\(service.rawValue)' is disabled here, so it has no channel")
     } else if rescinded.contains(target) {
-      reader.error(node, .scenarioPowerState, "'rescind-channel': '\(step.argument)' was already rescinded")
+      reader.error(
+        node, .scenarioPowerState, "'rescind-channel': '\(step.argument)' was already rescinded")
     }
     rescinded.insert(target)
   }
 
-  private func requireRunning(_ action: String, node: Node, reader: YAMLReader, suggestion: String? = nil) {
+  private func requireRunning(
+    _ action: String, node: Node, reader: YAMLReader, suggestion: String? = nil
+  ) {
     guard power != .running else { return }
     reader.error(
       node, .scenarioPowerState, "'\(action)' needs a running VM, but it is \(power.rawValue) here",

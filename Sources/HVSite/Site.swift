@@ -26,7 +26,9 @@ public struct Site: Sendable, Equatable {
 
   public func file(_ path: String) -> File? { files.first { $0.path == path } }
 
-  public func text(_ path: String) -> String? { file(path).map { String(decoding: $0.bytes, as: UTF8.self) } }
+  public func text(_ path: String) -> String? {
+    file(path).map { String(decoding: $0.bytes, as: UTF8.self) }
+  }
 
   /// Number of HTML pages, for the build summary.
   public var pageCount: Int { files.filter { $0.path.hasSuffix(Route.pageExtension) }.count }

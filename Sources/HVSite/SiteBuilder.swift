@@ -14,8 +14,10 @@ public struct SiteBuilder: Sendable {
   /// Render lessons and pages on all cores. Output is byte-identical either way (tested).
   public var parallel: Bool
 
-  public init(directives: DirectiveRegistry = DirectiveRegistry(), scenarioCache: ScenarioCache? = nil,
-              parallel: Bool = true) {
+  public init(
+    directives: DirectiveRegistry = DirectiveRegistry(), scenarioCache: ScenarioCache? = nil,
+    parallel: Bool = true
+  ) {
     self.directives = directives
     self.scenarioCache = scenarioCache
     self.parallel = parallel
@@ -25,9 +27,12 @@ public struct SiteBuilder: Sendable {
   /// the extra ones.
   private func registry(_ runs: ScenarioRuns) -> DirectiveRegistry {
     var registry = DirectiveRegistry([
-      TraceDirective(runs: runs, cache: scenarioCache), CompareDirective(runs: runs), SelfCheckDirective(),
+      TraceDirective(runs: runs, cache: scenarioCache), CompareDirective(runs: runs),
+      SelfCheckDirective(),
     ])
-    for name in directives.names { if let directive = directives[name] { registry.register(directive) } }
+    for name in directives.names {
+      if let directive = directives[name] { registry.register(directive) }
+    }
     return registry
   }
 
@@ -36,7 +41,9 @@ public struct SiteBuilder: Sendable {
   }
 
   /// The site and the plan it was built from (tests check every file against its route).
-  func buildWithPlan(_ content: ContentSnapshot) -> Result<(site: Site, plan: SitePlan), DiagnosticsError> {
+  func buildWithPlan(_ content: ContentSnapshot) -> Result<
+    (site: Site, plan: SitePlan), DiagnosticsError
+  > {
     var diagnostics: [Diagnostic] = []
     // A broken site.yaml must not hide every other problem: the rest is checked against the
     // languages the content itself shows (its strings files), and the build still fails.
@@ -44,36 +51,51 @@ public struct SiteBuilder: Sendable {
     diagnostics += settingsSizes(content)
     diagnostics += MediaPolicy.check(content)
     let theme = collect(Theme.load(from: content), into: &diagnostics)
-    let (runs, scenarioDiagnostics) = ScenarioLoader(content: content, config: config, cache: scenarioCache).load()
+    let (runs, scenarioDiagnostics) = ScenarioLoader(
+      content: content, config: config, cache: scenarioCache
+    ).load()
     diagnostics += scenarioDiagnostics
     // A scenario file that did not parse is reported once, at its own error; a lesson's
     // `trace`/`compare`/counter naming it, or linking to its figure, is a follow-on, not news.
-    let broken = Set(content.files(under: "scenarios").compactMap { ScenarioFileName.id(of: $0.path) })
-      .subtracting(runs.map(\.id))
+    let broken = Set(
+      content.files(under: "scenarios").compactMap { ScenarioFileName.id(of: $0.path) }
+    )
+    .subtracting(runs.map(\.id))
     let hasScenarios = !content.files(under: "scenarios").isEmpty
     let required = ["self-check-heading"] + (hasScenarios ? WalkthroughText.requiredKeys : [])
     let strings = StringsLoader(content: content, config: config)
       .load(theme: theme, requiredKeys: required, &diagnostics)
-    let (rendered, present, lessonDiagnostics) = LessonLoader(content: content, config: config,
-      strings: strings, directives: registry(ScenarioRuns(runs, broken: broken)), runs: ScenarioRuns(runs, broken: broken), parallel: parallel).load()
+    let (rendered, present, lessonDiagnostics) = LessonLoader(
+      content: content, config: config,
+      strings: strings, directives: registry(ScenarioRuns(runs, broken: broken)),
+      runs: ScenarioRuns(runs, broken: broken), parallel: parallel
+    ).load()
     diagnostics += lessonDiagnostics
     let lessons = rendered.mapValues { $0.filter(\.hasValidFrontMatter) }
-    diagnostics += CourseChecks(config: config, lessons: lessons, present: present,
-      displayRoot: content.displayPath("lessons")).check()
+    diagnostics += CourseChecks(
+      config: config, lessons: lessons, present: present,
+      displayRoot: content.displayPath("lessons")
+    ).check()
     // Links are checked against the pages the site will have, so link mistakes are reported
     // together with every other problem, not only once the rest is fixed.
-    let plan = SitePlan(config: config, lessons: present.mapValues { $0.sorted() }, scenarioIDs: runs.map(\.id),
-                        content: content)
-    diagnostics += checkLinks(rendered, plan.paths, runs: runs, languages: config.languages, broken: broken)
+    let plan = SitePlan(
+      config: config, lessons: present.mapValues { $0.sorted() }, scenarioIDs: runs.map(\.id),
+      content: content)
+    diagnostics += checkLinks(
+      rendered, plan.paths, runs: runs, languages: config.languages, broken: broken)
     diagnostics.removeAll { $0.identifier == ScenarioRuns.followOnID }
     guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
 
-    let pages = PageRenderer(config: config, strings: strings, theme: theme, lessons: lessons,
-                             scenarios: runs, parallel: parallel, cache: scenarioCache).pages(plan.routes)
+    let pages = PageRenderer(
+      config: config, strings: strings, theme: theme, lessons: lessons,
+      scenarios: runs, parallel: parallel, cache: scenarioCache
+    ).pages(plan.routes)
     let sizes = pageSizes(pages, lessons: lessons, runs: runs, content: content)
     guard sizes.isEmpty else { return .failure(DiagnosticsError(sizes)) }
     let site = Site(files: pages + copies(plan.routes, content) + sitemap(plan.routes, config))
-    assert(Set(site.files.map(\.path)) == plan.paths, "the build must write exactly the files SitePlan lists")
+    assert(
+      Set(site.files.map(\.path)) == plan.paths,
+      "the build must write exactly the files SitePlan lists")
     return .success((site, plan))
   }
 
@@ -95,12 +117,15 @@ public struct SiteBuilder: Sendable {
     return [Sitemap.file(baseURL: baseURL, routes: routes)]
   }
 
-  private func loadConfig(_ content: ContentSnapshot, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
+  private func loadConfig(_ content: ContentSnapshot, _ diagnostics: inout [Diagnostic])
+    -> SiteConfig?
+  {
     guard let file = content.file(SiteConfig.path) else {
-      diagnostics.append(Diagnostic(
-        at: SourceLocation(path: content.displayPath(SiteConfig.path), line: 1, column: 1),
-        id: .siteMissingConfig, "the content folder has no site.yaml",
-        suggestion: "is '\(content.displayRoot)' the right content folder?"))
+      diagnostics.append(
+        Diagnostic(
+          at: SourceLocation(path: content.displayPath(SiteConfig.path), line: 1, column: 1),
+          id: .siteMissingConfig, "the content folder has no site.yaml",
+          suggestion: "is '\(content.displayRoot)' the right content folder?"))
       return nil
     }
     guard file.bytes.count <= ContentLimits.settingsFileBytes else { return nil }  // reported with the sizes
@@ -109,28 +134,39 @@ public struct SiteBuilder: Sendable {
       diagnostics += error.diagnostics
       return nil
     case .success(let text):
-      return collect(SiteConfig.parse(text, displayPath: content.displayPath(file.path)), into: &diagnostics)
+      return collect(
+        SiteConfig.parse(text, displayPath: content.displayPath(file.path)), into: &diagnostics)
     }
   }
 
   /// `site.yaml`, strings, templates and theme assets over their size limit.
   private func settingsSizes(_ content: ContentSnapshot) -> [Diagnostic] {
-    let files = content.files.filter { $0.path == SiteConfig.path || $0.path.hasPrefix("strings/") || $0.path.hasPrefix("theme/") }
+    let files = content.files.filter {
+      $0.path == SiteConfig.path || $0.path.hasPrefix("strings/") || $0.path.hasPrefix("theme/")
+    }
     return files.compactMap {
-      ContentLimits.oversized($0, in: content, limit: ContentLimits.settingsFileBytes, what: "this file")
+      ContentLimits.oversized(
+        $0, in: content, limit: ContentLimits.settingsFileBytes, what: "this file")
     }
   }
 
   /// A page over ``ContentLimits/pageBytes``, reported at the file it was made from.
-  private func pageSizes(_ pages: [Site.File], lessons: [String: [Lesson]], runs: [ScenarioRun],
-                         content: ContentSnapshot) -> [Diagnostic] {
+  private func pageSizes(
+    _ pages: [Site.File], lessons: [String: [Lesson]], runs: [ScenarioRun],
+    content: ContentSnapshot
+  ) -> [Diagnostic] {
     var large = pages.filter { $0.bytes.count > ContentLimits.pageBytes }
     guard !large.isEmpty else { return [] }
     // The print page holds every lesson: when one of them is already too large, it says nothing new.
-    let languagesWithLargeLessons = Set(large.filter { !$0.path.hasSuffix("/print.html") }.map { $0.path.prefix { $0 != "/" } })
-    large.removeAll { $0.path.hasSuffix("/print.html") && languagesWithLargeLessons.contains($0.path.prefix { $0 != "/" }) }
-    var sources = Dictionary(lessons.values.flatMap { $0 }.map { ($0.outputPath, $0.displayPath) },
-                             uniquingKeysWith: { first, _ in first })
+    let languagesWithLargeLessons = Set(
+      large.filter { !$0.path.hasSuffix("/print.html") }.map { $0.path.prefix { $0 != "/" } })
+    large.removeAll {
+      $0.path.hasSuffix("/print.html")
+        && languagesWithLargeLessons.contains($0.path.prefix { $0 != "/" })
+    }
+    var sources = Dictionary(
+      lessons.values.flatMap { $0 }.map { ($0.outputPath, $0.displayPath) },
+      uniquingKeysWith: { first, _ in first })
     for run in runs {
       for page in large where page.path.hasSuffix("/scenarios/\(run.id).html") {
         sources[page.path] = content.displayPath("scenarios/\(run.id).yaml")
@@ -138,22 +174,28 @@ public struct SiteBuilder: Sendable {
     }
     return large.map { page in
       let source = sources[page.path] ?? content.displayPath("lessons")
-      return Diagnostic(at: SourceLocation(file: source), id: .limitPageSize,
+      return Diagnostic(
+        at: SourceLocation(file: source), id: .limitPageSize,
         "the page \(page.path) would be \(ContentLimits.describe(page.bytes.count)); the limit for one page is \(ContentLimits.describe(ContentLimits.pageBytes))",
-        suggestion: page.path.hasSuffix("/print.html") ? "the print page holds the whole course: shorten lessons"
+        suggestion: page.path.hasSuffix("/print.html")
+          ? "the print page holds the whole course: shorten lessons"
           : "split the lesson, or show fewer walkthroughs (messages=A-B shows a part of one)")
     }
   }
 
-  private func checkLinks(_ lessons: [String: [Lesson]], _ paths: Set<String>, runs: [ScenarioRun],
-                          languages: [String], broken: Set<String>) -> [Diagnostic] {
+  private func checkLinks(
+    _ lessons: [String: [Lesson]], _ paths: Set<String>, runs: [ScenarioRun],
+    languages: [String], broken: Set<String>
+  ) -> [Diagnostic] {
     let all = lessons.keys.sorted().flatMap { lessons[$0] ?? [] }
-    var anchors = Dictionary(all.map { ($0.outputPath, Set($0.anchors)) }, uniquingKeysWith: { first, _ in first })
+    var anchors = Dictionary(
+      all.map { ($0.outputPath, Set($0.anchors)) }, uniquingKeysWith: { first, _ in first })
     // Scenario pages: their walkthrough (every step) and their section headings.
     for run in runs {
       let figure = WalkthroughFigure.anchors(of: run, options: DiagramOptions())
       for language in languages {
-        anchors[Route.scenario(language: language, id: run.id).path] = Set(figure + ScenarioPages.headingIDs)
+        anchors[Route.scenario(language: language, id: run.id).path] = Set(
+          figure + ScenarioPages.headingIDs)
       }
     }
     let checker = LinkChecker(
@@ -162,7 +204,8 @@ public struct SiteBuilder: Sendable {
     return all.flatMap(checker.check)
   }
 
-  private func collect<T>(_ result: (T?, [Diagnostic]), into diagnostics: inout [Diagnostic]) -> T? {
+  private func collect<T>(_ result: (T?, [Diagnostic]), into diagnostics: inout [Diagnostic]) -> T?
+  {
     diagnostics += result.1
     return result.0
   }

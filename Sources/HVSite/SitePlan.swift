@@ -10,7 +10,9 @@ struct SitePlan {
   var paths: Set<String> { Set(routes.map(\.path)) }
 
   /// - Parameter lessons: the lesson slugs of each language, in the order they are listed.
-  init(config: SiteConfig, lessons: [String: [String]], scenarioIDs: [String], content: ContentSnapshot) {
+  init(
+    config: SiteConfig, lessons: [String: [String]], scenarioIDs: [String], content: ContentSnapshot
+  ) {
     var routes: [Route] = [.home, .notFound(language: nil)]
     for language in config.languages {
       routes += [.languageIndex(language: language), .notFound(language: language)]
@@ -22,8 +24,12 @@ struct SitePlan {
       }
     }
     routes += scenarioIDs.flatMap { [Route.scenarioJSON(id: $0), .chromeTrace(id: $0)] }
-    routes += content.files(under: Theme.assetsFolder).map { .asset(path: Theme.assetPath(of: $0.path)) }
-    routes += content.files(under: "media").map { .media(path: String($0.path.dropFirst("media/".count))) }
+    routes += content.files(under: Theme.assetsFolder).map {
+      .asset(path: Theme.assetPath(of: $0.path))
+    }
+    routes += content.files(under: "media").map {
+      .media(path: String($0.path.dropFirst("media/".count)))
+    }
     if config.baseURL != nil { routes.append(.sitemap) }
     self.routes = routes
   }

@@ -60,7 +60,8 @@ extension ActorKey {
 
   /// Every actor id of the contract, in the model's lifeline order.
   public static let contract: [ActorKey] = [
-    .guestApp, .kvpDaemon, .vssDaemon, .fcopyDaemon, .guestFirmware, .guestKernel, .ataDriver, .storvsc,
+    .guestApp, .kvpDaemon, .vssDaemon, .fcopyDaemon, .guestFirmware, .guestKernel, .ataDriver,
+    .storvsc,
     .heartbeatGuest, .shutdownGuest, .timeSyncGuest, .kvpGuest, .vssGuest, .fcopyGuest, .vmbusGuest,
     .hypervisor, .vid, .vmbusRoot, .storvsp, .heartbeatHost, .shutdownHost, .timeSyncHost, .kvpHost,
     .vssHost, .fcopyHost, .vmwp, .vmms, .storageStack, .disk,

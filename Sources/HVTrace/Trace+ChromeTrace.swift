@@ -11,7 +11,8 @@ extension Trace {
     let order: [PartitionKind] = [.child, .hypervisor, .root, .hardware]
     for (index, partition) in order.enumerated()
     where actors.contains(where: { $0.partition == partition }) {
-      records.append(metadata("process_name", pid: index + 1, tid: nil, name: processName(partition)))
+      records.append(
+        metadata("process_name", pid: index + 1, tid: nil, name: processName(partition)))
       records.append(sortIndex("process_sort_index", pid: index + 1, tid: nil, index: index))
     }
     for (index, actor) in actors.enumerated() {

@@ -74,7 +74,9 @@ extension Trace {
     if let flags = event.flags { members.append(JSONMember("flags", .string(flags))) }
     members.append(JSONMember("duration", .integer(event.duration)))
     members.append(JSONMember("step", .integer(event.step)))
-    if !event.details.isEmpty { members.append(JSONMember("details", json(details: event.details))) }
+    if !event.details.isEmpty {
+      members.append(JSONMember("details", json(details: event.details)))
+    }
     if event.bytesCopied != 0 {
       members.append(JSONMember("bytesCopied", .integer(event.bytesCopied)))
     }

@@ -17,7 +17,8 @@ extension Trace {
     }
     lines.append("Actors:")
     for actor in actors {
-      lines.append("  \(actor.id) — \(actor.name) [\(actor.partition.rawValue)/\(actor.mode.rawValue)]")
+      lines.append(
+        "  \(actor.id) — \(actor.name) [\(actor.partition.rawValue)/\(actor.mode.rawValue)]")
     }
     var number = 0
     for step in steps {
@@ -51,7 +52,9 @@ extension Trace {
     counters.named.map { "\($0.name) \($0.value)" }.joined(separator: " · ")
   }
 
-  private static func transcribe(_ entry: TraceEntry, depth: Int, number: inout Int, into lines: inout [String]) {
+  private static func transcribe(
+    _ entry: TraceEntry, depth: Int, number: inout Int, into lines: inout [String]
+  ) {
     let indent = String(repeating: "  ", count: depth)
     switch entry {
     case .event(let event):
@@ -66,7 +69,9 @@ extension Trace {
     case .group(let group):
       let gutter = String(repeating: " ", count: 6 + 11 + 2)
       lines.append("\(gutter)\(indent)loop ×\(group.count) { \(group.label)")
-      for inner in group.entries { transcribe(inner, depth: depth + 1, number: &number, into: &lines) }
+      for inner in group.entries {
+        transcribe(inner, depth: depth + 1, number: &number, into: &lines)
+      }
       let each = SimulatedTime.human(group.iterationCounters.simulatedNanoseconds)
       lines.append("\(gutter)\(indent)} ×\(group.count), \(each) each")
     }

@@ -26,7 +26,8 @@ public enum TraceEntry: Sendable, Hashable {
   public var expandedEventCount: Int {
     switch self {
     case .event: return 1
-    case .group(let group): return group.count * group.entries.reduce(0) { $0 + $1.expandedEventCount }
+    case .group(let group):
+      return group.count * group.entries.reduce(0) { $0 + $1.expandedEventCount }
     }
   }
 

@@ -9,14 +9,14 @@
 // to one case. Not a test: the numbers depend on the machine.
 
 import Foundation
-import HVScenario
 import HVHostModel
 import HVIntegrationServices
+import HVScenario
 import HVSimulation
 import HVTrace
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// Peak resident set size of this process in MiB (getrusage reports KiB on Linux).
@@ -41,7 +41,8 @@ if arguments.first == "--header" {
   print(header)
   exit(0)
 }
-let usage = "usage: hvwalk-bench <emulated|synthetic> <size> | services <duration> [--uncompressed]\n"
+let usage =
+  "usage: hvwalk-bench <emulated|synthetic> <size> | services <duration> [--uncompressed]\n"
 guard arguments.count >= 2, ["emulated", "synthetic", "services"].contains(arguments[0]) else {
   FileHandle.standardError.write(Data(usage.utf8))
   exit(2)
@@ -80,7 +81,8 @@ if compress, let trace {
   var text = ""
   let rendering = clock.measure { text = trace.jsonText() }
   jsonBytes = text.utf8.count
-  renderSeconds = Double(rendering.components.seconds) + Double(rendering.components.attoseconds) / 1e18
+  renderSeconds =
+    Double(rendering.components.seconds) + Double(rendering.components.attoseconds) / 1e18
 }
 
 let entries = trace?.steps.flatMap(\.entries) ?? []
@@ -90,7 +92,8 @@ let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.att
 let executed = simulation.executedEvents
 print(
   [
-    column(arguments[0], 10), column(arguments[1], 8), column(compress ? "compressed" : "every event", 12),
+    column(arguments[0], 10), column(arguments[1], 8),
+    column(compress ? "compressed" : "every event", 12),
     column(String(executed), 10), column(String(represented), 14), column(String(stored), 7),
     column(String(format: "%.2f", seconds * 1000), 9),
     column(String(format: "%.3g", Double(executed) / max(seconds, 1e-9)), 11),

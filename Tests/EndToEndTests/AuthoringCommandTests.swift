@@ -20,7 +20,8 @@ import Testing
     #expect(scenario.standardOutput.contains("Wrote Content/scenarios/my-run.yaml"))
     // Show the new scenario in the new lesson, as the printed hint says.
     let path = folder.path("Content/lessons/en/my-topic.md")
-    try (try String(contentsOfFile: path, encoding: .utf8) + "\n```trace my-run\n```\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (try String(contentsOfFile: path, encoding: .utf8) + "\n```trace my-run\n```\n").write(
+      toFile: path, atomically: true, encoding: .utf8)
 
     let check = try Hvwalk.run(["check"], in: folder.url)
     #expect(check.status == 0, "\(check.standardError)")
@@ -29,7 +30,8 @@ import Testing
     let build = try Hvwalk.run(["build"], in: folder.url)
     #expect(build.status == 0, "\(build.standardError)")
     for page in ["en/my-topic.html", "vi/my-topic.html", "en/scenarios/my-run.html"] {
-      #expect(FileManager.default.fileExists(atPath: folder.path("Site/\(page)")), "missing \(page)")
+      #expect(
+        FileManager.default.fileExists(atPath: folder.path("Site/\(page)")), "missing \(page)")
     }
   }
 
@@ -37,11 +39,14 @@ import Testing
     let folder = try contentCopy()
     let first = try Hvwalk.run(["new", "scenario", "again"], in: folder.url)
     #expect(first.status == 0)
-    let before = try String(contentsOfFile: folder.path("Content/scenarios/again.yaml"), encoding: .utf8)
+    let before = try String(
+      contentsOfFile: folder.path("Content/scenarios/again.yaml"), encoding: .utf8)
     let second = try Hvwalk.run(["new", "scenario", "again"], in: folder.url)
     #expect(second.status != 0)
     #expect(second.standardError.contains("Content/scenarios/again.yaml already exists"))
-    #expect(try String(contentsOfFile: folder.path("Content/scenarios/again.yaml"), encoding: .utf8) == before)
+    #expect(
+      try String(contentsOfFile: folder.path("Content/scenarios/again.yaml"), encoding: .utf8)
+        == before)
   }
 
   @Test func newRejectsUnsafeNames() throws {
@@ -57,10 +62,16 @@ import Testing
     let folder = try contentCopy()
     let lesson = folder.path("Content/lessons/vi/hyper-v-at-a-glance.md")
     let text = try String(contentsOfFile: lesson, encoding: .utf8)
-    try text.replacingOccurrences(of: "title:", with: "tittle:").write(toFile: lesson, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "title:", with: "tittle:").write(
+      toFile: lesson, atomically: true, encoding: .utf8)
     let outcome = try Hvwalk.run(["check"], in: folder.url, environment: ["NO_COLOR": "1"])
     #expect(outcome.status != 0)
-    #expect(outcome.standardError.contains("Content/lessons/vi/hyper-v-at-a-glance.md:2:1: error: unknown key 'tittle' in front matter; did you mean 'title'?"))
-    #expect(outcome.standardError.contains("Content/lessons/vi/hyper-v-at-a-glance.md:2:1: error: missing required key 'title'"))
+    #expect(
+      outcome.standardError.contains(
+        "Content/lessons/vi/hyper-v-at-a-glance.md:2:1: error: unknown key 'tittle' in front matter; did you mean 'title'?"
+      ))
+    #expect(
+      outcome.standardError.contains(
+        "Content/lessons/vi/hyper-v-at-a-glance.md:2:1: error: missing required key 'title'"))
   }
 }

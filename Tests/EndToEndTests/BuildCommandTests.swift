@@ -8,7 +8,9 @@ import Testing
 
   @Test func buildPrintsASummaryAndWritesTheSite() throws {
     let folder = try TemporaryFolder()
-    let outcome = try Hvwalk.run(["build", "--content", content.path, "--output", folder.path("Site")])
+    let outcome = try Hvwalk.run([
+      "build", "--content", content.path, "--output", folder.path("Site"),
+    ])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.hasPrefix("Built "))
     #expect(outcome.standardOutput.contains(" pages ("))
@@ -21,7 +23,9 @@ import Testing
   @Test func twoBuildsInSeparateProcessesAreByteIdentical() throws {
     let folder = try TemporaryFolder()
     for name in ["one", "two"] {
-      let outcome = try Hvwalk.run(["build", "--content", content.path, "--output", folder.path(name)])
+      let outcome = try Hvwalk.run([
+        "build", "--content", content.path, "--output", folder.path(name),
+      ])
       #expect(outcome.status == 0, "\(outcome.standardError)")
     }
     let one = tree(folder.path("one")), two = tree(folder.path("two"))
@@ -32,12 +36,16 @@ import Testing
   /// `Site/` is committed and must always equal a fresh build of `Content/`.
   @Test func committedSiteIsUpToDate() throws {
     let folder = try TemporaryFolder()
-    let outcome = try Hvwalk.run(["build", "--content", content.path, "--output", folder.path("Site")])
+    let outcome = try Hvwalk.run([
+      "build", "--content", content.path, "--output", folder.path("Site"),
+    ])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     let committed = tree(Repository.url("Site").path)
     let fresh = tree(folder.path("Site"))
     let changes = differences(fresh, committed)
-    #expect(changes.isEmpty, """
+    #expect(
+      changes.isEmpty,
+      """
       Site/ is stale: it differs from a fresh build of Content/. Run `swift run hvwalk build` and commit Site/.
       \(changes.joined(separator: "\n"))
       """)
@@ -54,6 +62,7 @@ import Testing
   @Test func aMissingContentFolderIsAClearError() throws {
     let outcome = try Hvwalk.run(["build", "--content", "/nonexistent/hvwalk-content"])
     #expect(outcome.status != 0)
-    #expect(outcome.standardError.contains("content folder '/nonexistent/hvwalk-content' does not exist"))
+    #expect(
+      outcome.standardError.contains("content folder '/nonexistent/hvwalk-content' does not exist"))
   }
 }

@@ -9,8 +9,10 @@ import Testing
   static let lessons = Repository.url("Content/lessons")
 
   static func files(_ language: String) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: lessons.appendingPathComponent(language).path)
-      .filter { $0.hasSuffix(".md") }.sorted()
+    try FileManager.default.contentsOfDirectory(
+      atPath: lessons.appendingPathComponent(language).path
+    )
+    .filter { $0.hasSuffix(".md") }.sorted()
   }
 
   static func text(_ language: String, _ file: String) throws -> String {
@@ -20,7 +22,10 @@ import Testing
   /// The headings every lesson has, in each language (a lesson may word the second one its way).
   static let requiredHeadings: [String: [[String]]] = [
     "en": [["## What you will learn"], ["## What to notice"]],
-    "vi": [["## Bạn sẽ học được gì"], ["## Những điểm cần để ý", "## Những điểm cần ghi nhớ", "## Điều cần để ý"]],
+    "vi": [
+      ["## Bạn sẽ học được gì"],
+      ["## Những điểm cần để ý", "## Những điểm cần ghi nhớ", "## Điều cần để ý"],
+    ],
   ]
 
   @Test func bothLanguagesHaveTheSameLessons() throws {
@@ -34,11 +39,14 @@ import Testing
         let text = try Self.text(language, file)
         let lesson = "\(language)/\(file)"
         for alternatives in Self.requiredHeadings[language]! {
-          #expect(alternatives.contains { text.contains("\n\($0)\n") }, "\(lesson) lacks a '\(alternatives[0])' section")
+          #expect(
+            alternatives.contains { text.contains("\n\($0)\n") },
+            "\(lesson) lacks a '\(alternatives[0])' section")
         }
         #expect(text.contains("```trace "), "\(lesson) has no trace walkthrough")
         #expect(text.contains("```self-check"), "\(lesson) has no self-check")
-        #expect(text.contains("```powershell") || text.contains("```sh"), "\(lesson) shows no commands")
+        #expect(
+          text.contains("```powershell") || text.contains("```sh"), "\(lesson) shows no commands")
         #expect(text.contains("](glossary.md#"), "\(lesson) links no term to the glossary")
       }
     }
@@ -46,7 +54,9 @@ import Testing
 
   @Test func theGlossaryPairsEveryTermInBothLanguages() throws {
     for language in ["en", "vi"] {
-      let terms = try Self.text(language, "glossary.md").components(separatedBy: "\n").filter { $0.hasPrefix("### ") }
+      let terms = try Self.text(language, "glossary.md").components(separatedBy: "\n").filter {
+        $0.hasPrefix("### ")
+      }
       #expect(terms.count >= 60, "\(language)/glossary.md has \(terms.count) terms")
     }
   }

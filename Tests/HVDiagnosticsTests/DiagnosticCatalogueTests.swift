@@ -10,30 +10,37 @@ import Testing
 
   @Test func idsAreUnique() {
     let raw = DiagnosticID.catalogue.map(\.rawValue)
-    let repeated = Dictionary(grouping: raw, by: { $0.lowercased() }).filter { $0.value.count > 1 }.keys.sorted()
+    let repeated = Dictionary(grouping: raw, by: { $0.lowercased() }).filter { $0.value.count > 1 }
+      .keys.sorted()
     #expect(repeated.isEmpty, "ids declared more than once: \(repeated)")
   }
 
   @Test func idsReadAreaDotProblem() {
     let pattern = /[a-z]+(-[a-z]+)*\.[a-z0-9]+(-[a-z0-9]+)*/
-    let malformed = DiagnosticID.catalogue.filter { (try? pattern.wholeMatch(in: $0.rawValue)) == nil }
+    let malformed = DiagnosticID.catalogue.filter {
+      (try? pattern.wholeMatch(in: $0.rawValue)) == nil
+    }
     #expect(malformed.isEmpty, "ids not of the form area.problem-words: \(malformed)")
   }
 
   /// `catalogue` is written by hand; every `static let` of the file must be in it, in order.
   @Test func everyDeclaredIDIsInTheCatalogue() throws {
     let source = try String(contentsOf: Self.catalogueFile, encoding: .utf8)
-    let declared = source.matches(of: /static let \w+ = DiagnosticID\("([^"]+)"\)/).map { String($0.output.1) }
+    let declared = source.matches(of: /static let \w+ = DiagnosticID\("([^"]+)"\)/).map {
+      String($0.output.1)
+    }
     #expect(!declared.isEmpty)
     #expect(declared == DiagnosticID.catalogue.map(\.rawValue))
   }
 
   /// Each declaration carries its one-line doc comment.
   @Test func everyIDIsDocumented() throws {
-    let lines = try String(contentsOf: Self.catalogueFile, encoding: .utf8).components(separatedBy: "\n")
+    let lines = try String(contentsOf: Self.catalogueFile, encoding: .utf8).components(
+      separatedBy: "\n")
     for (index, line) in lines.enumerated() where line.contains("= DiagnosticID(\"") {
-      #expect(index > 0 && lines[index - 1].trimmingCharacters(in: .whitespaces).hasPrefix("/// "),
-              "undocumented: \(line.trimmingCharacters(in: .whitespaces))")
+      #expect(
+        index > 0 && lines[index - 1].trimmingCharacters(in: .whitespaces).hasPrefix("/// "),
+        "undocumented: \(line.trimmingCharacters(in: .whitespaces))")
     }
   }
 
@@ -49,10 +56,13 @@ import Testing
       for (number, line) in text.components(separatedBy: "\n").enumerated() {
         let literals = line.matches(of: /"[a-z][a-z0-9-]*\.[a-z0-9-]+"/).map { String($0.output) }
         if line.contains("DiagnosticID(\"") || literals.contains(where: known.contains) {
-          offenders.append("Sources/\(relative):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+          offenders.append(
+            "Sources/\(relative):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
         }
       }
     }
-    #expect(offenders.isEmpty, "ids spelled out instead of named from the catalogue:\n\(offenders.joined(separator: "\n"))")
+    #expect(
+      offenders.isEmpty,
+      "ids spelled out instead of named from the catalogue:\n\(offenders.joined(separator: "\n"))")
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HVTrace
 import Testing
+
 @testable import HVDiagram
 
 #if canImport(FoundationXML)
@@ -11,7 +12,8 @@ import FoundationXML
   func svg(_ options: DiagramOptions = DiagramOptions()) -> String {
     let model = SequenceModel(trace: TraceFixture.trace(), options: options)
     let layout = DiagramLayout(model: model, text: .english)
-    return DiagramSVG(id: "fixture", title: "A write & a wait", summary: "Two <request> paths.").render(layout)
+    return DiagramSVG(id: "fixture", title: "A write & a wait", summary: "Two <request> paths.")
+      .render(layout)
   }
 
   @Test func isWellFormedXML() throws {
@@ -32,16 +34,23 @@ import FoundationXML
   @Test func oneGroupPerNumberedMessage() throws {
     let model = SequenceModel(trace: TraceFixture.trace(), options: DiagramOptions())
     let document = try XMLDocument(xmlString: svg(), options: [])
-    let steps = try document.nodes(forXPath: "//*[@data-step]").compactMap { ($0 as? XMLElement)?.value("data-step") }
+    let steps = try document.nodes(forXPath: "//*[@data-step]").compactMap {
+      ($0 as? XMLElement)?.value("data-step")
+    }
     #expect(steps == model.messages.map { String($0.number) })
-    let ids = try document.nodes(forXPath: "//*[@data-step]").compactMap { ($0 as? XMLElement)?.value("id") }
+    let ids = try document.nodes(forXPath: "//*[@data-step]").compactMap {
+      ($0 as? XMLElement)?.value("id")
+    }
     #expect(ids == model.messages.map { "fixture-msg-\($0.number)" })
   }
 
   @Test func outputIsCanonical() {
     #expect(svg() == svg())
     #expect(!svg().contains(".0\""), "coordinates are integers")
-    #expect(svg().hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hv-diagram\" id=\"fixture\" role=\"img\""))
+    #expect(
+      svg().hasPrefix(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hv-diagram\" id=\"fixture\" role=\"img\""
+      ))
   }
 
   @Test func repeatGroupsAreDrawnAsLoops() {

@@ -1,8 +1,9 @@
 import Foundation
 import HVDiagnostics
-import HVTrace
 import HVTestSupport
+import HVTrace
 import Testing
+
 @testable import HVScenario
 
 /// The repository's scenarios and this target's golden files (no bundle resources needed).
@@ -14,7 +15,10 @@ extension Repository {
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasSuffix(".yaml") }.sorted()
     return try names.map { name in
-      ("Content/scenarios/\(name)", try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+      (
+        "Content/scenarios/\(name)",
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+      )
     }
   }
 
@@ -42,7 +46,9 @@ extension Repository {
       #expect(scenario.title["vi"]?.isEmpty == false)
       #expect(scenario.summary?["vi"]?.isEmpty == false)
     }
-    #expect(library.scenario(id: "disk-write-emulated")?.title["vi"] == "Ghi 10 KB qua bộ điều khiển IDE giả lập")
+    #expect(
+      library.scenario(id: "disk-write-emulated")?.title["vi"]
+        == "Ghi 10 KB qua bộ điều khiển IDE giả lập")
   }
 
   @Test func everyScenarioRunsWithoutProblems() throws {
@@ -51,7 +57,10 @@ extension Repository {
       let trace = ScenarioRunner.run(scenario)
       #expect(trace.scenario == scenario.id)
       #expect(trace.steps.count == scenario.steps.count)
-      let shutsDown = scenario.steps.contains { if case .shutdown = $0.kind { return true } else { return false } }
+      let shutsDown = scenario.steps.contains {
+        guard case .shutdown = $0.kind else { return false }
+        return true
+      }
       #expect(trace.vm.state == (shutsDown ? "Off" : "Running"), "\(scenario.id)")
       #expect(trace.vm.name == "WEB01")
     }
@@ -70,14 +79,22 @@ extension Repository {
   }
 
   @Test func runResolvesIDsAndPaths() {
-    #expect(ScenarioRunner.scenarioPath(for: "disk-write-emulated", contentDirectory: "Content") == "Content/scenarios/disk-write-emulated.yaml")
-    #expect(ScenarioRunner.scenarioPath(for: "x", contentDirectory: "/tmp/c/") == "/tmp/c/scenarios/x.yaml")
-    #expect(ScenarioRunner.scenarioPath(for: "my/file.yaml", contentDirectory: "Content") == "my/file.yaml")
-    #expect(ScenarioRunner.scenarioPath(for: "local.yml", contentDirectory: "Content") == "local.yml")
+    #expect(
+      ScenarioRunner.scenarioPath(for: "disk-write-emulated", contentDirectory: "Content")
+        == "Content/scenarios/disk-write-emulated.yaml")
+    #expect(
+      ScenarioRunner.scenarioPath(for: "x", contentDirectory: "/tmp/c/")
+        == "/tmp/c/scenarios/x.yaml")
+    #expect(
+      ScenarioRunner.scenarioPath(for: "my/file.yaml", contentDirectory: "Content")
+        == "my/file.yaml")
+    #expect(
+      ScenarioRunner.scenarioPath(for: "local.yml", contentDirectory: "Content") == "local.yml")
   }
 
   @Test func renderReturnsDiagnosticsOrOutput() {
-    let bad = ScenarioRunner.render(source: "id: 1\n", path: "bad.yaml", seedOverride: nil, format: .json)
+    let bad = ScenarioRunner.render(
+      source: "id: 1\n", path: "bad.yaml", seedOverride: nil, format: .json)
     #expect(bad.output == nil)
     #expect(!bad.diagnostics.isEmpty)
     let good = ScenarioRunner.render(

@@ -2,6 +2,7 @@ import Foundation
 import HVTestSupport
 import HVTrace
 import Testing
+
 @testable import HVScenario
 
 /// The transcripts of the two 10 KiB writes and of one scenario per Integration Service, compared
@@ -21,7 +22,8 @@ import Testing
 /// Same scenario and seed ⇒ identical JSON bytes; the JSON follows the contract's key order.
 @Suite struct DeterminismTests {
   @Test(arguments: [
-    "disk-write-emulated", "disk-write-synthetic", "boot-gen1-is", "boot-gen1-no-is", "heartbeat-lost",
+    "disk-write-emulated", "disk-write-synthetic", "boot-gen1-is", "boot-gen1-no-is",
+    "heartbeat-lost",
     "heartbeat-ring-full", "time-sync", "copy-file-exists", "backup-saved-state", "kvp",
   ])
   func jsonIsByteIdentical(_ id: String) throws {
@@ -48,7 +50,8 @@ import Testing
 
   @Test func jsonKeysFollowTheContract() throws {
     let json = ScenarioRunner.run(try Repository.scenario("disk-write-synthetic")).jsonText()
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let topKeys = json.split(separator: "\n").filter { $0.hasPrefix("  \"") }
       .map { String($0.dropFirst(3).prefix { $0 != "\"" }) }
     #expect(
@@ -59,19 +62,25 @@ import Testing
     let totals = try #require(object["totals"] as? [String: Int])
     #expect(Set(totals.keys) == Set(Counters.names))
     let totalsText = try #require(json.range(of: "  \"totals\": {"))
-    let order = Counters.names.compactMap { json.range(of: "\"\($0)\"", range: totalsText.upperBound..<json.endIndex)?.lowerBound }
+    let order = Counters.names.compactMap {
+      json.range(of: "\"\($0)\"", range: totalsText.upperBound..<json.endIndex)?.lowerBound
+    }
     #expect(order == order.sorted())
     let steps = try #require(object["steps"] as? [[String: Any]])
     let events = try #require(steps.first?["events"] as? [[String: Any]])
     let event = try #require(events.first)
     for key in ["seq", "time", "from", "to", "kind", "label"] { #expect(event[key] != nil) }
     let actors = try #require(object["actors"] as? [[String: String]])
-    #expect(actors.contains { $0["id"] == "storvsp" && $0["partition"] == "root" && $0["mode"] == "kernel" })
+    #expect(
+      actors.contains {
+        $0["id"] == "storvsp" && $0["partition"] == "root" && $0["mode"] == "kernel"
+      })
     let services = try #require(object["integrationServices"] as? [[String: Any]])
-    #expect(services.map { $0["name"] as? String } == [
-      "Guest Service Interface", "Heartbeat", "Key-Value Pair Exchange", "Shutdown",
-      "Time Synchronization", "VSS",
-    ])
+    #expect(
+      services.map { $0["name"] as? String } == [
+        "Guest Service Interface", "Heartbeat", "Key-Value Pair Exchange", "Shutdown",
+        "Time Synchronization", "VSS",
+      ])
     #expect((object["vm"] as? [String: Any])?["state"] as? String == "Running")
   }
 }

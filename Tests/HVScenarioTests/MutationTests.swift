@@ -15,9 +15,12 @@ import Testing
   typealias Generator = SplitMix64
 
   static let tokens = [
-    "", "0", "-1", "1.5", "10", "10 KiB", "10 PiB", "999999999999 GiB", "1e9 s", "5 fortnights", "yes", "no",
-    "null", "~", "[]", "{}", "[1, 2]", "{a: b}", "'quoted'", "\"", "&anchor", "*alias", "!!binary x", "../evil",
-    "write-disc", "start", "off", "ide", "scsi", "3", "2099", "all", "none", "[heartbeat, nope]", "Ghi 10 KB", "\u{0}",
+    "", "0", "-1", "1.5", "10", "10 KiB", "10 PiB", "999999999999 GiB", "1e9 s", "5 fortnights",
+    "yes", "no",
+    "null", "~", "[]", "{}", "[1, 2]", "{a: b}", "'quoted'", "\"", "&anchor", "*alias",
+    "!!binary x", "../evil",
+    "write-disc", "start", "off", "ide", "scsi", "3", "2099", "all", "none", "[heartbeat, nope]",
+    "Ghi 10 KB", "\u{0}",
     "\t", "%", "@", "`", "|", ">", "- ", ": ", "#",
   ]
 
@@ -29,7 +32,10 @@ import Testing
       switch random.below(9) {
       case 0: lines.remove(at: index)
       case 1: lines.insert(lines[index], at: index)
-      case 2: lines[index] = String(repeating: " ", count: random.below(6)) + lines[index].trimmingCharacters(in: .whitespaces)
+      case 2:
+        lines[index] =
+          String(repeating: " ", count: random.below(6))
+          + lines[index].trimmingCharacters(in: .whitespaces)
       case 3:
         if let colon = lines[index].firstIndex(of: ":") {
           lines[index] = String(lines[index][...colon]) + " " + random.pick(tokens)
@@ -37,15 +43,21 @@ import Testing
       case 4:
         if let colon = lines[index].firstIndex(of: ":") {
           let indent = lines[index].prefix { $0 == " " || $0 == "-" }
-          lines[index] = indent + random.pick(["idd", "titel", "step", "vm", "disk", "seed", "host", "wait", "x"])
+          lines[index] =
+            indent
+            + random.pick(["idd", "titel", "step", "vm", "disk", "seed", "host", "wait", "x"])
             + String(lines[index][colon...])
         }
-      case 5: lines.insert(String(repeating: " ", count: random.below(4)) + random.pick(tokens), at: index)
+      case 5:
+        lines.insert(
+          String(repeating: " ", count: random.below(4)) + random.pick(tokens), at: index)
       case 6: lines = Array(lines.prefix(index))
       case 7: lines[index] = lines[index].replacingOccurrences(of: " ", with: "\t")
       default:
         var characters = Array(lines[index])
-        if !characters.isEmpty { characters[random.below(characters.count)] = random.pick(Array("{}[]:,-#'\"&*!|>%@`x1 ")) }
+        if !characters.isEmpty {
+          characters[random.below(characters.count)] = random.pick(Array("{}[]:,-#'\"&*!|>%@`x1 "))
+        }
         lines[index] = String(characters)
       }
     }
@@ -56,18 +68,21 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: Self.contentFolder.path)
       .filter { $0.hasSuffix(".yaml") }.sorted()
     #expect(!files.isEmpty)
-    var random = Generator(seed: 20261127)
+    var random = Generator(seed: 20_261_127)
     var runs = 0, rejected = 0
     for round in 0..<3000 {
       let name = files[round % files.count]
-      let original = try String(contentsOf: Self.contentFolder.appendingPathComponent(name), encoding: .utf8)
+      let original = try String(
+        contentsOf: Self.contentFolder.appendingPathComponent(name), encoding: .utf8)
       let text = Self.mutate(original, &random)
       let path = "Content/scenarios/\(name)"
       let lineCount = text.components(separatedBy: "\n").count
       let (scenario, diagnostics) = ScenarioParser.parse(source: text, path: path)
       for diagnostic in diagnostics {
         #expect(diagnostic.location.path == path)
-        #expect((1...max(lineCount, 1) + 1).contains(diagnostic.location.line), "\(diagnostic) is outside the file")
+        #expect(
+          (1...max(lineCount, 1) + 1).contains(diagnostic.location.line),
+          "\(diagnostic) is outside the file")
         #expect(!diagnostic.message.isEmpty)
       }
       if let scenario, diagnostics.isEmpty {

@@ -3,6 +3,7 @@ import HVHostModel
 import HVIntegrationServices
 import HVSimulation
 import Testing
+
 @testable import HVScenario
 
 @Suite struct ParserTests {
@@ -22,7 +23,8 @@ import Testing
     """
 
   @Test func aValidFileParsesWithDefaults() throws {
-    let (scenario, diagnostics) = ScenarioParser.parse(source: Self.valid, path: "Content/scenarios/demo.yaml")
+    let (scenario, diagnostics) = ScenarioParser.parse(
+      source: Self.valid, path: "Content/scenarios/demo.yaml")
     #expect(diagnostics.isEmpty)
     let parsed = try #require(scenario)
     #expect(parsed.id == "demo")
@@ -33,7 +35,9 @@ import Testing
     #expect(parsed.steps.count == 1)
     #expect(parsed.steps[0].kind == .writeDisk(bytes: 10_240))
     #expect(parsed.steps[0].argument == "10 KiB")
-    #expect(parsed.steps[0].location == SourceLocation(path: "Content/scenarios/demo.yaml", line: 6, column: 5))
+    #expect(
+      parsed.steps[0].location
+        == SourceLocation(path: "Content/scenarios/demo.yaml", line: 6, column: 5))
   }
 
   @Test func reportsEveryErrorWithItsPosition() {
@@ -71,7 +75,9 @@ import Testing
   }
 
   @Test func yamlSyntaxErrorsHaveAPosition() {
-    let diagnostics = ScenarioParser.parse(source: "id: x\ntitle: [open\nsteps: []\n", path: "x.yaml").1
+    let diagnostics = ScenarioParser.parse(
+      source: "id: x\ntitle: [open\nsteps: []\n", path: "x.yaml"
+    ).1
     #expect(diagnostics.count == 1)
     #expect(diagnostics[0].identifier == .scenarioYaml)
     #expect(diagnostics[0].location.line == 3)
@@ -85,7 +91,10 @@ import Testing
         "demo.yaml:1:1: error: a scenario needs the key 'title'",
       ])
     #expect(lines("") == ["demo.yaml:1:1: error: the scenario file is empty"])
-    #expect(lines("- a\n") == ["demo.yaml:1:1: error: a scenario file must be a mapping of keys to values"])
+    #expect(
+      lines("- a\n") == [
+        "demo.yaml:1:1: error: a scenario file must be a mapping of keys to values"
+      ])
   }
 
   @Test func idMustBeWellFormedAndMatchTheFileName() {
@@ -95,7 +104,10 @@ import Testing
         "Content/scenarios/demo.yaml:1:5: error: id 'other' must equal the file name 'demo'; rename the file to 'other.yaml' or set id: demo"
       ])
     let upper = Self.valid.replacingOccurrences(of: "id: demo", with: "id: Demo")
-    #expect(lines(upper, path: "x") == ["x:1:5: error: id 'Demo' may only use lower-case letters, digits and '-'"])
+    #expect(
+      lines(upper, path: "x") == [
+        "x:1:5: error: id 'Demo' may only use lower-case letters, digits and '-'"
+      ])
   }
 
   @Test func titlesNeedEveryLanguage() {
@@ -222,9 +234,13 @@ import Testing
 @Test func titlesFollowTheSiteLanguages() {
   let source = "id: demo\ntitle:\n  en: Demo\n  vi: Thử\nsteps:\n  - wait: 1 s\n"
   #expect(ScenarioParser.parse(source: source, path: "demo.yaml").1.isEmpty)
-  let three = ScenarioParser.parse(source: source, path: "demo.yaml", languages: ["vi", "en", "fr"]).1
+  let three = ScenarioParser.parse(
+    source: source, path: "demo.yaml", languages: ["vi", "en", "fr"]
+  ).1
   #expect(three.count == 1)
   #expect(three.first?.message.contains("'fr'") == true)
   let withFrench = source.replacingOccurrences(of: "  vi: Thử\n", with: "  vi: Thử\n  fr: Essai\n")
-  #expect(ScenarioParser.parse(source: withFrench, path: "demo.yaml", languages: ["vi", "en", "fr"]).1.isEmpty)
+  #expect(
+    ScenarioParser.parse(source: withFrench, path: "demo.yaml", languages: ["vi", "en", "fr"]).1
+      .isEmpty)
 }

@@ -3,6 +3,7 @@ import HVHostModel
 import HVIntegrationServices
 import HVSimulation
 import Testing
+
 @testable import HVScenario
 
 /// Every step and value form of contract §1 that drives the Integration Services and the faults.
@@ -44,16 +45,22 @@ import Testing
     let (scenario, errors) = parse(steps, vm: "vm: {generation: 2}", host: "host: {version: 2019}")
     #expect(errors == [])
     let kinds = try #require(scenario).steps.map(\.kind)
-    #expect(kinds[2] == .kvp(KVPRequest(operation: .set, pool: .external, key: "Owner", value: "Web team")))
+    #expect(
+      kinds[2]
+        == .kvp(KVPRequest(operation: .set, pool: .external, key: "Owner", value: "Web team")))
     #expect(kinds[4] == .kvp(KVPRequest(operation: .delete, pool: .autoExternal, key: "HostName")))
     #expect(kinds[5] == .kvp(KVPRequest(operation: .enumerate, pool: .guest)))
     #expect(
-      kinds[7] == .copyFile(CopyFileRequest(source: "C:\\a.txt", destination: "/tmp/a.txt", size: 4096, createFullPath: true)))
+      kinds[7]
+        == .copyFile(
+          CopyFileRequest(
+            source: "C:\\a.txt", destination: "/tmp/a.txt", size: 4096, createFullPath: true)))
     #expect(kinds[12] == .rescindChannel(.service(.heartbeat)))
     #expect(kinds[13] == .rescindChannel(.disk))
     #expect(kinds[16] == .shutdown(ShutdownRequest(mode: .reboot, force: true)))
     #expect(kinds[17] == .shutdown(ShutdownRequest()))
-    #expect(try #require(scenario).steps[2].argument == "pool: external, key: Owner, value: Web team")
+    #expect(
+      try #require(scenario).steps[2].argument == "pool: external, key: Owner, value: Web team")
   }
 
   @Test func copyFileWithoutADestination() {
@@ -143,10 +150,16 @@ import Testing
   @Test func shutdownOutcomesFollowTheSimulation() {
     // Without the Shutdown service Stop-VM turns the VM off; a reboot the host version lacks is
     // refused, so the VM still runs afterwards.
-    let (_, refused) = parse("  - shutdown: {mode: reboot}\n  - write-disk: 1 KiB\n", vm: "vm: {integration-services: [shutdown]}")
+    let (_, refused) = parse(
+      "  - shutdown: {mode: reboot}\n  - write-disk: 1 KiB\n",
+      vm: "vm: {integration-services: [shutdown]}")
     #expect(refused == [])
-    let (_, off) = parse("  - shutdown\n  - write-disk: 1 KiB\n", vm: "vm: {integration-services: []}")
-    #expect(off == ["demo.yaml:7:5: error: 'write-disk' needs a running VM, but it is off here; add '- start' before it"])
+    let (_, off) = parse(
+      "  - shutdown\n  - write-disk: 1 KiB\n", vm: "vm: {integration-services: []}")
+    #expect(
+      off == [
+        "demo.yaml:7:5: error: 'write-disk' needs a running VM, but it is off here; add '- start' before it"
+      ])
     let (_, late) = parse(
       "  - hang-guest\n  - shutdown\n  - write-disk: 1 KiB\n  - resume-guest\n  - wait: 1 s\n  - write-disk: 1 KiB\n",
       vm: "vm: {integration-services: [shutdown]}")

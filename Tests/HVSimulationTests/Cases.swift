@@ -1,11 +1,12 @@
 import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// Named runs the sweeps and order checks share.
 struct Case: CustomStringConvertible, Sendable {
@@ -69,12 +70,15 @@ struct Case: CustomStringConvertible, Sendable {
     synthetic([start, write(200 * 1024)], generation: .one, host: .ws2008, state: .off),
     // With the Integration Services running: long waits, faults, every service.
     services([wait(seconds: 600), write(1024 * 1024), wait(seconds: 30)]),
-    services([hang, wait(seconds: 300), resume, wait(seconds: 5)], [.heartbeat, .timeSync, .dataExchange]),
+    services(
+      [hang, wait(seconds: 300), resume, wait(seconds: 5)], [.heartbeat, .timeSync, .dataExchange]),
     services(
       [
-        kvp(.enumerate, .auto), copy("/opt/a/b.bin", bytes: 300 * 1024, createFullPath: true), backup,
+        kvp(.enumerate, .auto), copy("/opt/a/b.bin", bytes: 300 * 1024, createFullPath: true),
+        backup,
         disable(.timeSync), save, wait(seconds: 60), restore, shutdown(),
       ], IntegrationService.allCases),
-    services([start, wait(seconds: 30), shutdown(.reboot), wait(seconds: 5)], host: .ws2019, state: .off),
+    services(
+      [start, wait(seconds: 30), shutdown(.reboot), wait(seconds: 5)], host: .ws2019, state: .off),
   ]
 }

@@ -1,18 +1,21 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// A compressed run (one iteration executed, the rest applied) must end exactly where a run that
 /// executes every iteration ends: same counters, same time, same component state.
 @Suite struct CompressionTests {
-  static func both(_ run: Case) -> (compressed: (Trace, SimulationSnapshot), full: (Trace, SimulationSnapshot)) {
+  static func both(_ run: Case) -> (
+    compressed: (Trace, SimulationSnapshot), full: (Trace, SimulationSnapshot)
+  ) {
     let a = run.with(seed: run.configuration.seed, compress: true).simulation()
     let compressed = a.run(run.steps)
     let b = run.with(seed: run.configuration.seed, compress: false).simulation()
@@ -41,7 +44,8 @@ import HVHostModel
       #expect(compressed.0.steps.map(\.totals) == full.0.steps.map(\.totals))
       let (a, b) = (compressed.1, full.1)
       #expect(a.now == b.now, "seed \(seed)")
-      #expect(a.channels.map(\.outbound) == b.channels.map(\.outbound), "seed \(seed): outbound rings")
+      #expect(
+        a.channels.map(\.outbound) == b.channels.map(\.outbound), "seed \(seed): outbound rings")
       #expect(a.channels.map(\.inbound) == b.channels.map(\.inbound), "seed \(seed): inbound rings")
       #expect(a.ide == b.ide, "seed \(seed): IDE controller")
       #expect(a.storvsc == b.storvsc, "seed \(seed): storvsc")

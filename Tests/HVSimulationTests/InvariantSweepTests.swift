@@ -1,13 +1,14 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// Invariants after every event, across many seeds (issue 3, "Tests that must exist").
 @Suite struct InvariantSweepTests {
@@ -22,7 +23,8 @@ import HVHostModel
         if event.time < lastTime { problems.append("time went backwards at event \(event.seq)") }
         lastTime = event.time
       }
-      for problem in simulation.invariantViolations().map(\.description) where !problems.contains(problem) {
+      for problem in simulation.invariantViolations().map(\.description)
+      where !problems.contains(problem) {
         problems.append(problem)
       }
     }

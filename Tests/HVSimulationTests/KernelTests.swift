@@ -1,13 +1,14 @@
-import Testing
 import HVHostModel
-@testable import HVSimKernel
 import HVTestSupport
+import Testing
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 @Suite struct KernelTests {
   @Test func schedulerOrdersByTimeThenBySchedulingOrder() {
@@ -62,7 +63,9 @@ import HVTestSupport
     let first = vmbus.next(), other = disk.next(), repeated = again.next()
     #expect(first != other)
     #expect(first == repeated)
-    #expect(SplitMix64.component("vmbus", seed: 2).hashValue != SplitMix64.component("vmbus", seed: 1).hashValue)
+    #expect(
+      SplitMix64.component("vmbus", seed: 2).hashValue
+        != SplitMix64.component("vmbus", seed: 1).hashValue)
   }
 
   @Test func guidsFormatCanonically() {

@@ -1,13 +1,14 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// The message sequences of the fact sheet: boot (§3.2), emulated path (§2.1), synthetic path (§2.2).
 @Suite struct ProtocolOrderTests {
@@ -26,7 +27,9 @@ import HVHostModel
     expected += ["CHANNELMSG_REQUESTOFFERS"] + Array(repeating: "CHANNELMSG_OFFERCHANNEL", count: 6)
     expected += ["CHANNELMSG_ALLOFFERS_DELIVERED"]
     expected += ["CHANNELMSG_GPADL_HEADER"] + Array(repeating: "CHANNELMSG_GPADL_BODY", count: 18)
-    expected += ["CHANNELMSG_GPADL_CREATED", "CHANNELMSG_OPENCHANNEL", "CHANNELMSG_OPENCHANNEL_RESULT"]
+    expected += [
+      "CHANNELMSG_GPADL_CREATED", "CHANNELMSG_OPENCHANNEL", "CHANNELMSG_OPENCHANNEL_RESULT",
+    ]
     for _ in 0..<5 {
       // Each service's rings (2 × 4 pages) fit in the GPADL header: no body message.
       expected += [
@@ -49,15 +52,18 @@ import HVHostModel
       #expect(found != nil, "\(message) missing or out of order")
       position = (found ?? position) + 1
     }
-    let operations = boot.storedEvents.filter { $0.kind == .ringPacket && $0.message == "VM_PKT_DATA_INBAND" }
-      .compactMap(\.operation)
+    let operations = boot.storedEvents.filter {
+      $0.kind == .ringPacket && $0.message == "VM_PKT_DATA_INBAND"
+    }
+    .compactMap(\.operation)
     #expect(
       operations == [
         "VSTOR_OPERATION_BEGIN_INITIALIZATION", "VSTOR_OPERATION_QUERY_PROTOCOL_VERSION",
         "VSTOR_OPERATION_QUERY_PROTOCOL_VERSION", "VSTOR_OPERATION_QUERY_PROPERTIES",
         "VSTOR_OPERATION_END_INITIALIZATION",
       ])
-    let msrs = boot.storedEvents.filter { $0.kind == .vmExit && $0.from == "vmbus-guest" }.map(\.label)
+    let msrs = boot.storedEvents.filter { $0.kind == .vmExit && $0.from == "vmbus-guest" }.map(
+      \.label)
     #expect(msrs.first?.contains("HV_X64_MSR_GUEST_OS_ID") == true)
     #expect(msrs.dropFirst().first?.contains("HV_X64_MSR_HYPERCALL") == true)
   }
@@ -73,10 +79,13 @@ import HVHostModel
     ]
     let boot = trace(Case.synthetic([Case.start], generation: .one, state: .off))
     let delivered = boot.storedEvents.filter { $0.kind == .vmbusMessage }
-    #expect(delivered.contains { $0.to == "vmbus-guest" } && delivered.contains { $0.to == "vmbus-root" })
+    #expect(
+      delivered.contains { $0.to == "vmbus-guest" } && delivered.contains { $0.to == "vmbus-root" })
     for event in delivered {
       let message = event.message ?? ""
-      #expect(event.to == (guestToHost.contains(message) ? "vmbus-root" : "vmbus-guest"), "\(message) went the wrong way")
+      #expect(
+        event.to == (guestToHost.contains(message) ? "vmbus-root" : "vmbus-guest"),
+        "\(message) went the wrong way")
     }
   }
 
@@ -97,7 +106,9 @@ import HVHostModel
     let boot = trace(Case.synthetic([Case.start], generation: .one, host: host, state: .off))
     let requests = boot.storedEvents.filter { $0.message == "CHANNELMSG_INITIATE_CONTACT" }
     let responses = boot.storedEvents.filter { $0.message == "CHANNELMSG_VERSION_RESPONSE" }
-    let expectedTries = VMBusVersion.guestPreferenceOrder.firstIndex(of: host.vmbusVersion).map { $0 + 1 }
+    let expectedTries = VMBusVersion.guestPreferenceOrder.firstIndex(of: host.vmbusVersion).map {
+      $0 + 1
+    }
     #expect(requests.count == expectedTries)
     #expect(responses.last?.detail("version_supported") == .integer(1))
     #expect(responses.dropLast().allSatisfy { $0.detail("version_supported") == .integer(0) })
@@ -127,7 +138,9 @@ import HVHostModel
     #expect(first.map(\.to) == ["hypervisor", "vid", "vmwp", "vid", "hypervisor", "ata-driver"])
     #expect(first[1].message == "HVMSG_X64_IO_PORT_INTERCEPT")
     #expect(first[4].message == "HvCallSetVpRegisters")
-    let ports = write.storedEvents.filter { $0.kind == .vmExit }.compactMap { $0.detail("port")?.text }
+    let ports = write.storedEvents.filter { $0.kind == .vmExit }.compactMap {
+      $0.detail("port")?.text
+    }
     #expect(
       Array(ports.prefix(9))
         == ["0x1F7", "0x1F2", "0x1F3", "0x1F4", "0x1F5", "0x1F6", "0x1F7", "0x1F7", "0x1F0"])
@@ -152,7 +165,9 @@ import HVHostModel
     #expect(packet?.operation == "VSTOR_OPERATION_EXECUTE_SRB")
     #expect(packet?.detail("pfns") == .integer(3))
     #expect(packet?.detail("ring_bytes") == .integer(128))
-    let completion = write.storedEvents.first { $0.kind == .ringPacket && $0.message == "VM_PKT_COMP" }
+    let completion = write.storedEvents.first {
+      $0.kind == .ringPacket && $0.message == "VM_PKT_COMP"
+    }
     #expect(completion?.operation == "VSTOR_OPERATION_COMPLETE_IO")
     #expect(completion?.detail("trans_id") == packet?.detail("trans_id"))
   }
@@ -162,7 +177,9 @@ import HVHostModel
     #expect(write.totals.ringPackets == 16)
     let signals = TraceChecks.messages(write) { $0.message == "HvCallSignalEvent" }
     #expect(signals.count == 2)
-    let silent = write.storedEvents.filter { $0.kind == .ringPacket && $0.detail("signal") == .flag(false) }
+    let silent = write.storedEvents.filter {
+      $0.kind == .ringPacket && $0.detail("signal") == .flag(false)
+    }
     #expect(!silent.isEmpty)
     #expect(silent.allSatisfy { $0.detail("signal_rule")?.text.contains("not empty") == true })
   }
@@ -177,7 +194,9 @@ import HVHostModel
   }
 
   @Test func oldHostsGetTheShortVStorPacket() {
-    let write = trace(Case.synthetic([Case.start, Case.write(4096)], generation: .one, host: .ws2008R2, state: .off))
+    let write = trace(
+      Case.synthetic(
+        [Case.start, Case.write(4096)], generation: .one, host: .ws2008R2, state: .off))
     let request = write.storedEvents.last { $0.message == "VM_PKT_DATA_USING_GPA_DIRECT" }
     // 16 descriptor + 8 + 8 + 8 × 1 PFN + 48-byte vstor_packet = 88, + 8-byte trailer
     #expect(request?.detail("ring_bytes") == .integer(96))

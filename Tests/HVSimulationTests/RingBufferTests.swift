@@ -1,12 +1,13 @@
-import Testing
 import HVHostModel
-@testable import HVSimKernel
+import Testing
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 @Suite struct RingBufferTests {
   func packet(_ payload: Int, id: UInt64 = 1) -> VMBusPacket {

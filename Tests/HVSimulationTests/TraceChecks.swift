@@ -46,7 +46,9 @@ enum TraceChecks {
     var sum = Counters()
     for step in trace.steps {
       let recounted = recount(step.entries, actors: actors)
-      if recounted != step.totals { problems.append("step \(step.index) totals differ from its events") }
+      if recounted != step.totals {
+        problems.append("step \(step.index) totals differ from its events")
+      }
       sum += recounted
     }
     if sum != trace.totals { problems.append("trace totals differ from the sum of the steps") }
@@ -59,13 +61,17 @@ enum TraceChecks {
     var problems: [String] = []
     var cursor = trace.steps.first?.time ?? 0
     for step in trace.steps {
-      if step.time < cursor { problems.append("step \(step.index) starts before the previous ended") }
+      if step.time < cursor {
+        problems.append("step \(step.index) starts before the previous ended")
+      }
       cursor = chain(step.entries, from: step.time, problems: &problems)
     }
     return problems
   }
 
-  private static func chain(_ entries: [TraceEntry], from start: Int, problems: inout [String]) -> Int {
+  private static func chain(_ entries: [TraceEntry], from start: Int, problems: inout [String])
+    -> Int
+  {
     var cursor = start
     for entry in entries {
       if entry.time != cursor {
@@ -90,14 +96,20 @@ enum TraceChecks {
   /// Expanded (message, key, count) of ring packets in order; the key is the trans_id within the
   /// channel's current opening (ids start again when a channel is opened anew, e.g. after a
   /// reboot); ids of compressed iterations repeat.
-  static func ringPackets(_ entries: [TraceEntry], multiplier: Int = 1, epochs: inout [Int: Int]) -> [(message: String, id: String, count: Int)] {
+  static func ringPackets(_ entries: [TraceEntry], multiplier: Int = 1, epochs: inout [Int: Int])
+    -> [(message: String, id: String, count: Int)]
+  {
     var result: [(String, String, Int)] = []
     for entry in entries {
       switch entry {
       case .event(let event) where event.message == "CHANNELMSG_OPENCHANNEL_RESULT":
-        if case .integer(let relid)? = event.detail("child_relid") { epochs[relid, default: 0] += 1 }
+        if case .integer(let relid)? = event.detail("child_relid") {
+          epochs[relid, default: 0] += 1
+        }
       case .event(let event) where event.kind == .ringPacket:
-        if case .integer(let id)? = event.detail("trans_id"), case .integer(let relid)? = event.detail("relid") {
+        if case .integer(let id)? = event.detail("trans_id"),
+          case .integer(let relid)? = event.detail("relid")
+        {
           result.append((event.message ?? "", "\(relid)/\(epochs[relid] ?? 0)/\(id)", multiplier))
         }
       case .group(let group):
@@ -138,18 +150,28 @@ enum TraceChecks {
   /// (matched exactly when no IC packet sits in a repeat group); never more answers than requests.
   /// A hung guest may leave requests unanswered.
   static func icProblems(_ trace: Trace) -> [String] {
-    struct Packet { var key: String; var flags: String; var count: Int; var grouped: Bool }
+    struct Packet {
+      var key: String
+      var flags: String
+      var count: Int
+      var grouped: Bool
+    }
     var packets: [Packet] = []
     func walk(_ entries: [TraceEntry], multiplier: Int) {
       for entry in entries {
         switch entry {
         case .group(let group): walk(group.entries, multiplier: multiplier * group.count)
         case .event(let event):
-          guard event.kind == .ringPacket, let message = event.message, message.hasPrefix("ICMSGTYPE_"),
-            case .text(let flags)? = event.detail("icflags"), case .integer(let relid)? = event.detail("relid"),
+          guard event.kind == .ringPacket, let message = event.message,
+            message.hasPrefix("ICMSGTYPE_"),
+            case .text(let flags)? = event.detail("icflags"),
+            case .integer(let relid)? = event.detail("relid"),
             case .integer(let id)? = event.detail("trans_id")
           else { continue }
-          packets.append(Packet(key: "\(relid)/\(id)/\(message)", flags: flags, count: multiplier, grouped: multiplier > 1))
+          packets.append(
+            Packet(
+              key: "\(relid)/\(id)/\(message)", flags: flags, count: multiplier,
+              grouped: multiplier > 1))
         }
       }
     }
@@ -184,13 +206,19 @@ enum TraceChecks {
     var open = openAtStart
     var problems: [String] = []
     for event in trace.storedEvents {
-      if event.message == "CHANNELMSG_OPENCHANNEL_RESULT", case .integer(let relid)? = event.detail("child_relid") {
+      if event.message == "CHANNELMSG_OPENCHANNEL_RESULT",
+        case .integer(let relid)? = event.detail("child_relid")
+      {
         open.insert(relid)
       }
-      if event.message == "CHANNELMSG_CLOSECHANNEL", case .integer(let relid)? = event.detail("child_relid") {
+      if event.message == "CHANNELMSG_CLOSECHANNEL",
+        case .integer(let relid)? = event.detail("child_relid")
+      {
         open.remove(relid)
       }
-      if event.kind == .ringPacket, case .integer(let relid)? = event.detail("relid"), !open.contains(relid) {
+      if event.kind == .ringPacket, case .integer(let relid)? = event.detail("relid"),
+        !open.contains(relid)
+      {
         problems.append("packet \(event.seq) on relid \(relid) before the channel was open")
       }
     }
@@ -198,7 +226,9 @@ enum TraceChecks {
   }
 
   /// Protocol messages in expanded order (each repeat body repeated), optionally filtered.
-  static func messages(_ trace: Trace, where include: (TraceEvent) -> Bool = { _ in true }) -> [String] {
+  static func messages(_ trace: Trace, where include: (TraceEvent) -> Bool = { _ in true })
+    -> [String]
+  {
     var result: [String] = []
     func walk(_ entries: [TraceEntry]) {
       for entry in entries {

@@ -1,13 +1,14 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// Close, rescind and unload: no scenario step reaches them yet, so the tests drive them directly.
 @Suite struct VMBusLifecycleTests {
@@ -31,7 +32,9 @@ import HVHostModel
 
   @Test func closeSendsCloseChannelThenTearsTheGPADLDown() {
     let simulation = runningGuest()
-    simulation.runStep(action: "close") { done in simulation.vmbus.closeChannel(relid: 1, then: done) }
+    simulation.runStep(action: "close") { done in
+      simulation.vmbus.closeChannel(relid: 1, then: done)
+    }
     let trace = simulation.finish()
     #expect(
       TraceChecks.messages(trace) { $0.kind == .vmbusMessage } == [
@@ -45,22 +48,28 @@ import HVHostModel
 
   @Test func sendingOnAClosedChannelIsCaught() {
     let simulation = runningGuest()
-    simulation.runStep(action: "close") { done in simulation.vmbus.closeChannel(relid: 1, then: done) }
+    simulation.runStep(action: "close") { done in
+      simulation.vmbus.closeChannel(relid: 1, then: done)
+    }
     #expect(simulation.invariantViolations().isEmpty)
     simulation.runStep(action: "write-disk") { done in
-      simulation.storage.storvscRequest(VStorPacket(operation: .queryProperties), relid: 1, "late") { _ in done() }
+      simulation.storage.storvscRequest(VStorPacket(operation: .queryProperties), relid: 1, "late")
+      { _ in done() }
     }
     #expect(!simulation.invariantViolations().isEmpty)
   }
 
   @Test func reopeningAfterCloseWorks() {
     let simulation = runningGuest()
-    simulation.runStep(action: "close") { done in simulation.vmbus.closeChannel(relid: 1, then: done) }
+    simulation.runStep(action: "close") { done in
+      simulation.vmbus.closeChannel(relid: 1, then: done)
+    }
     simulation.runStep(action: "open") { done in
       simulation.vmbus.openChannel(relid: 1, ringPages: 4, then: done)
     }
     #expect(simulation.channels[0].state == .opened)
-    #expect(simulation.channels[0].gpadl?.handle == GPADL.firstHandle + UInt32(simulation.channels.count))
+    #expect(
+      simulation.channels[0].gpadl?.handle == GPADL.firstHandle + UInt32(simulation.channels.count))
     let trace = simulation.finish()
     #expect(TraceChecks.problems(trace, channelsOpenAtStart: [1]).isEmpty)
     #expect(simulation.invariantViolations().isEmpty)

@@ -1,5 +1,6 @@
 import HVDiagnostics
 import Testing
+
 @testable import HVSite
 
 /// The speed features must not change a byte of output: parallel rendering equals a serial build,
@@ -8,8 +9,11 @@ import Testing
   func course() throws -> ContentFixture {
     var fixture = try ContentFixture.withScenarios()
     for index in 1...12 {
-      fixture.addLesson("lesson-\(index)", order: index, title: "Lesson \(index)",
-        body: "## Part\n\nText {{count disk-write-emulated vmExits}}.\n\n```trace disk-write-synthetic\n```\n")
+      fixture.addLesson(
+        "lesson-\(index)", order: index, title: "Lesson \(index)",
+        body:
+          "## Part\n\nText {{count disk-write-emulated vmExits}}.\n\n```trace disk-write-synthetic\n```\n"
+      )
     }
     return fixture
   }
@@ -46,11 +50,16 @@ import Testing
     fixture.files[path] = fixture.files[path]!.replacingOccurrences(of: "10 KiB", with: "20 KiB")
     let changed = try builder.build(fixture.snapshot).get()
     #expect(cache.simulations == 4)
-    #expect(changed == (try SiteBuilder().build(fixture.snapshot).get()), "the cache never serves a stale trace")
-    #expect(changed.text("scenarios/disk-write-emulated.json") != second.text("scenarios/disk-write-emulated.json"))
+    #expect(
+      changed == (try SiteBuilder().build(fixture.snapshot).get()),
+      "the cache never serves a stale trace")
+    #expect(
+      changed.text("scenarios/disk-write-emulated.json")
+        != second.text("scenarios/disk-write-emulated.json"))
 
     // Rendered walkthroughs are cached too; changing a word they use changes them.
-    fixture.files["strings/en.yaml"] = fixture.files["strings/en.yaml"]!.replacingOccurrences(of: "transcript-heading: Transcript", with: "transcript-heading: Step by step")
+    fixture.files["strings/en.yaml"] = fixture.files["strings/en.yaml"]!.replacingOccurrences(
+      of: "transcript-heading: Transcript", with: "transcript-heading: Step by step")
     let renamed = try builder.build(fixture.snapshot).get()
     #expect(renamed == (try SiteBuilder().build(fixture.snapshot).get()))
     #expect(renamed.text("en/lesson-2.html")?.contains(">Step by step</p>") == true)

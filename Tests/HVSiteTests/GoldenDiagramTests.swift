@@ -13,7 +13,8 @@ import Testing
 
   static func trace(_ id: String) throws -> Trace {
     let path = content.appendingPathComponent("\(id).yaml").path
-    let (scenario, diagnostics) = ScenarioParser.parse(source: try String(contentsOfFile: path, encoding: .utf8), path: path)
+    let (scenario, diagnostics) = ScenarioParser.parse(
+      source: try String(contentsOfFile: path, encoding: .utf8), path: path)
     guard let scenario, diagnostics.isEmpty else { throw CocoaError(.fileReadCorruptFile) }
     return ScenarioRunner.run(scenario)
   }
@@ -21,7 +22,9 @@ import Testing
   @Test(arguments: ["disk-write-emulated", "disk-write-synthetic"])
   func svgMatchesTheGoldenFile(_ id: String) throws {
     let model = SequenceModel(trace: try Self.trace(id), options: DiagramOptions())
-    let svg = DiagramSVG(id: id, title: id, summary: "golden").render(DiagramLayout(model: model, text: .english)) + "\n"
+    let svg =
+      DiagramSVG(id: id, title: id, summary: "golden").render(
+        DiagramLayout(model: model, text: .english)) + "\n"
     Snapshot.expect(svg, matches: Self.folder.appendingPathComponent("\(id).svg"))
   }
 

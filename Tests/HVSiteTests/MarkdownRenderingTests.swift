@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HVSite
 
 /// cmark in safe mode, as the pages get it: author HTML neutralised, text kept exactly.
@@ -15,29 +16,37 @@ import Testing
   }
 
   @Test func inlineEventHandlersAreRemoved() {
-    let output = html("An image <img src=x onerror=\"alert(1)\"> inline and <a href=# onclick=x>a</a>.")
+    let output = html(
+      "An image <img src=x onerror=\"alert(1)\"> inline and <a href=# onclick=x>a</a>.")
     #expect(!output.contains("onerror"))
     #expect(!output.contains("onclick"))
     #expect(!output.contains("<img"))
   }
 
-  @Test(arguments: ["javascript:alert(1)", "JavaScript:alert(1)", "vbscript:x", "data:text/html;base64,PHNjcmlwdD4="])
+  @Test(arguments: [
+    "javascript:alert(1)", "JavaScript:alert(1)", "vbscript:x",
+    "data:text/html;base64,PHNjcmlwdD4=",
+  ])
   func unsafeLinkTargetsAreEmptied(_ target: String) {
     let output = html("[click](\(target))")
     #expect(output.contains("<a href=\"\">click</a>"))
   }
 
   @Test func safeLinksStay() {
-    #expect(html("[docs](https://learn.microsoft.com/)").contains("href=\"https://learn.microsoft.com/\""))
+    #expect(
+      html("[docs](https://learn.microsoft.com/)").contains("href=\"https://learn.microsoft.com/\"")
+    )
   }
 
   @Test func vietnameseTextRoundTripsExactly() {
-    let text = "Phân vùng cha (root) tạo phân vùng con — “ngăn xếp ảo hóa” chạy ở đó; đĩa ảo ĐÃ ghi."
+    let text =
+      "Phân vùng cha (root) tạo phân vùng con — “ngăn xếp ảo hóa” chạy ở đó; đĩa ảo ĐÃ ghi."
     #expect(html(text) == "<p>\(text)</p>\n")
   }
 
   @Test func headingsGetStableUniqueIDs() {
-    let rendered = CMarkBridge.render("## Phân vùng cha\n\n## Phân vùng cha\n\n### `VMBus` & rings", lineOffset: 0,
+    let rendered = CMarkBridge.render(
+      "## Phân vùng cha\n\n## Phân vùng cha\n\n### `VMBus` & rings", lineOffset: 0,
       hooks: MarkdownHooks())
     #expect(rendered.headings.map(\.id) == ["phan-vung-cha", "phan-vung-cha-2", "vmbus-rings"])
     #expect(rendered.html.contains("<h2 id=\"phan-vung-cha\">"))
@@ -54,7 +63,9 @@ import Testing
 
   @Test func ordinaryCodeBlocksStayCode() {
     let output = html("```powershell\nGet-VM | Where-Object State -eq 'Running'\n```")
-    #expect(output.contains("<pre><code class=\"language-powershell\">Get-VM | Where-Object State -eq 'Running'"))
+    #expect(
+      output.contains(
+        "<pre><code class=\"language-powershell\">Get-VM | Where-Object State -eq 'Running'"))
   }
 
   @Test func replacedBlocksAreInsertedVerbatim() {
@@ -68,7 +79,10 @@ import Testing
 
   @Test func fencedBlocksReportFileLineAndInfoColumn() {
     var seen: [FencedBlock] = []
-    let hooks = MarkdownHooks(replaceFencedBlock: { seen.append($0); return nil })
+    let hooks = MarkdownHooks(replaceFencedBlock: {
+      seen.append($0)
+      return nil
+    })
     _ = CMarkBridge.render("Intro\n\n  ```trace boot step=2\n  ```\n", lineOffset: 5, hooks: hooks)
     #expect(seen.count == 1)
     #expect(seen.first?.line == 8)
@@ -78,13 +92,16 @@ import Testing
 
   @Test func lessonLinksAreRewrittenToPages() {
     let hooks = MarkdownHooks(rewriteLink: LinkRewriter.rewrite)
-    let output = html("[VMBus](vmbus.md#ring-buffers) and [EN](../en/vmbus.md) and [web](https://x.org/a.md)", hooks: hooks)
+    let output = html(
+      "[VMBus](vmbus.md#ring-buffers) and [EN](../en/vmbus.md) and [web](https://x.org/a.md)",
+      hooks: hooks)
     #expect(output.contains("href=\"vmbus.html#ring-buffers\""))
     #expect(output.contains("href=\"../en/vmbus.html\""))
     #expect(output.contains("href=\"https://x.org/a.md\""))
   }
 
   @Test func asciiFoldingCoversVietnamese() {
-    #expect(ASCIIFolding.fold("Máy ảo đang chạy ở Phân vùng ĐẦU") == "May ao dang chay o Phan vung DAU")
+    #expect(
+      ASCIIFolding.fold("Máy ảo đang chạy ở Phân vùng ĐẦU") == "May ao dang chay o Phan vung DAU")
   }
 }

@@ -6,7 +6,9 @@ import Foundation
 public enum LineDiff {
   /// `@@ -a,b +c,d @@` hunks with `context` lines around each change; at most `limit` lines of
   /// output (a long diff ends with a line saying how much was left out). Empty when equal.
-  public static func unified(expected: String, actual: String, context: Int = 3, limit: Int = 60) -> String {
+  public static func unified(expected: String, actual: String, context: Int = 3, limit: Int = 60)
+    -> String
+  {
     let old = lines(expected), new = lines(actual)
     let script = edits(old, new)
     guard script.contains(where: { $0.kind != .same }) else { return "" }
@@ -44,7 +46,8 @@ public enum LineDiff {
       index = stop
     }
     guard lines.count > limit else { return lines.joined(separator: "\n") }
-    return (lines.prefix(limit) + ["… \(lines.count - limit) more diff lines"]).joined(separator: "\n")
+    return (lines.prefix(limit) + ["… \(lines.count - limit) more diff lines"]).joined(
+      separator: "\n")
   }
 
   /// Lines split at every LF byte (Swift's `Character` would keep `\r\n` together and hide a
@@ -82,8 +85,12 @@ public enum LineDiff {
     if a.count * b.count <= 4_000_000 {
       result += middle(a, b, offset: prefix)
     } else {
-      result += a.indices.map { Edit(kind: .deleted, text: a[$0], oldLine: prefix + $0, newLine: prefix) }
-      result += b.indices.map { Edit(kind: .inserted, text: b[$0], oldLine: prefix + a.count, newLine: prefix + $0) }
+      result += a.indices.map {
+        Edit(kind: .deleted, text: a[$0], oldLine: prefix + $0, newLine: prefix)
+      }
+      result += b.indices.map {
+        Edit(kind: .inserted, text: b[$0], oldLine: prefix + a.count, newLine: prefix + $0)
+      }
     }
     for index in 0..<suffix {
       let oldLine = old.count - suffix + index, newLine = new.count - suffix + index
@@ -97,7 +104,8 @@ public enum LineDiff {
     var lengths = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
     for i in stride(from: a.count - 1, through: 0, by: -1) {
       for j in stride(from: b.count - 1, through: 0, by: -1) {
-        lengths[i][j] = a[i] == b[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+        lengths[i][j] =
+          a[i] == b[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
       }
     }
     var result: [Edit] = []

@@ -18,7 +18,8 @@ public enum Repository {
   static func findRoot(from file: URL) -> URL {
     var folder = file.deletingLastPathComponent()
     while folder.pathComponents.count > 1 {
-      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path)
+      {
         return folder
       }
       folder = folder.deletingLastPathComponent()

@@ -22,8 +22,12 @@ public enum Snapshot {
   /// The environment variable that turns recording on (`HVWALK_RECORD=1`).
   public static let recordVariable = "HVWALK_RECORD"
 
-  public static func mode(environment: [String: String] = ProcessInfo.processInfo.environment) -> Mode {
-    guard let value = environment[recordVariable], !value.isEmpty, value != "0" else { return .verify }
+  public static func mode(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Mode
+  {
+    guard let value = environment[recordVariable], !value.isEmpty, value != "0" else {
+      return .verify
+    }
     return environment["CI"]?.lowercased() == "true" ? .recordRefusedOnCI : .record
   }
 
@@ -47,16 +51,20 @@ public enum Snapshot {
       try Data(actual).write(to: golden)
       return .recorded
     }
-    let how = mode == .recordRefusedOnCI
+    let how =
+      mode == .recordRefusedOnCI
       ? "\(recordVariable) is ignored on CI (CI=true): record locally and commit the golden"
       : "re-record with \(recordVariable)=1 swift test --filter <suite>, then review the diff"
     guard let expected else {
       return .missing("no golden file at \(relative(golden)); \(how)")
     }
     let diff = LineDiff.unified(
-      expected: String(decoding: expected, as: UTF8.self), actual: String(decoding: actual, as: UTF8.self))
-    let detail = diff.isEmpty
-      ? "the lines are equal but the bytes are not (line endings, encoding or a final newline)" : diff
+      expected: String(decoding: expected, as: UTF8.self),
+      actual: String(decoding: actual, as: UTF8.self))
+    let detail =
+      diff.isEmpty
+      ? "the lines are equal but the bytes are not (line endings, encoding or a final newline)"
+      : diff
     return .differs("\(relative(golden)) differs (--- golden, +++ actual):\n\(detail)\n\(how)")
   }
 
@@ -66,7 +74,8 @@ public enum Snapshot {
     environment: [String: String] = ProcessInfo.processInfo.environment,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    expect(Array(actual.utf8), matches: golden, environment: environment, sourceLocation: sourceLocation)
+    expect(
+      Array(actual.utf8), matches: golden, environment: environment, sourceLocation: sourceLocation)
   }
 
   /// Byte version of ``expect(_:matches:environment:sourceLocation:)``.

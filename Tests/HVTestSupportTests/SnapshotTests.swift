@@ -4,7 +4,8 @@ import Testing
 
 /// The golden-file helper itself: byte comparison, record mode, and no recording on CI.
 @Suite struct SnapshotTests {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hvwalk-snapshot-\(UUID().uuidString)")
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "hvwalk-snapshot-\(UUID().uuidString)")
 
   @Test func recordModeComesFromTheEnvironmentAndNeverFromCI() {
     #expect(Snapshot.mode(environment: [:]) == .verify)
@@ -20,8 +21,13 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try Data("one\ntwo\n".utf8).write(to: golden)
     #expect(try Snapshot.check(Array("one\ntwo\n".utf8), golden: golden, mode: .verify) == .matched)
-    guard case .differs(let message) = try Snapshot.check(Array("one\r\ntwo\n".utf8), golden: golden, mode: .verify)
-    else { Issue.record("a CR must count as a difference"); return }
+    guard
+      case .differs(let message) = try Snapshot.check(
+        Array("one\r\ntwo\n".utf8), golden: golden, mode: .verify)
+    else {
+      Issue.record("a CR must count as a difference")
+      return
+    }
     #expect(message.contains("-one\n+one\\r\n two"))
   }
 
@@ -29,9 +35,17 @@ import Testing
     let golden = folder.appendingPathComponent("nested/b.txt")
     defer { try? FileManager.default.removeItem(at: folder) }
     guard case .missing = try Snapshot.check(Array("new".utf8), golden: golden, mode: .verify)
-    else { Issue.record("a missing golden must fail"); return }
-    guard case .missing(let refusal) = try Snapshot.check(Array("new".utf8), golden: golden, mode: .recordRefusedOnCI)
-    else { Issue.record("recording on CI must fail"); return }
+    else {
+      Issue.record("a missing golden must fail")
+      return
+    }
+    guard
+      case .missing(let refusal) = try Snapshot.check(
+        Array("new".utf8), golden: golden, mode: .recordRefusedOnCI)
+    else {
+      Issue.record("recording on CI must fail")
+      return
+    }
     #expect(refusal.contains("CI=true"))
     #expect(!FileManager.default.fileExists(atPath: golden.path))
     #expect(try Snapshot.check(Array("new".utf8), golden: golden, mode: .record) == .recorded)
@@ -42,17 +56,18 @@ import Testing
   @Test func theDiffShowsTheChangedLinesWithContext() {
     let expected = (1...20).map { "line \($0)" }.joined(separator: "\n")
     let actual = expected.replacingOccurrences(of: "line 10\n", with: "line ten\n")
-    #expect(LineDiff.unified(expected: expected, actual: actual) == """
-      @@ -7,7 +7,7 @@
-       line 7
-       line 8
-       line 9
-      -line 10
-      +line ten
-       line 11
-       line 12
-       line 13
-      """)
+    #expect(
+      LineDiff.unified(expected: expected, actual: actual) == """
+        @@ -7,7 +7,7 @@
+         line 7
+         line 8
+         line 9
+        -line 10
+        +line ten
+         line 11
+         line 12
+         line 13
+        """)
     #expect(LineDiff.unified(expected: expected, actual: expected).isEmpty)
     #expect(LineDiff.unified(expected: "a", actual: "a\nb") == "@@ -1,1 +1,2 @@\n a\n+b")
   }

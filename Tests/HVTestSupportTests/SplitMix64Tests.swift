@@ -7,9 +7,10 @@ import Testing
 @Suite struct SplitMix64Tests {
   @Test func rawDrawsMatchTheReference() {
     var generator = SplitMix64(seed: 0)
-    #expect([generator.next(), generator.next(), generator.next()] == [
-      0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F,
-    ])
+    #expect(
+      [generator.next(), generator.next(), generator.next()] == [
+        0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F,
+      ])
   }
 
   @Test func boundedDrawsMatchTheSimulation() {
@@ -21,8 +22,9 @@ import Testing
 
   @Test func componentStreamsMatchTheSimulation() {
     var stream = SplitMix64.component("vmbus", seed: 1)
-    #expect([stream.next(), stream.next(), stream.next()] == [
-      0xF2B4_14AF_57A4_4EE0, 0xDF68_A00A_F4CB_316F, 0x12A9_D19D_040B_760B,
-    ])
+    #expect(
+      [stream.next(), stream.next(), stream.next()] == [
+        0xF2B4_14AF_57A4_4EE0, 0xDF68_A00A_F4CB_316F, 0x12A9_D19D_040B_760B,
+      ])
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HVTrace
 
 @Suite struct ExportTests {
@@ -68,7 +69,8 @@ import Testing
     #expect(outer != nil)
     #expect(outer?["dur"] as? Double == 0.12)  // 3 × 40 ns in µs
     #expect(slices.count == 5 + 2)
-    #expect(events.contains { $0["ph"] as? String == "M" && $0["name"] as? String == "thread_name" })
+    #expect(
+      events.contains { $0["ph"] as? String == "M" && $0["name"] as? String == "thread_name" })
     #expect(text.contains("\"ts\": 0.100"))
   }
 
@@ -106,7 +108,8 @@ import Testing
     return recorder.finish(
       scenario: "s", seed: 1,
       integrationServices: [
-        IntegrationServiceStatus(name: "Heartbeat", enabled: true, status: "OK", secondaryStatus: "OK")
+        IntegrationServiceStatus(
+          name: "Heartbeat", enabled: true, status: "OK", secondaryStatus: "OK")
       ], vm: VMStatus(name: "VM01", state: "Running"), configuration: [])
   }
 

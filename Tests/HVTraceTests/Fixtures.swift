@@ -12,7 +12,8 @@ enum Fixtures {
   static func recorded() -> Trace {
     let recorder = TraceRecorder(actors: actors)
     recorder.beginStep(index: 1, action: "write-disk", argument: "1 KiB", time: 0)
-    recorder.record(time: 0, duration: 100, from: "app", to: "driver", kind: .call, label: "write()")
+    recorder.record(
+      time: 0, duration: 100, from: "app", to: "driver", kind: .call, label: "write()")
     recorder.beginGroup(label: "for each sector", time: 100)
     recorder.record(
       time: 100, duration: 10, from: "driver", to: "hypervisor", kind: .vmExit, label: "OUT traps",
@@ -26,12 +27,15 @@ enum Fixtures {
       time: 120, duration: 20, from: "worker", to: "hypervisor", kind: .hypercall,
       label: "resume", message: "HvCallSetVpRegisters")
     recorder.endGroup(count: 3)
-    recorder.record(time: 220, duration: 50, from: "driver", to: "app", kind: .return, label: "done")
+    recorder.record(
+      time: 220, duration: 50, from: "driver", to: "app", kind: .return, label: "done")
     recorder.log(time: 270, source: "test", message: "finished \"ok\"")
     recorder.endStep()
     return recorder.finish(
       scenario: "fixture", seed: 7,
-      integrationServices: [IntegrationServiceStatus(name: "Heartbeat", enabled: true, status: "OK")],
+      integrationServices: [
+        IntegrationServiceStatus(name: "Heartbeat", enabled: true, status: "OK")
+      ],
       vm: VMStatus(name: "VM01", state: "Running"), configuration: [.text("host", "2012R2")])
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HVTrace
 
 @Suite struct RecorderTests {
@@ -35,7 +36,9 @@ import Testing
     let recorder = TraceRecorder(actors: Fixtures.actors)
     recorder.isMuted = true
     recorder.beginStep(index: 1, action: "x", argument: "", time: 0)
-    #expect(recorder.record(time: 0, duration: 1, from: "app", to: "driver", kind: .call, label: "x") == nil)
+    #expect(
+      recorder.record(time: 0, duration: 1, from: "app", to: "driver", kind: .call, label: "x")
+        == nil)
     recorder.beginGroup(label: "g", time: 1)
     #expect(recorder.endGroup(count: 5) == nil)
     recorder.log(time: 0, source: "s", message: "m")

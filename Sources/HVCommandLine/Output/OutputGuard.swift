@@ -27,39 +27,59 @@ enum OutputGuard {
     var info = stat()
     let exists = lstat(target.path, &info) == 0
     if exists && (info.st_mode & S_IFMT) == S_IFLNK {
-      throw CommandFailure("'\(shown)' is a symbolic link; a build replaces only a real folder. Give the folder it points to as --output, or another folder")
+      throw CommandFailure(
+        "'\(shown)' is a symbolic link; a build replaces only a real folder. Give the folder it points to as --output, or another folder"
+      )
     }
     if exists && (info.st_mode & S_IFMT) != S_IFDIR {
-      throw CommandFailure("'\(shown)' is a file, not a site folder; a build would replace it. Choose another --output (e.g. --output Site)")
+      throw CommandFailure(
+        "'\(shown)' is a file, not a site folder; a build would replace it. Choose another --output (e.g. --output Site)"
+      )
     }
-    let targetReal = ContentReader.realPath(target.path)
-      ?? (ContentReader.realPath(target.deletingLastPathComponent().path).map { $0 + "/" + target.lastPathComponent })
+    let targetReal =
+      ContentReader.realPath(target.path)
+      ?? (ContentReader.realPath(target.deletingLastPathComponent().path).map {
+        $0 + "/" + target.lastPathComponent
+      })
       ?? target.path
     let protected: [(String?, String)] = [
       (ContentReader.realPath(content), "the content folder"),
       (ContentReader.realPath(FileManager.default.currentDirectoryPath), "the current folder"),
-      (ProcessInfo.processInfo.environment["HOME"].flatMap(ContentReader.realPath), "your home folder"),
+      (
+        ProcessInfo.processInfo.environment["HOME"].flatMap(ContentReader.realPath),
+        "your home folder"
+      ),
     ]
-    for case let (path?, name) in protected where path == targetReal || path.hasPrefix(targetReal == "/" ? "/" : targetReal + "/") {
+    for case (let path?, let name) in protected
+    where path == targetReal || path.hasPrefix(targetReal == "/" ? "/" : targetReal + "/") {
       let what = path == targetReal ? "is \(name)" : "contains \(name) ('\(path)')"
-      throw CommandFailure("'\(shown)' \(what); a build replaces its output folder as a whole, so it can never be this one. Choose another --output (e.g. --output Site)")
+      throw CommandFailure(
+        "'\(shown)' \(what); a build replaces its output folder as a whole, so it can never be this one. Choose another --output (e.g. --output Site)"
+      )
     }
     if let contentReal = protected[0].0, targetReal.hasPrefix(contentReal + "/") {
-      throw CommandFailure("'\(shown)' is inside the content folder; the next build would read the site as content. Choose an --output outside '\(content)'")
+      throw CommandFailure(
+        "'\(shown)' is inside the content folder; the next build would read the site as content. Choose an --output outside '\(content)'"
+      )
     }
     guard exists, !force else { return }
-    if FileManager.default.fileExists(atPath: target.appendingPathComponent(markerName).path) { return }
+    if FileManager.default.fileExists(atPath: target.appendingPathComponent(markerName).path) {
+      return
+    }
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
     if entries.isEmpty || isLegacySite(target) { return }
     let sample = entries.sorted().prefix(3).map { "'\($0)'" }.joined(separator: ", ")
-    throw CommandFailure("""
+    throw CommandFailure(
+      """
       '\(shown)' exists and is not a site hvwalk built (it has no \(markerName) marker and holds \(sample)\(entries.count > 3 ? ", …" : "")); \
       a build would delete it. Choose another --output, empty the folder, or pass --force if it really is yours to replace
       """)
   }
 
   /// Top-level names a build writes besides the language folders.
-  static let siteNames: Set<String> = ["index.html", "404.html", "sitemap.xml", "assets", "media", "scenarios"]
+  static let siteNames: Set<String> = [
+    "index.html", "404.html", "sitemap.xml", "assets", "media", "scenarios",
+  ]
   /// File types a build writes (pages, exports, assets, allowed media).
   static let siteExtensions: Set<String> = [
     "html", "js", "css", "json", "xml", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico",
@@ -72,9 +92,12 @@ enum OutputGuard {
   static func isLegacySite(_ folder: URL) -> Bool {
     let manager = FileManager.default
     guard let top = try? manager.contentsOfDirectory(atPath: folder.path),
-          ["index.html", "404.html", "assets"].allSatisfy(top.contains) else { return false }
+      ["index.html", "404.html", "assets"].allSatisfy(top.contains)
+    else { return false }
     for name in top where !siteNames.contains(name) {
-      guard (2...3).contains(name.count), name.allSatisfy({ ("a"..."z").contains($0) }) else { return false }
+      guard (2...3).contains(name.count), name.allSatisfy({ ("a"..."z").contains($0) }) else {
+        return false
+      }
     }
     guard let enumerator = manager.enumerator(atPath: folder.path) else { return false }
     while let relative = enumerator.nextObject() as? String {
@@ -85,7 +108,9 @@ enum OutputGuard {
       switch info.st_mode & S_IFMT {
       case S_IFDIR: continue
       case S_IFREG:
-        guard siteExtensions.contains((name as NSString).pathExtension.lowercased()) else { return false }
+        guard siteExtensions.contains((name as NSString).pathExtension.lowercased()) else {
+          return false
+        }
       default: return false
       }
     }

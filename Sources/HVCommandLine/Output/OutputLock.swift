@@ -15,21 +15,29 @@ final class OutputLock {
   init(parent: URL, name: String, announce: (String) -> Void) throws {
     let path = parent.appendingPathComponent(".\(name).lock").path
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw CommandFailure("cannot create the lock file \(path): \(FileSystemError.current)") }
+    guard descriptor >= 0 else {
+      throw CommandFailure("cannot create the lock file \(path): \(FileSystemError.current)")
+    }
     if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       guard errno == EWOULDBLOCK else {
         let reason = FileSystemError.current
         close(descriptor)
         throw CommandFailure("cannot lock \(path): \(reason)")
       }
-      let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-      announce("Waiting for another build into \(parent.appendingPathComponent(name).path)/\(holder.isEmpty ? "" : " (process \(holder))") to finish…")
+      let holder =
+        (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(
+          in: .whitespacesAndNewlines) ?? ""
+      announce(
+        "Waiting for another build into \(parent.appendingPathComponent(name).path)/\(holder.isEmpty ? "" : " (process \(holder))") to finish…"
+      )
       let clock = ContinuousClock()
       let deadline = clock.now + Self.patience
       while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
         guard clock.now < deadline else {
           close(descriptor)
-          throw CommandFailure("another build into \(name)/ is still running after \(Self.patience.components.seconds) s; nothing was written. Try again when it is done")
+          throw CommandFailure(
+            "another build into \(name)/ is still running after \(Self.patience.components.seconds) s; nothing was written. Try again when it is done"
+          )
         }
         usleep(50_000)
       }

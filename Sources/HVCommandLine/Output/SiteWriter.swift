@@ -45,7 +45,9 @@ struct SiteWriter {
     }
     do {
       try writeFiles(site, into: staging, previous: target)
-      try Self.write(Array(OutputGuard.markerText.utf8), to: staging.appendingPathComponent(OutputGuard.markerName).path)
+      try Self.write(
+        Array(OutputGuard.markerText.utf8),
+        to: staging.appendingPathComponent(OutputGuard.markerName).path)
       try swap(staging, into: target)
     } catch {
       try? manager.removeItem(at: staging)
@@ -78,8 +80,10 @@ struct SiteWriter {
 
   private static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
     var info = stat()
-    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
-          let file = fopen(path, "rb") else { return false }
+    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+      Int(info.st_size) == bytes.count,
+      let file = fopen(path, "rb")
+    else { return false }
     defer { fclose(file) }
     var buffer = [UInt8](repeating: 0, count: bytes.count)
     let read = buffer.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, file) }
@@ -144,7 +148,8 @@ struct SiteWriter {
       entry.hasPrefix(prefix) ? Int32(entry.dropFirst(prefix.count)) : nil
     }
     for entry in entries {
-      guard let pid = owner(entry, ".\(name).old-"), !OutputLock.isAlive(pid) || pid == getpid() else { continue }
+      guard let pid = owner(entry, ".\(name).old-"), !OutputLock.isAlive(pid) || pid == getpid()
+      else { continue }
       let url = parent.appendingPathComponent(entry)
       if manager.fileExists(atPath: target.path) {
         try? manager.removeItem(at: url)
@@ -153,7 +158,8 @@ struct SiteWriter {
       }
     }
     for entry in entries {
-      guard let pid = owner(entry, ".\(name).tmp-"), !OutputLock.isAlive(pid) || pid == getpid() else { continue }
+      guard let pid = owner(entry, ".\(name).tmp-"), !OutputLock.isAlive(pid) || pid == getpid()
+      else { continue }
       try? manager.removeItem(at: parent.appendingPathComponent(entry))
     }
   }

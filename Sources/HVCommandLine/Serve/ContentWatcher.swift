@@ -22,10 +22,12 @@ struct ContentWatcher {
   private static func fingerprint(_ folder: String) -> [String: String] {
     let manager = FileManager.default
     var result: [String: String] = [:]
-    for relative in manager.subpaths(atPath: folder) ?? [] where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+    for relative in manager.subpaths(atPath: folder) ?? []
+    where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
       let path = (folder as NSString).appendingPathComponent(relative)
       guard let attributes = try? manager.attributesOfItem(atPath: path),
-            attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+        attributes[.type] as? FileAttributeType == .typeRegular
+      else { continue }
       let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
       let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
       result[relative] = "\(size):\(modified)"

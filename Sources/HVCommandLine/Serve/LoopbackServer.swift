@@ -24,7 +24,9 @@ final class LoopbackServer: @unchecked Sendable {
   init(port requested: UInt16, handler: @escaping Handler) throws {
     signal(SIGPIPE, SIG_IGN)
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { throw CommandFailure("cannot open a socket: \(FileSystemError.current)") }
+    guard descriptor >= 0 else {
+      throw CommandFailure("cannot open a socket: \(FileSystemError.current)")
+    }
     var yes: Int32 = 1
     setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
     var address = sockaddr_in()
@@ -32,12 +34,16 @@ final class LoopbackServer: @unchecked Sendable {
     address.sin_port = requested.bigEndian
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard bound == 0, listen(descriptor, 128) == 0 else {
       let reason = FileSystemError.current
       close(descriptor)
-      throw CommandFailure("cannot listen on 127.0.0.1:\(requested): \(reason) (choose another --port, or 0 for any free one)")
+      throw CommandFailure(
+        "cannot listen on 127.0.0.1:\(requested): \(reason) (choose another --port, or 0 for any free one)"
+      )
     }
     var actual = sockaddr_in()
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -69,7 +75,9 @@ final class LoopbackServer: @unchecked Sendable {
       let client = accept(listener, nil, nil)
       if client < 0 {
         if errno == EINTR || errno == ECONNABORTED { continue }
-        lock.lock(); let done = stopped; lock.unlock()
+        lock.lock()
+        let done = stopped
+        lock.unlock()
         if done { return }
         usleep(10_000)  // out of descriptors: let connections finish
         continue
@@ -79,14 +87,18 @@ final class LoopbackServer: @unchecked Sendable {
       if admitted { open += 1 }
       lock.unlock()
       guard admitted else {
-        Self.send(ServeResponse(.serviceUnavailable, body: Array("Too many connections\n".utf8)).encoded(includeBody: true), to: client)
+        Self.send(
+          ServeResponse(.serviceUnavailable, body: Array("Too many connections\n".utf8)).encoded(
+            includeBody: true), to: client)
         close(client)
         continue
       }
       let thread = Thread { [self] in
         serve(client)
         close(client)
-        lock.lock(); open -= 1; lock.unlock()
+        lock.lock()
+        open -= 1
+        lock.unlock()
       }
       thread.stackSize = 512 * 1024
       thread.start()
@@ -109,7 +121,9 @@ final class LoopbackServer: @unchecked Sendable {
       if count == 0 { return }  // the client left
       if count < 0 {
         guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR, clock.now < deadline else {
-          if clock.now >= deadline { Self.send(Self.failure(.requestTimeout).encoded(includeBody: true), to: client) }
+          if clock.now >= deadline {
+            Self.send(Self.failure(.requestTimeout).encoded(includeBody: true), to: client)
+          }
           return
         }
         continue
@@ -148,8 +162,10 @@ final class LoopbackServer: @unchecked Sendable {
   }
 
   static func failure(_ status: HTTPStatus) -> ServeResponse {
-    ServeResponse(status, headers: ServeHandler.securityHeaders + [("Content-Type", "text/plain; charset=utf-8")],
-                  body: Array("\(status.code) \(status.reason)\n".utf8))
+    ServeResponse(
+      status,
+      headers: ServeHandler.securityHeaders + [("Content-Type", "text/plain; charset=utf-8")],
+      body: Array("\(status.code) \(status.reason)\n".utf8))
   }
 
   /// Reads (and drops) what the client still sends — a body after a refused head — so closing
@@ -167,7 +183,9 @@ final class LoopbackServer: @unchecked Sendable {
   private static func send(_ bytes: [UInt8], to client: Int32) {
     var offset = 0
     while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes { Glibc.send(client, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+      let sent = bytes.withUnsafeBytes {
+        Glibc.send(client, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+      }
       if sent <= 0 {
         if sent < 0 && errno == EINTR { continue }
         return

@@ -71,7 +71,8 @@ struct RequestHead: Equatable {
     guard lines.count - 1 <= maximumHeaders else { throw .headersTooLarge }
     let parts = requestLine.split(separator: " ", omittingEmptySubsequences: false)
     guard parts.count == 3, !parts[0].isEmpty, parts[2].hasPrefix("HTTP/1."),
-          parts[0].utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else { throw .badRequest }
+      parts[0].utf8.allSatisfy({ (0x41...0x5A).contains($0) })
+    else { throw .badRequest }
     let target = parts[1]
     guard target.hasPrefix("/") else { throw .badRequest }
     let (rawPath, query): (Substring, Substring) = {
@@ -95,8 +96,13 @@ struct RequestHead: Equatable {
     bytes.reserveCapacity(text.utf8.count)
     var iterator = text.utf8.makeIterator()
     while let byte = iterator.next() {
-      guard byte == 0x25 else { bytes.append(byte); continue }
-      guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+      guard byte == 0x25 else {
+        bytes.append(byte)
+        continue
+      }
+      guard let high = iterator.next().flatMap(hexValue),
+        let low = iterator.next().flatMap(hexValue)
+      else { return nil }
       bytes.append(high << 4 | low)
     }
     return String(validating: bytes, as: UTF8.self)

@@ -17,14 +17,19 @@ struct ServeCommand: AsyncParsableCommand {
 
   @OptionGroup var content: ContentOptions
 
-  @Option(name: .long, help: ArgumentHelp("The port to listen on (0 picks a free one).", valueName: "n"))
+  @Option(
+    name: .long, help: ArgumentHelp("The port to listen on (0 picks a free one).", valueName: "n"))
   var port: UInt16 = 8000
 
-  @Option(name: .long, help: ArgumentHelp("How often to look for changes, in milliseconds.", valueName: "ms"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("How often to look for changes, in milliseconds.", valueName: "ms"))
   var poll: Int = 50
 
   func validate() throws {
-    guard (10...5000).contains(poll) else { throw ValidationError("--poll must be between 10 and 5000 ms") }
+    guard (10...5000).contains(poll) else {
+      throw ValidationError("--poll must be between 10 and 5000 ms")
+    }
   }
 
   func run() async throws {
@@ -42,7 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
     box.port = server.port
     server.start()
     let actualPort = server.port
-    console.info("Serving \(content.content)/ at http://127.0.0.1:\(actualPort)/ — watching for changes (Ctrl-C stops).")
+    console.info(
+      "Serving \(content.content)/ at http://127.0.0.1:\(actualPort)/ — watching for changes (Ctrl-C stops)."
+    )
 
     let interrupt = InterruptSignal()
     while !interrupt.received {
@@ -55,15 +62,22 @@ struct ServeCommand: AsyncParsableCommand {
     console.info("\nStopped.")
   }
 
-  private func rebuild(_ builder: SiteBuilder, _ served: ServedSite, _ console: Console, reason: [String]?) async {
+  private func rebuild(
+    _ builder: SiteBuilder, _ served: ServedSite, _ console: Console, reason: [String]?
+  ) async {
     let clock = ContinuousClock()
     let started = clock.now
     do {
       switch try ContentBuild.run(builder, content: content.content) {
       case .success(let site):
         await served.publish(site)
-        let changed = reason.map { " after changes to " + $0.prefix(3).joined(separator: ", ") + ($0.count > 3 ? "…" : "") } ?? ""
-        console.info("Built \(site.pageCount) pages in \((clock.now - started).millisecondsDescription)\(changed).")
+        let changed =
+          reason.map {
+            " after changes to " + $0.prefix(3).joined(separator: ", ") + ($0.count > 3 ? "…" : "")
+          } ?? ""
+        console.info(
+          "Built \(site.pageCount) pages in \((clock.now - started).millisecondsDescription)\(changed)."
+        )
       case .failure(let error):
         await served.fail(error.diagnostics)
         console.report(error.diagnostics)

@@ -21,7 +21,8 @@ struct ServeHandler: Sendable {
   /// The policy of the pages' `<meta http-equiv="Content-Security-Policy">` in
   /// `Content/theme/templates/layout.mustache` (a test keeps the two equal), plus what only a
   /// header can say: no framing.
-  static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+  static let contentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
   static let securityHeaders: [(String, String)] = [
     ("Content-Security-Policy", contentSecurityPolicy + "; frame-ancestors 'none'"),
@@ -40,8 +41,10 @@ struct ServeHandler: Sendable {
     }
     guard isOwnHost(request.headers["host"]) else { return LoopbackServer.failure(.forbidden) }
     switch request.path {
-    case Self.reloadPath: return response(Array(Self.reloadScript.utf8), type: "text/javascript; charset=utf-8")
-    case Self.stylePath: return response(Array(Self.errorStyle.utf8), type: "text/css; charset=utf-8")
+    case Self.reloadPath:
+      return response(Array(Self.reloadScript.utf8), type: "text/javascript; charset=utf-8")
+    case Self.stylePath:
+      return response(Array(Self.errorStyle.utf8), type: "text/css; charset=utf-8")
     case Self.waitPath:
       let after = Int(request.queryValue("version") ?? "") ?? 0
       let version = await site.waitForChange(after: after, timeout: 25)
@@ -61,31 +64,42 @@ struct ServeHandler: Sendable {
     guard let path = Self.sitePath(request.path) else { return LoopbackServer.failure(.badRequest) }
     let candidate = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     if let bytes = await site.file(candidate) {
-      if candidate.hasSuffix(".html") { return response(await decorate(bytes), type: Self.type(of: candidate)) }
+      if candidate.hasSuffix(".html") {
+        return response(await decorate(bytes), type: Self.type(of: candidate))
+      }
       return response(bytes, type: Self.type(of: candidate))
     }
     if !path.hasSuffix("/"), await site.file(path + "/index.html") != nil {
       let location = "/" + path + "/" + (request.query.isEmpty ? "" : "?" + request.query)
-      return ServeResponse(.movedPermanently, headers: Self.securityHeaders + [
-        ("Location", Self.percentEncoded(location)), ("Content-Type", "text/plain; charset=utf-8"),
-      ], body: Array("Moved to \(location)\n".utf8))
+      return ServeResponse(
+        .movedPermanently,
+        headers: Self.securityHeaders + [
+          ("Location", Self.percentEncoded(location)),
+          ("Content-Type", "text/plain; charset=utf-8"),
+        ], body: Array("Moved to \(location)\n".utf8))
     }
-    let notFound = await site.file(path.hasPrefix("en/") ? "en/404.html" : "404.html") ?? Array("Not found".utf8)
-    return ServeResponse(.notFound, headers: Self.securityHeaders + [("Content-Type", "text/html; charset=utf-8")],
-                         body: await decorate(notFound))
+    let notFound =
+      await site.file(path.hasPrefix("en/") ? "en/404.html" : "404.html") ?? Array("Not found".utf8)
+    return ServeResponse(
+      .notFound, headers: Self.securityHeaders + [("Content-Type", "text/html; charset=utf-8")],
+      body: await decorate(notFound))
   }
 
   /// Adds the reload script (and the problems of a failed build) to a page.
   private func decorate(_ bytes: [UInt8]) async -> [UInt8] {
     var html = String(decoding: bytes, as: UTF8.self)
     let version = await site.version
-    let head = "<link rel=\"stylesheet\" href=\"\(Self.stylePath)\">"
+    let head =
+      "<link rel=\"stylesheet\" href=\"\(Self.stylePath)\">"
       + "<script src=\"\(Self.reloadPath)\" data-version=\"\(version)\" defer></script>"
     if let close = html.range(of: "</head>") { html.insert(contentsOf: head, at: close.lowerBound) }
     let problems = await site.problems
-    if !problems.isEmpty, let body = html.range(of: "<body"), let close = html[body.upperBound...].firstIndex(of: ">") {
+    if !problems.isEmpty, let body = html.range(of: "<body"),
+      let close = html[body.upperBound...].firstIndex(of: ">")
+    {
       let items = problems.map { "<li><code>\(Self.escape($0.description))</code></li>" }.joined()
-      let banner = "<section class=\"hvwalk-serve-errors\" role=\"alert\"><h2>hvwalk: the last build failed "
+      let banner =
+        "<section class=\"hvwalk-serve-errors\" role=\"alert\"><h2>hvwalk: the last build failed "
         + "(\(problems.count)); showing the last good site</h2><ol>\(items)</ol></section>"
       html.insert(contentsOf: banner, at: html.index(after: close))
     }
@@ -100,7 +114,9 @@ struct ServeHandler: Sendable {
   /// One pass over the path.
   static func sitePath(_ decoded: String) -> String? {
     let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
-    guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") }) else { return nil }
+    guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") }) else {
+      return nil
+    }
     let joined = parts.joined(separator: "/")
     return decoded.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
   }
@@ -109,8 +125,11 @@ struct ServeHandler: Sendable {
   static func percentEncoded(_ text: String) -> String {
     var result = ""
     for byte in text.utf8 {
-      if (0x21...0x7E).contains(byte) && byte != 0x25 { result.unicodeScalars.append(Unicode.Scalar(byte)) }
-      else { result += String(format: "%%%02X", byte) }
+      if (0x21...0x7E).contains(byte) && byte != 0x25 {
+        result.unicodeScalars.append(Unicode.Scalar(byte))
+      } else {
+        result += String(format: "%%%02X", byte)
+      }
     }
     return result
   }

@@ -13,7 +13,8 @@ actor ServedSite {
   private var nextWaiter = 0
 
   func publish(_ site: Site) {
-    files = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+    files = Dictionary(
+      site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
     problems = []
     bump()
   }

@@ -28,11 +28,14 @@ public enum ContentLimits {
   }
 
   /// The diagnostic for a file over `limit`, or nil. Position-less: the whole file is the problem.
-  static func oversized(_ file: ContentSnapshot.File, in content: ContentSnapshot, limit: Int, what: String)
+  static func oversized(
+    _ file: ContentSnapshot.File, in content: ContentSnapshot, limit: Int, what: String
+  )
     -> Diagnostic?
   {
     guard file.bytes.count > limit else { return nil }
-    return Diagnostic(at: SourceLocation(file: content.displayPath(file.path)), id: .limitFileSize,
+    return Diagnostic(
+      at: SourceLocation(file: content.displayPath(file.path)), id: .limitFileSize,
       "\(what) is \(describe(file.bytes.count)); the limit is \(describe(limit))",
       suggestion: "split it into smaller files")
   }

@@ -46,11 +46,13 @@ public struct ContentSnapshot: Sendable {
       return .success(text.replacingCRLF())
     }
     let (line, column) = Self.firstInvalidUTF8(in: Array(bytes))
-    return .failure(DiagnosticsError([
-      Diagnostic(at: SourceLocation(path: displayPath(file.path), line: line, column: column),
-        id: .contentNotUtf8, "file is not valid UTF-8",
-        suggestion: "save it with UTF-8 encoding")
-    ]))
+    return .failure(
+      DiagnosticsError([
+        Diagnostic(
+          at: SourceLocation(path: displayPath(file.path), line: line, column: column),
+          id: .contentNotUtf8, "file is not valid UTF-8",
+          suggestion: "save it with UTF-8 encoding")
+      ]))
   }
 
   private static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int) {
@@ -61,7 +63,10 @@ public struct ContentSnapshot: Sendable {
         let prefix = Array(bytes[lineStart..<index])
         return (line, String(decoding: prefix, as: UTF8.self).count + 1)
       }
-      if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+      if bytes[index] == 0x0A {
+        line += 1
+        lineStart = index + 1
+      }
       index += length
     }
     return (line, 1)

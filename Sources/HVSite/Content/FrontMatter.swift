@@ -46,14 +46,27 @@ struct FrontMatter: Equatable {
     }
     guard lines.first.map({ $0.trimmingTrailingWhitespace() == "---" }) == true else {
       let at = SourceLocation(path: displayPath, line: 1, column: 1)
-      return (nil, text, 0, [Diagnostic(at: at, id: .lessonMissingFrontMatter,
-        "a lesson must start with front matter between '---' lines",
-        suggestion: "begin the file with '---', then 'title:', 'order:' and 'summary:', then '---'")])
+      return (
+        nil, text, 0,
+        [
+          Diagnostic(
+            at: at, id: .lessonMissingFrontMatter,
+            "a lesson must start with front matter between '---' lines",
+            suggestion:
+              "begin the file with '---', then 'title:', 'order:' and 'summary:', then '---'")
+        ]
+      )
     }
     guard let bodyStart, let closing = lines.indices.last, closing > 0 else {
       let at = SourceLocation(path: displayPath, line: 1, column: 1)
-      return (nil, "", lines.count, [Diagnostic(at: at, id: .lessonUnclosedFrontMatter,
-        "the front matter opened here is never closed", suggestion: "add a line '---' after it")])
+      return (
+        nil, "", lines.count,
+        [
+          Diagnostic(
+            at: at, id: .lessonUnclosedFrontMatter,
+            "the front matter opened here is never closed", suggestion: "add a line '---' after it")
+        ]
+      )
     }
     let yaml = lines[1..<closing].joined(separator: "\n")
     let body = String(text[bodyStart...])
@@ -69,8 +82,10 @@ struct FrontMatter: Equatable {
     guard let root else {
       // Empty front matter composes to no node and no error: without this the lesson would be
       // dropped without a word (found by the mutation fuzz).
-      let empty = Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1), id: .lessonEmptyFrontMatter,
-        "the front matter is empty", suggestion: "add 'title:' and 'order:' between the '---' lines")
+      let empty = Diagnostic(
+        at: SourceLocation(path: displayPath, line: 1, column: 1), id: .lessonEmptyFrontMatter,
+        "the front matter is empty", suggestion: "add 'title:' and 'order:' between the '---' lines"
+      )
       return (nil, syntax.isEmpty ? [empty] : syntax)
     }
     var reader = YAMLMappingReader(root, in: source, what: "front matter", allowedKeys: keys)

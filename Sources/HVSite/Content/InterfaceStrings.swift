@@ -16,7 +16,8 @@ public struct InterfaceStrings: Sendable, Hashable {
   init(language: String, entries: [(key: String, value: String)]) {
     self.language = language
     self.entries = entries
-    dictionary = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    dictionary = Dictionary(
+      entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
   }
 
   public static func == (lhs: InterfaceStrings, rhs: InterfaceStrings) -> Bool {
@@ -45,13 +46,21 @@ public struct InterfaceStrings: Sendable, Hashable {
     // No keys known (nil, not empty): the parity check then skips this file instead of calling
     // every key of the other languages missing or unknown.
     guard let root else {
-      let empty = Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1), id: .stringsEmpty,
-        "the strings file is empty", suggestion: "copy the default language's file and translate it")
+      let empty = Diagnostic(
+        at: SourceLocation(path: displayPath, line: 1, column: 1), id: .stringsEmpty,
+        "the strings file is empty", suggestion: "copy the default language's file and translate it"
+      )
       return (nil, nil, syntax.isEmpty ? [empty] : syntax)
     }
     guard let mapping = root.mapping else {
-      return (nil, nil, [Diagnostic(at: source.location(of: root), id: .stringsExpectedMapping,
-        "a strings file is a mapping of keys to text, e.g. 'previous: Previous'")])
+      return (
+        nil, nil,
+        [
+          Diagnostic(
+            at: source.location(of: root), id: .stringsExpectedMapping,
+            "a strings file is a mapping of keys to text, e.g. 'previous: Previous'")
+        ]
+      )
     }
     var entries: [(String, String)] = []
     var locations: [(String, SourceLocation)] = []
@@ -59,8 +68,10 @@ public struct InterfaceStrings: Sendable, Hashable {
     for (keyNode, valueNode) in mapping {
       let key = keyNode.string ?? ""
       guard let value = valueNode.scalar?.string, !value.isEmpty else {
-        diagnostics.append(Diagnostic(at: source.location(of: valueNode), id: .stringsInvalidValue,
-          "the text for '\(key)' must be a non-empty string"))
+        diagnostics.append(
+          Diagnostic(
+            at: source.location(of: valueNode), id: .stringsInvalidValue,
+            "the text for '\(key)' must be a non-empty string"))
         continue
       }
       entries.append((key, value))

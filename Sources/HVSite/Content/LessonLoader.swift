@@ -17,7 +17,8 @@ struct LessonLoader: Sendable {
     var lessons: [String: [Lesson]] = [:]
     var present: [String: Set<String>] = [:]
     var diagnostics: [Diagnostic] = []
-    var located: [(file: ContentSnapshot.File, language: String, slug: String, displayPath: String)] = []
+    var located:
+      [(file: ContentSnapshot.File, language: String, slug: String, displayPath: String)] = []
     var total = 0
     for file in content.files(under: "lessons") {
       let displayPath = content.displayPath(file.path)
@@ -26,15 +27,19 @@ struct LessonLoader: Sendable {
       present[language, default: []].insert(slug)
       // Too large to render quickly: reported, not rendered (it still counts as present, so it
       // does not also read as a missing translation).
-      if let oversized = ContentLimits.oversized(file, in: content, limit: ContentLimits.lessonBytes, what: "this lesson") {
+      if let oversized = ContentLimits.oversized(
+        file, in: content, limit: ContentLimits.lessonBytes, what: "this lesson")
+      {
         diagnostics.append(oversized)
         continue
       }
       total += file.bytes.count
       if total > ContentLimits.lessonsTotalBytes {
-        diagnostics.append(Diagnostic(at: SourceLocation(file: displayPath), id: .limitLessonsSize,
-          "the lessons together exceed \(ContentLimits.describe(ContentLimits.lessonsTotalBytes)) at this file; it and the ones after it are not rendered",
-          suggestion: "split the course into several sites"))
+        diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(file: displayPath), id: .limitLessonsSize,
+            "the lessons together exceed \(ContentLimits.describe(ContentLimits.lessonsTotalBytes)) at this file; it and the ones after it are not rendered",
+            suggestion: "split the course into several sites"))
         continue
       }
       located.append((file, language, slug, displayPath))
@@ -49,7 +54,8 @@ struct LessonLoader: Sendable {
       switch content.text(of: item.file) {
       case .failure(let error): return (nil, error.diagnostics)
       case .success(let text):
-        let lesson = lesson(text, language: item.language, slug: item.slug, item.displayPath, &problems)
+        let lesson = lesson(
+          text, language: item.language, slug: item.slug, item.displayPath, &problems)
         return (lesson, problems)
       }
     }
@@ -74,22 +80,28 @@ struct LessonLoader: Sendable {
   {
     let at = SourceLocation(path: displayPath, line: 1, column: 1)
     guard parts.count == 3, parts[2].hasSuffix(".md") else {
-      diagnostics.append(Diagnostic(at: at, id: .lessonMisplacedFile,
-        "lessons are Markdown files at 'lessons/<language>/<slug>.md'",
-        suggestion: "move or rename this file, or put media under 'media/'"))
+      diagnostics.append(
+        Diagnostic(
+          at: at, id: .lessonMisplacedFile,
+          "lessons are Markdown files at 'lessons/<language>/<slug>.md'",
+          suggestion: "move or rename this file, or put media under 'media/'"))
       return nil
     }
     let language = parts[1]
     guard config.languages.contains(language) else {
-      diagnostics.append(Diagnostic(at: at, id: .lessonUnknownLanguage,
-        "'\(language)' is not one of the site's languages (\(config.languages.joined(separator: ", ")))",
-        suggestion: Suggestion.didYouMean(language, in: config.languages)))
+      diagnostics.append(
+        Diagnostic(
+          at: at, id: .lessonUnknownLanguage,
+          "'\(language)' is not one of the site's languages (\(config.languages.joined(separator: ", ")))",
+          suggestion: Suggestion.didYouMean(language, in: config.languages)))
       return nil
     }
     let slug = String(parts[2].dropLast(3))
     guard LessonSlug.isValid(slug) else {
-      diagnostics.append(Diagnostic(at: at, id: .lessonInvalidSlug,
-        "lesson file name '\(slug)' must use only a–z, 0–9 and '-' (it becomes the page's URL)"))
+      diagnostics.append(
+        Diagnostic(
+          at: at, id: .lessonInvalidSlug,
+          "lesson file name '\(slug)' must use only a–z, 0–9 and '-' (it becomes the page's URL)"))
       return nil
     }
     return (language, slug)
@@ -105,8 +117,10 @@ struct LessonLoader: Sendable {
     // A lesson with broken front matter is still rendered, so every other problem in it is
     // reported in the same run.
     let frontMatter = parsed ?? FrontMatter(title: slug, order: 0, summary: "")
-    let page = DirectivePage(language: language, strings: strings,
-      inlineCounters: InlineCounters(runs: runs, text: WalkthroughText(strings: strings), path: displayPath))
+    let page = DirectivePage(
+      language: language, strings: strings,
+      inlineCounters: InlineCounters(
+        runs: runs, text: WalkthroughText(strings: strings), path: displayPath))
     var directiveDiagnostics: [Diagnostic] = []
     var anchors: [(id: String, location: SourceLocation)] = []
     let hooks = MarkdownHooks(
@@ -124,28 +138,36 @@ struct LessonLoader: Sendable {
       },
       rewriteLink: LinkRewriter.rewrite,
       rewriteText: { literal, line, column in
-        let counters = InlineCounters(runs: runs, text: WalkthroughText(strings: strings), path: displayPath)
+        let counters = InlineCounters(
+          runs: runs, text: WalkthroughText(strings: strings), path: displayPath)
         let (rewritten, problems) = counters.rewrite(literal, line: line, column: column)
         directiveDiagnostics += problems
         return rewritten
       })
     let rendered = CMarkBridge.render(body, lineOffset: offset, hooks: hooks)
     diagnostics += directiveDiagnostics
-    diagnostics += duplicateAnchors(rendered.headings.map { ($0.id, SourceLocation(path: displayPath, line: $0.line, column: 1)) } + anchors)
-    return Lesson(slug: slug, language: language, title: frontMatter.title, order: frontMatter.order,
-      summary: frontMatter.summary, body: rendered, anchors: rendered.headings.map(\.id) + anchors.map(\.id),
+    diagnostics += duplicateAnchors(
+      rendered.headings.map { ($0.id, SourceLocation(path: displayPath, line: $0.line, column: 1)) }
+        + anchors)
+    return Lesson(
+      slug: slug, language: language, title: frontMatter.title, order: frontMatter.order,
+      summary: frontMatter.summary, body: rendered,
+      anchors: rendered.headings.map(\.id) + anchors.map(\.id),
       displayPath: displayPath, hasValidFrontMatter: parsed != nil)
   }
 
   /// Two things on one page with the same id would break links and the walkthrough's deep links.
-  private func duplicateAnchors(_ anchors: [(id: String, location: SourceLocation)]) -> [Diagnostic] {
+  private func duplicateAnchors(_ anchors: [(id: String, location: SourceLocation)]) -> [Diagnostic]
+  {
     var seen: [String: SourceLocation] = [:]
     var diagnostics: [Diagnostic] = []
     for (id, location) in anchors {
       if let first = seen[id] {
-        diagnostics.append(Diagnostic(at: location, id: .lessonDuplicateAnchor,
-          "'#\(id)' is already defined on this page at line \(first.line)",
-          suggestion: "rename the heading, or show the figure only once (or with other options)"))
+        diagnostics.append(
+          Diagnostic(
+            at: location, id: .lessonDuplicateAnchor,
+            "'#\(id)' is already defined on this page at line \(first.line)",
+            suggestion: "rename the heading, or show the figure only once (or with other options)"))
       } else {
         seen[id] = location
       }

@@ -27,19 +27,23 @@ struct LinkChecker {
     let destination = link.destination
     if let scheme = LinkRewriter.scheme(destination) {
       if Self.unsafeSchemes.contains(scheme) {
-        return Diagnostic(at: at, id: .linkUnsafeScheme,
+        return Diagnostic(
+          at: at, id: .linkUnsafeScheme,
           "'\(scheme):' links are not allowed in lessons (they are removed from the page)")
       }
       if link.kind == .image {
-        return Diagnostic(at: at, id: .linkExternalImage,
+        return Diagnostic(
+          at: at, id: .linkExternalImage,
           "images must be part of the site; pages make no external requests",
           suggestion: "save the image under 'media/' and link it as '../media/<file>'")
       }
       return nil
     }
     if destination.hasPrefix("//") || destination.hasPrefix("/") {
-      return Diagnostic(at: at, id: .linkAbsolutePath,
-        "links must be relative so the site works from a folder or file://; '\(destination)' is absolute")
+      return Diagnostic(
+        at: at, id: .linkAbsolutePath,
+        "links must be relative so the site works from a folder or file://; '\(destination)' is absolute"
+      )
     }
     let rewritten = LinkRewriter.rewrite(destination) ?? destination
     let (path, fragment) = LinkRewriter.split(rewritten)
@@ -51,7 +55,8 @@ struct LinkChecker {
     }
     if let fragment, !fragment.isEmpty, let ids = anchors[target], !ids.contains(fragment) {
       if isFollowOn(target, fragment) { return nil }
-      return Diagnostic(at: at, id: .linkUnknownAnchor,
+      return Diagnostic(
+        at: at, id: .linkUnknownAnchor,
         "'#\(fragment)' matches no heading or figure in \(target)",
         suggestion: Suggestion.didYouMean(fragment, in: ids.sorted()))
     }
@@ -66,21 +71,28 @@ struct LinkChecker {
     }
   }
 
-  private func missingTarget(_ destination: String, at: SourceLocation, lesson: Lesson) -> Diagnostic {
+  private func missingTarget(_ destination: String, at: SourceLocation, lesson: Lesson)
+    -> Diagnostic
+  {
     let (path, _) = LinkRewriter.split(destination)
     let name = String(path.split(separator: "/").last ?? "")
     // Media is linked from the page (`en/x.html`), one folder below the site's root.
     if let media = path.range(of: "media/"), path.hasPrefix("../../"),
-       sitePaths.contains(String(path[media.lowerBound...])) {
-      return Diagnostic(at: at, id: .linkMissingTarget,
+      sitePaths.contains(String(path[media.lowerBound...]))
+    {
+      return Diagnostic(
+        at: at, id: .linkMissingTarget,
         "link target '\(destination)' climbs above the site: links are relative to the page (\(lesson.outputPath))",
         suggestion: "write '../\(path[media.lowerBound...])'")
     }
     var suggestion: String?
     if name.hasSuffix(".md"), let candidates = slugs[lesson.language] {
-      suggestion = Suggestion.closest(to: String(name.dropLast(3)), in: candidates).map { "did you mean '\($0).md'?" }
+      suggestion = Suggestion.closest(to: String(name.dropLast(3)), in: candidates).map {
+        "did you mean '\($0).md'?"
+      }
     }
-    return Diagnostic(at: at, id: .linkMissingTarget,
+    return Diagnostic(
+      at: at, id: .linkMissingTarget,
       "link target '\(destination)' does not exist in the site", suggestion: suggestion)
   }
 

@@ -22,10 +22,14 @@ enum ScenarioBudget {
       let nextSteps = steps + scenario.steps.count
       let nextWait = waited + ScenarioLimits.waitNanoseconds(of: scenario)
       guard nextSteps <= Self.steps, nextWait <= waitNanoseconds else {
-        let what = nextSteps > Self.steps ? "more than \(Self.steps) steps" : "more than 72 h of simulated waiting"
-        diagnostics.append(Diagnostic(at: SourceLocation(file: scenario.path), id: .limitBuildSimulation,
-          "with this scenario the build's scenarios would ask for \(what); it is not run",
-          suggestion: "remove or shorten scenarios; the limits are in docs/AUTHORING.md"))
+        let what =
+          nextSteps > Self.steps
+          ? "more than \(Self.steps) steps" : "more than 72 h of simulated waiting"
+        diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(file: scenario.path), id: .limitBuildSimulation,
+            "with this scenario the build's scenarios would ask for \(what); it is not run",
+            suggestion: "remove or shorten scenarios; the limits are in docs/AUTHORING.md"))
         continue
       }
       (steps, waited) = (nextSteps, nextWait)
@@ -47,8 +51,10 @@ enum ScenarioBudget {
       }
       total += ScenarioLimits.recordedEventCount(run.trace)
       guard total <= recordedEvents else {
-        diagnostics.append(Diagnostic(at: SourceLocation(file: scenario.path), id: .limitBuildEvents,
-          "with this scenario the build's traces would store more than \(recordedEvents) events"))
+        diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(file: scenario.path), id: .limitBuildEvents,
+            "with this scenario the build's traces would store more than \(recordedEvents) events"))
         continue
       }
       kept.append(run)

@@ -18,7 +18,9 @@ public final class ScenarioCache: @unchecked Sendable {
   public init() {}
 
   /// A walkthrough figure rendered in an earlier build with the same key.
-  func figure(key: FigureKey, make: () -> (html: String, anchors: [String])) -> (html: String, anchors: [String]) {
+  func figure(key: FigureKey, make: () -> (html: String, anchors: [String])) -> (
+    html: String, anchors: [String]
+  ) {
     lock.lock()
     if let cached = figures[key] {
       lock.unlock()

@@ -17,11 +17,15 @@ struct ScenarioLoader {
     for file in content.files(under: "scenarios") {
       let displayPath = content.displayPath(file.path)
       guard file.path.hasSuffix(".yaml"), file.path.split(separator: "/").count == 2 else {
-        diagnostics.append(Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1),
-          id: .scenarioMisplacedFile, "scenarios are YAML files at 'scenarios/<id>.yaml'"))
+        diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(path: displayPath, line: 1, column: 1),
+            id: .scenarioMisplacedFile, "scenarios are YAML files at 'scenarios/<id>.yaml'"))
         continue
       }
-      if let oversized = ContentLimits.oversized(file, in: content, limit: ContentLimits.scenarioFileBytes, what: "this scenario file") {
+      if let oversized = ContentLimits.oversized(
+        file, in: content, limit: ContentLimits.scenarioFileBytes, what: "this scenario file")
+      {
         diagnostics.append(oversized)
         continue
       }
@@ -35,7 +39,8 @@ struct ScenarioLoader {
     // What the simulation is allowed to do in one build, checked before anything runs.
     let (library, budget) = ScenarioBudget.admit(parsed)
     diagnostics += budget
-    let textByPath = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+    let textByPath = Dictionary(
+      files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
     let scenarios = library.scenarios
     let keys = scenarios.map {
       ScenarioCache.RunKey(scenarioID: $0.id, text: textByPath[$0.path] ?? "", seed: $0.seed)
@@ -47,8 +52,10 @@ struct ScenarioLoader {
       DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
         let scenario = scenarios[index]
         let make = {
-          ScenarioRun(id: scenario.id, title: texts(scenario.title), summary: scenario.summary.map(texts) ?? [:],
-                      seed: scenario.seed, trace: ScenarioRunner.run(scenario), source: keys[index])
+          ScenarioRun(
+            id: scenario.id, title: texts(scenario.title),
+            summary: scenario.summary.map(texts) ?? [:],
+            seed: scenario.seed, trace: ScenarioRunner.run(scenario), source: keys[index])
         }
         slots.value[index] = cache?.run(key: keys[index], make: make) ?? make()
       }

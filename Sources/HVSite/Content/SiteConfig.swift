@@ -19,30 +19,42 @@ public struct SiteConfig: Sendable, Equatable {
     let source = YAMLSource(path: displayPath, lineOffset: 0)
     let (root, syntax) = source.compose(text)
     guard let root else {
-      let empty = Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1), id: .siteEmptyConfig,
-        "site.yaml is empty", suggestion: "it needs 'title', 'description', 'languages' and 'default-language' (see docs/AUTHORING.md)")
+      let empty = Diagnostic(
+        at: SourceLocation(path: displayPath, line: 1, column: 1), id: .siteEmptyConfig,
+        "site.yaml is empty",
+        suggestion:
+          "it needs 'title', 'description', 'languages' and 'default-language' (see docs/AUTHORING.md)"
+      )
       return (nil, syntax.isEmpty ? [empty] : syntax)
     }
     var reader = YAMLMappingReader(root, in: source, what: "site.yaml", allowedKeys: keys)
     let languages = readLanguages(&reader)
     var defaultLanguage = reader.string("default-language", required: true)
     if let chosen = defaultLanguage, let languages, !languages.contains(chosen),
-       let node = reader.value("default-language") {
-      reader.report(node, "default language '\(chosen)' is not one of the site's languages",
+      let node = reader.value("default-language")
+    {
+      reader.report(
+        node, "default language '\(chosen)' is not one of the site's languages",
         suggestion: Suggestion.didYouMean(chosen, in: languages))
       defaultLanguage = nil
     }
     let title = readPerLanguage(&reader, key: "title", languages: languages ?? [])
     let description = readPerLanguage(&reader, key: "description", languages: languages ?? [])
-    let baseURL = reader.string("base-url", required: false).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    let baseURL = reader.string("base-url", required: false).map {
+      $0.hasSuffix("/") ? $0 : $0 + "/"
+    }
     if let baseURL, let node = reader.value("base-url"),
-       !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+      !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"))
+    {
       reader.report(node, "'base-url' must start with https:// or http://")
     }
     guard reader.diagnostics.isEmpty, let languages, let defaultLanguage, let title, let description
     else { return (nil, reader.diagnostics) }
-    return (SiteConfig(languages: languages, defaultLanguage: defaultLanguage, title: title,
-      description: description, baseURL: baseURL), [])
+    return (
+      SiteConfig(
+        languages: languages, defaultLanguage: defaultLanguage, title: title,
+        description: description, baseURL: baseURL), []
+    )
   }
 
   /// What the rest of a build is checked against when `site.yaml` is missing or broken (the
@@ -64,7 +76,9 @@ public struct SiteConfig: Sendable, Equatable {
     }
     if languages.isEmpty { languages = ["en"] }
     let empty = Dictionary(uniqueKeysWithValues: languages.map { ($0, "") })
-    return SiteConfig(languages: languages, defaultLanguage: languages[0], title: empty, description: empty, baseURL: nil)
+    return SiteConfig(
+      languages: languages, defaultLanguage: languages[0], title: empty, description: empty,
+      baseURL: nil)
   }
 
   private static func readLanguages(_ reader: inout YAMLMappingReader) -> [String]? {
@@ -89,7 +103,8 @@ public struct SiteConfig: Sendable, Equatable {
     _ reader: inout YAMLMappingReader, key: String, languages: [String]
   ) -> [String: String]? {
     guard let node = reader.require(key) else { return nil }
-    var nested = YAMLMappingReader(node, in: reader.source, what: "'\(key)'", allowedKeys: languages)
+    var nested = YAMLMappingReader(
+      node, in: reader.source, what: "'\(key)'", allowedKeys: languages)
     var values: [String: String] = [:]
     for language in languages {
       if let text = nested.string(language, required: true) { values[language] = text }

@@ -8,22 +8,28 @@ struct StringsLoader {
 
   /// - Parameter requiredKeys: keys the generator itself uses (not through a template), which
   ///   the default language must define.
-  func load(theme: Theme?, requiredKeys: [String] = [], _ diagnostics: inout [Diagnostic]) -> [String: InterfaceStrings] {
+  func load(theme: Theme?, requiredKeys: [String] = [], _ diagnostics: inout [Diagnostic])
+    -> [String: InterfaceStrings]
+  {
     var loaded: [String: InterfaceStrings] = [:]
     var keyLocations: [String: [(key: String, location: SourceLocation)]] = [:]
     for language in config.languages {
       let path = InterfaceStrings.path(for: language)
       guard let file = content.file(path) else {
-        diagnostics.append(Diagnostic(at: SourceLocation(path: content.displayPath(path), line: 1, column: 1),
-          id: .stringsMissingFile, "no interface strings for language '\(language)'",
-          suggestion: "copy \(InterfaceStrings.path(for: config.defaultLanguage)) and translate it"))
+        diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(path: content.displayPath(path), line: 1, column: 1),
+            id: .stringsMissingFile, "no interface strings for language '\(language)'",
+            suggestion:
+              "copy \(InterfaceStrings.path(for: config.defaultLanguage)) and translate it"))
         continue
       }
       guard file.bytes.count <= ContentLimits.settingsFileBytes else { continue }  // reported by the builder
       switch content.text(of: file) {
       case .failure(let error): diagnostics += error.diagnostics
       case .success(let text):
-        let (strings, locations, problems) = InterfaceStrings.parse(text, language: language,
+        let (strings, locations, problems) = InterfaceStrings.parse(
+          text, language: language,
           displayPath: content.displayPath(path))
         diagnostics += problems
         if let locations { keyLocations[language] = locations }
@@ -34,23 +40,30 @@ struct StringsLoader {
     if let reference = loaded[config.defaultLanguage] {
       let path = InterfaceStrings.path(for: config.defaultLanguage)
       for key in requiredKeys where reference[key] == nil {
-        diagnostics.append(Diagnostic(at: SourceLocation(path: content.displayPath(path), line: 1, column: 1),
-          id: .stringsMissingRequiredKey, "missing '\(key)', which diagrams and walkthroughs use"))
+        diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(path: content.displayPath(path), line: 1, column: 1),
+            id: .stringsMissingRequiredKey, "missing '\(key)', which diagrams and walkthroughs use")
+        )
       }
     }
     if let theme, let reference = loaded[config.defaultLanguage] {
       let known = reference.entries.map(\.key)
       for (key, location) in theme.stringReferences where reference[key] == nil {
-        diagnostics.append(Diagnostic(at: location, id: .themeUnknownString,
-          "the template uses 'strings.\(key)', which \(InterfaceStrings.path(for: config.defaultLanguage)) does not define",
-          suggestion: Suggestion.didYouMean(key, in: known)))
+        diagnostics.append(
+          Diagnostic(
+            at: location, id: .themeUnknownString,
+            "the template uses 'strings.\(key)', which \(InterfaceStrings.path(for: config.defaultLanguage)) does not define",
+            suggestion: Suggestion.didYouMean(key, in: known)))
       }
     }
     return loaded
   }
 
   /// Every language defines the default language's keys, no more and no fewer.
-  private func parity(_ locations: [String: [(key: String, location: SourceLocation)]]) -> [Diagnostic] {
+  private func parity(_ locations: [String: [(key: String, location: SourceLocation)]])
+    -> [Diagnostic]
+  {
     guard let reference = locations[config.defaultLanguage] else { return [] }
     let referenceKeys = reference.map(\.key)
     var diagnostics: [Diagnostic] = []
@@ -58,15 +71,20 @@ struct StringsLoader {
       guard let entries = locations[language] else { continue }
       let keys = Set(entries.map(\.key))
       for (key, location) in entries where !referenceKeys.contains(key) {
-        diagnostics.append(Diagnostic(at: location, id: .stringsUnknownKey,
-          "'\(key)' is not a key of \(InterfaceStrings.path(for: config.defaultLanguage))",
-          suggestion: Suggestion.didYouMean(key, in: referenceKeys)))
+        diagnostics.append(
+          Diagnostic(
+            at: location, id: .stringsUnknownKey,
+            "'\(key)' is not a key of \(InterfaceStrings.path(for: config.defaultLanguage))",
+            suggestion: Suggestion.didYouMean(key, in: referenceKeys)))
       }
       for (key, _) in reference where !keys.contains(key) {
-        diagnostics.append(Diagnostic(
-          at: SourceLocation(path: content.displayPath(InterfaceStrings.path(for: language)), line: 1, column: 1),
-          id: .stringsMissingKey,
-          "missing the translation of '\(key)' (defined in \(InterfaceStrings.path(for: config.defaultLanguage)))"))
+        diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(
+              path: content.displayPath(InterfaceStrings.path(for: language)), line: 1, column: 1),
+            id: .stringsMissingKey,
+            "missing the translation of '\(key)' (defined in \(InterfaceStrings.path(for: config.defaultLanguage)))"
+          ))
       }
     }
     return diagnostics

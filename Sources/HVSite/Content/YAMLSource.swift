@@ -13,8 +13,14 @@ struct YAMLSource {
   func compose(_ text: String) -> (Node?, [Diagnostic]) {
     if let tab = Self.firstTabIndentation(in: text) {
       let at = SourceLocation(path: path, line: tab + lineOffset, column: 1)
-      return (nil, [Diagnostic(at: at, id: .yamlTabIndentation,
-        "YAML does not allow tabs for indentation", suggestion: "indent with spaces")])
+      return (
+        nil,
+        [
+          Diagnostic(
+            at: at, id: .yamlTabIndentation,
+            "YAML does not allow tabs for indentation", suggestion: "indent with spaces")
+        ]
+      )
     }
     do {
       return (try Yams.compose(yaml: text), [])
@@ -35,12 +41,14 @@ struct YAMLSource {
 
   private func diagnostic(for error: YamlError) -> Diagnostic {
     switch error {
-    case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _),
-      let .composer(_, problem, mark, _):
-      return Diagnostic(at: location(line: mark.line, column: mark.column), id: .yamlSyntax,
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
+      return Diagnostic(
+        at: location(line: mark.line, column: mark.column), id: .yamlSyntax,
         "invalid YAML: \(problem)")
-    case let .duplicatedKeysInMapping(duplicates, context):
-      return Diagnostic(at: location(line: context.mark.line, column: context.mark.column),
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return Diagnostic(
+        at: location(line: context.mark.line, column: context.mark.column),
         id: .yamlDuplicateKey,
         "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
     default:
@@ -50,7 +58,8 @@ struct YAMLSource {
 
   /// 1-based line of the first line whose indentation contains a tab, if any.
   private static func firstTabIndentation(in text: String) -> Int? {
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       if line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") { return index + 1 }
     }
     return nil
@@ -71,8 +80,10 @@ struct YAMLMappingReader {
     self.node = node
     self.allowedKeys = allowedKeys
     guard let mapping = node.mapping else {
-      diagnostics.append(Diagnostic(at: source.location(of: node), id: .yamlExpectedMapping,
-        "\(what) must be a mapping of keys to values"))
+      diagnostics.append(
+        Diagnostic(
+          at: source.location(of: node), id: .yamlExpectedMapping,
+          "\(what) must be a mapping of keys to values"))
       return
     }
     for (keyNode, value) in mapping {
@@ -80,8 +91,11 @@ struct YAMLMappingReader {
       if allowedKeys.contains(key) {
         entries.append((key, keyNode, value))
       } else {
-        diagnostics.append(Diagnostic(at: source.location(of: keyNode), id: .yamlUnknownKey,
-          "unknown key '\(key)' in \(what)", suggestion: Suggestion.didYouMean(key, in: allowedKeys)))
+        diagnostics.append(
+          Diagnostic(
+            at: source.location(of: keyNode), id: .yamlUnknownKey,
+            "unknown key '\(key)' in \(what)",
+            suggestion: Suggestion.didYouMean(key, in: allowedKeys)))
       }
     }
   }
@@ -90,8 +104,10 @@ struct YAMLMappingReader {
 
   mutating func require(_ key: String) -> Node? {
     if let node = value(key) { return node }
-    diagnostics.append(Diagnostic(at: source.location(of: node), id: .yamlMissingKey,
-      "missing required key '\(key)'"))
+    diagnostics.append(
+      Diagnostic(
+        at: source.location(of: node), id: .yamlMissingKey,
+        "missing required key '\(key)'"))
     return nil
   }
 
@@ -115,7 +131,8 @@ struct YAMLMappingReader {
       return nil
     }
     guard range.contains(number) else {
-      report(node, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(number)")
+      report(
+        node, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(number)")
       return nil
     }
     return number
@@ -123,8 +140,11 @@ struct YAMLMappingReader {
 
   mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-  mutating func report(_ node: Node, _ message: String, id: DiagnosticID = .yamlInvalidValue,
-                       suggestion: String? = nil) {
-    diagnostics.append(Diagnostic(at: source.location(of: node), id: id, message, suggestion: suggestion))
+  mutating func report(
+    _ node: Node, _ message: String, id: DiagnosticID = .yamlInvalidValue,
+    suggestion: String? = nil
+  ) {
+    diagnostics.append(
+      Diagnostic(at: source.location(of: node), id: id, message, suggestion: suggestion))
   }
 }

@@ -19,7 +19,9 @@ public protocol Directive: Sendable {
   var usage: String { get }
 
   /// Trusted HTML for the block, or diagnostics. The HTML is inserted verbatim: escape all text.
-  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<DirectiveOutput, DiagnosticsError>
+  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<
+    DirectiveOutput, DiagnosticsError
+  >
 }
 
 /// What a directive produces: HTML, and the element ids it defines (so links to them are checked

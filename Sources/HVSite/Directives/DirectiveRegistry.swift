@@ -24,31 +24,42 @@ public struct DirectiveRegistry: Sendable {
 
   /// Renders a block that selects a directive; checks arguments and options first, so each
   /// directive only sees well-formed invocations.
-  public func render(_ block: FencedBlock, directive: any Directive, path: String, page: DirectivePage)
+  public func render(
+    _ block: FencedBlock, directive: any Directive, path: String, page: DirectivePage
+  )
     -> Result<DirectiveOutput, DiagnosticsError>
   {
     let invocation = Self.parse(block, path: path)
     var diagnostics: [Diagnostic] = []
     let count = invocation.arguments.count
     if !directive.argumentCount.contains(count) {
-      diagnostics.append(Diagnostic(at: invocation.name.location, id: .directiveArgumentCount,
-        "'\(directive.name)' takes \(Self.describe(directive.argumentCount)), not \(count)",
-        suggestion: "write it as '\(directive.usage)'"))
+      diagnostics.append(
+        Diagnostic(
+          at: invocation.name.location, id: .directiveArgumentCount,
+          "'\(directive.name)' takes \(Self.describe(directive.argumentCount)), not \(count)",
+          suggestion: "write it as '\(directive.usage)'"))
     }
     var seen: Set<String> = []
     for (key, value) in invocation.options {
       if !directive.optionNames.contains(key.text) {
-        let hint = directive.optionNames.isEmpty
+        let hint =
+          directive.optionNames.isEmpty
           ? "'\(directive.name)' takes no options"
           : Suggestion.didYouMean(key.text, in: directive.optionNames)
-        diagnostics.append(Diagnostic(at: key.location, id: .directiveUnknownOption,
-          "unknown option '\(key.text)' for '\(directive.name)'", suggestion: hint))
+        diagnostics.append(
+          Diagnostic(
+            at: key.location, id: .directiveUnknownOption,
+            "unknown option '\(key.text)' for '\(directive.name)'", suggestion: hint))
       } else if !seen.insert(key.text).inserted {
-        diagnostics.append(Diagnostic(at: key.location, id: .directiveDuplicateOption,
-          "option '\(key.text)' is given twice"))
+        diagnostics.append(
+          Diagnostic(
+            at: key.location, id: .directiveDuplicateOption,
+            "option '\(key.text)' is given twice"))
       } else if value.isEmpty {
-        diagnostics.append(Diagnostic(at: key.location, id: .directiveEmptyOption,
-          "option '\(key.text)' needs a value after '='"))
+        diagnostics.append(
+          Diagnostic(
+            at: key.location, id: .directiveEmptyOption,
+            "option '\(key.text)' needs a value after '='"))
       }
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
@@ -82,13 +93,16 @@ public struct DirectiveRegistry: Sendable {
         arguments.append(token)
       }
     }
-    return DirectiveInvocation(name: tokens[0], arguments: arguments, options: options, body: block.literal)
+    return DirectiveInvocation(
+      name: tokens[0], arguments: arguments, options: options, body: block.literal)
   }
 
   private static func token(_ text: String, _ offset: Int, _ block: FencedBlock, _ path: String)
     -> DirectiveInvocation.Token
   {
-    .init(text: text, location: SourceLocation(path: path, line: block.line, column: block.infoColumn + offset))
+    .init(
+      text: text,
+      location: SourceLocation(path: path, line: block.line, column: block.infoColumn + offset))
   }
 
   private static func describe(_ range: ClosedRange<Int>) -> String {

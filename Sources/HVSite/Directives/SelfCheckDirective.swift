@@ -18,20 +18,29 @@ struct SelfCheckDirective: Directive {
   let optionNames: [String] = []
   let usage = "self-check, followed by lines '- question: …' and '  answer: …'"
 
-  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<DirectiveOutput, DiagnosticsError> {
+  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<
+    DirectiveOutput, DiagnosticsError
+  > {
     let at = invocation.name.location
     let source = YAMLSource(path: at.path, lineOffset: at.line)
     let (root, syntax) = source.compose(invocation.body)
     guard let root, let items = root.sequence, !items.isEmpty else {
       if !syntax.isEmpty { return .failure(DiagnosticsError(syntax)) }
-      return .failure(DiagnosticsError([Diagnostic(at: at, id: .selfCheckEmpty,
-        "a self-check lists its questions: '- question: …' then '  answer: …'")]))
+      return .failure(
+        DiagnosticsError([
+          Diagnostic(
+            at: at, id: .selfCheckEmpty,
+            "a self-check lists its questions: '- question: …' then '  answer: …'")
+        ]))
     }
     var diagnostics: [Diagnostic] = []
-    var html = "<section class=\"hv-self-check\" aria-label=\"\(HTML.escape(page.strings["self-check-heading"] ?? ""))\">\n"
-    html += "<h3 class=\"hv-self-check-heading\">\(HTML.escape(page.strings["self-check-heading"] ?? ""))</h3>\n<ol>\n"
+    var html =
+      "<section class=\"hv-self-check\" aria-label=\"\(HTML.escape(page.strings["self-check-heading"] ?? ""))\">\n"
+    html +=
+      "<h3 class=\"hv-self-check-heading\">\(HTML.escape(page.strings["self-check-heading"] ?? ""))</h3>\n<ol>\n"
     for item in items {
-      var reader = YAMLMappingReader(item, in: source, what: "a self-check question", allowedKeys: ["question", "answer"])
+      var reader = YAMLMappingReader(
+        item, in: source, what: "a self-check question", allowedKeys: ["question", "answer"])
       let question = reader.string("question", required: true)
       let answer = reader.string("answer", required: true)
       diagnostics += reader.diagnostics
@@ -54,14 +63,20 @@ struct SelfCheckDirective: Directive {
       let renderedAnswer = CMarkBridge.render(answer, lineOffset: 0, hooks: hooks)
       // cmark empties a `javascript:` link; say so, as the link checker does in a lesson.
       for link in renderedQuestion.links + renderedAnswer.links {
-        if let scheme = LinkRewriter.scheme(link.destination), LinkChecker.unsafeSchemes.contains(scheme) {
-          diagnostics.append(Diagnostic(at: source.location(of: item), id: .linkUnsafeScheme,
-            "'\(scheme):' links are not allowed in self-check questions and answers (they are removed from the page)"))
+        if let scheme = LinkRewriter.scheme(link.destination),
+          LinkChecker.unsafeSchemes.contains(scheme)
+        {
+          diagnostics.append(
+            Diagnostic(
+              at: source.location(of: item), id: .linkUnsafeScheme,
+              "'\(scheme):' links are not allowed in self-check questions and answers (they are removed from the page)"
+            ))
         }
       }
       let summary = Self.inline(renderedQuestion.html)
       let body = renderedAnswer.html
-      html += "<li><details><summary>\(summary)</summary>\n<div class=\"hv-answer\">\n\(body)</div></details></li>\n"
+      html +=
+        "<li><details><summary>\(summary)</summary>\n<div class=\"hv-answer\">\n\(body)</div></details></li>\n"
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
     return .success(DirectiveOutput(html: html + "</ol>\n</section>"))
@@ -70,7 +85,8 @@ struct SelfCheckDirective: Directive {
   /// A one-paragraph rendering without its `<p>` wrapper, for use inside `<summary>`.
   static func inline(_ html: String) -> String {
     var text = html.trimmingCharacters(in: .whitespacesAndNewlines)
-    if text.hasPrefix("<p>"), text.hasSuffix("</p>"), text.components(separatedBy: "<p>").count == 2 {
+    if text.hasPrefix("<p>"), text.hasSuffix("</p>"), text.components(separatedBy: "<p>").count == 2
+    {
       text = String(text.dropFirst(3).dropLast(4))
     }
     return text

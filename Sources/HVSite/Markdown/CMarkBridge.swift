@@ -17,7 +17,8 @@ enum CMarkBridge {
   /// - Parameters:
   ///   - markdown: the body of a lesson (front matter already removed).
   ///   - lineOffset: how many lines of the file precede `markdown`, so positions refer to the file.
-  static func render(_ markdown: String, lineOffset: Int, hooks: MarkdownHooks) -> RenderedMarkdown {
+  static func render(_ markdown: String, lineOffset: Int, hooks: MarkdownHooks) -> RenderedMarkdown
+  {
     let bytes = Array(markdown.utf8)
     guard let document = cmark_parse_document(bytes, bytes.count, CMARK_OPT_SOURCEPOS) else {
       preconditionFailure("cmark_parse_document returned nil (out of memory)")
@@ -28,7 +29,9 @@ enum CMarkBridge {
     var cachedLines: [Substring]?
     func sourceLines() -> [Substring] {
       if let cachedLines { return cachedLines }
-      let lines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+      let lines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+        Substring($0)
+      }
       cachedLines = lines
       return lines
     }
@@ -118,18 +121,26 @@ enum CMarkBridge {
   /// Replaces `<hN>` with a custom block that writes `<hN id="…">` and keeps the inline children,
   /// so cmark still renders (and neutralises) whatever the author wrote inside the heading.
   private static func wrap(heading: OpaquePointer, level: Int, id: String) {
-    guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { preconditionFailure("cmark_node_new") }
+    guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else {
+      preconditionFailure("cmark_node_new")
+    }
     cmark_node_set_on_enter(wrapper, "<h\(level) id=\"\(HTML.escape(id))\">")
     cmark_node_set_on_exit(wrapper, "</h\(level)>")
     while let child = cmark_node_first_child(heading) {
-      guard cmark_node_append_child(wrapper, child) == 1 else { preconditionFailure("append_child") }
+      guard cmark_node_append_child(wrapper, child) == 1 else {
+        preconditionFailure("append_child")
+      }
     }
-    guard cmark_node_replace(heading, wrapper) == 1 else { preconditionFailure("cmark_node_replace") }
+    guard cmark_node_replace(heading, wrapper) == 1 else {
+      preconditionFailure("cmark_node_replace")
+    }
     cmark_node_free(heading)
   }
 
   private static func replace(_ node: OpaquePointer, withTrustedHTML html: String) {
-    guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { preconditionFailure("cmark_node_new") }
+    guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else {
+      preconditionFailure("cmark_node_new")
+    }
     cmark_node_set_on_enter(custom, html)
     cmark_node_set_on_exit(custom, "")
     guard cmark_node_replace(node, custom) == 1 else { preconditionFailure("cmark_node_replace") }
@@ -159,15 +170,22 @@ enum CMarkBridge {
   /// cmark 0.30 records no position for inline text nodes, so the position is found from the
   /// enclosing block: the first source line at or after the block's start that holds the text's
   /// first line. Columns count characters, 1-based.
-  private static func textPosition(of node: OpaquePointer, literal: String, lines: [Substring]) -> (Int, Int) {
+  private static func textPosition(of node: OpaquePointer, literal: String, lines: [Substring]) -> (
+    Int, Int
+  ) {
     var block: OpaquePointer? = node
-    while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
+    while let current = block, cmark_node_get_start_line(current) == 0 {
+      block = cmark_node_parent(current)
+    }
     let start = block.map { Int(cmark_node_get_start_line($0)) } ?? 1
     let end = block.map { max(Int(cmark_node_get_end_line($0)), start) } ?? lines.count
     let probe = literal.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
     for number in start...min(end, lines.count) where number >= 1 {
       if let range = lines[number - 1].range(of: probe) {
-        return (number, lines[number - 1].distance(from: lines[number - 1].startIndex, to: range.lowerBound) + 1)
+        return (
+          number,
+          lines[number - 1].distance(from: lines[number - 1].startIndex, to: range.lowerBound) + 1
+        )
       }
     }
     return (start, 1)

@@ -12,13 +12,17 @@ struct Navigation: Sendable {
 
   /// - Parameter page: where the sidebar is shown (any page of the folder: the links are relative).
   func sidebar(current slug: String?, from page: Route) -> [SidebarItem] {
-    lessons.map { SidebarItem(title: $0.title, href: $0.route.relativeURL(from: page), current: $0.slug == slug) }
+    lessons.map {
+      SidebarItem(title: $0.title, href: $0.route.relativeURL(from: page), current: $0.slug == slug)
+    }
   }
 
   func neighbours(of slug: String) -> (previous: NeighbourLink?, next: NeighbourLink?) {
     guard let index = lessons.firstIndex(where: { $0.slug == slug }) else { return (nil, nil) }
     let page = lessons[index].route
-    let link: (Lesson) -> NeighbourLink = { NeighbourLink(title: $0.title, href: $0.route.relativeURL(from: page)) }
+    let link: (Lesson) -> NeighbourLink = {
+      NeighbourLink(title: $0.title, href: $0.route.relativeURL(from: page))
+    }
     return (
       index > 0 ? link(lessons[index - 1]) : nil,
       index + 1 < lessons.count ? link(lessons[index + 1]) : nil
@@ -28,7 +32,9 @@ struct Navigation: Sendable {
   /// The lessons as a list on the page at `page` (the home page or a language index).
   func listItems(from page: Route) -> [LessonListItem] {
     lessons.map {
-      LessonListItem(title: $0.title, summary: $0.summary, href: $0.route.relativeURL(from: page), order: $0.order)
+      LessonListItem(
+        title: $0.title, summary: $0.summary, href: $0.route.relativeURL(from: page),
+        order: $0.order)
     }
   }
 }

@@ -15,9 +15,10 @@ struct PageRenderer: Sendable {
   /// The rendered files of `routes`; routes of copied files (assets, media) and the sitemap are
   /// not rendered here and are skipped.
   func pages(_ routes: [Route]) -> [Site.File] {
-    let languages = Dictionary(uniqueKeysWithValues: config.languages.map {
-      ($0, LanguageParts(renderer: self, language: $0))
-    })
+    let languages = Dictionary(
+      uniqueKeysWithValues: config.languages.map {
+        ($0, LanguageParts(renderer: self, language: $0))
+      })
     let scenarioPages = ScenarioPages(runs: scenarios, strings: strings, theme: theme, cache: cache)
     let runs = ScenarioRuns(scenarios)
     let jobs = routes.compactMap { job(for: $0, languages, runs, scenarioPages) }
@@ -28,8 +29,10 @@ struct PageRenderer: Sendable {
   private typealias Job = @Sendable () -> Site.File
 
   /// How the file of `route` is made; nil for files copied rather than rendered.
-  private func job(for route: Route, _ languages: [String: LanguageParts], _ runs: ScenarioRuns,
-                   _ scenarioPages: ScenarioPages) -> Job? {
+  private func job(
+    for route: Route, _ languages: [String: LanguageParts], _ runs: ScenarioRuns,
+    _ scenarioPages: ScenarioPages
+  ) -> Job? {
     let parts = route.language.flatMap { languages[$0] }
     switch route {
     case .home:
@@ -85,11 +88,15 @@ struct PageRenderer: Sendable {
       printLessons = navigation.lessons.parallelMap(parallel: renderer.parallel) {
         PrintPage.printLesson($0, lessonSlugs: slugs)
       }
-      searchEntries = navigation.lessons.parallelMap(parallel: renderer.parallel) { SearchIndex.entries(for: $0) }
-      sidebar = SidebarRenderer(items: navigation.sidebar(current: nil, from: .languageIndex(language: language)),
-                                theme: renderer.theme)
-      nestedSidebar = SidebarRenderer(items: navigation.sidebar(current: nil, from: .scenarioIndex(language: language)),
-                                      theme: renderer.theme)
+      searchEntries = navigation.lessons.parallelMap(parallel: renderer.parallel) {
+        SearchIndex.entries(for: $0)
+      }
+      sidebar = SidebarRenderer(
+        items: navigation.sidebar(current: nil, from: .languageIndex(language: language)),
+        theme: renderer.theme)
+      nestedSidebar = SidebarRenderer(
+        items: navigation.sidebar(current: nil, from: .scenarioIndex(language: language)),
+        theme: renderer.theme)
     }
   }
 
@@ -99,13 +106,19 @@ struct PageRenderer: Sendable {
   private func page(for lesson: Lesson, _ parts: LanguageParts) -> Site.File {
     let route = lesson.route
     let (previous, next) = parts.navigation.neighbours(of: lesson.slug)
-    let toc = lesson.body.headings.filter { $0.level <= 3 }.map { TocItem(title: $0.text, id: $0.id, level: $0.level) }
-    let view = LessonView(title: lesson.title, summary: lesson.summary, body: lesson.body.html,
-      toc: toc, hasToc: toc.count >= Self.tocThreshold, previous: previous, next: next, strings: strings(lesson.language))
+    let toc = lesson.body.headings.filter { $0.level <= 3 }.map {
+      TocItem(title: $0.text, id: $0.id, level: $0.level)
+    }
+    let view = LessonView(
+      title: lesson.title, summary: lesson.summary, body: lesson.body.html,
+      toc: toc, hasToc: toc.count >= Self.tocThreshold, previous: previous, next: next,
+      strings: strings(lesson.language))
     let content = theme.render(view, template: "lesson")
-    return file(route, kind: "lesson",
+    return file(
+      route, kind: "lesson",
       title: "\(lesson.title) — \(config.title[lesson.language] ?? "")",
-      description: lesson.summary.isEmpty ? config.description[lesson.language] ?? "" : lesson.summary,
+      description: lesson.summary.isEmpty
+        ? config.description[lesson.language] ?? "" : lesson.summary,
       sidebar: parts.sidebar.html(current: route.relativeURL(from: route)), content: content)
   }
 
@@ -113,8 +126,10 @@ struct PageRenderer: Sendable {
     let language = parts.language
     let siteTitle = config.title[language] ?? ""
     let view = PrintView(title: siteTitle, lessons: parts.printLessons, strings: strings(language))
-    return file(route, kind: "print", title: (strings(language)["print-course"] ?? "") + " — " + siteTitle,
-      description: config.description[language] ?? "", sidebar: "", content: theme.render(view, template: "print"))
+    return file(
+      route, kind: "print", title: (strings(language)["print-course"] ?? "") + " — " + siteTitle,
+      description: config.description[language] ?? "", sidebar: "",
+      content: theme.render(view, template: "print"))
   }
 
   private func searchIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
@@ -122,9 +137,11 @@ struct PageRenderer: Sendable {
     var index = SearchIndex()
     index.entries = parts.searchEntries.flatMap { $0 }
     for run in scenarios {
-      index.add(scenario: run.title[language] ?? run.id, summary: run.summary[language] ?? "",
-                href: Route.scenario(language: language, id: run.id).relativeURL(from: SearchIndex.base(language)),
-                kind: strings(language)["scenarios"] ?? "")
+      index.add(
+        scenario: run.title[language] ?? run.id, summary: run.summary[language] ?? "",
+        href: Route.scenario(language: language, id: run.id).relativeURL(
+          from: SearchIndex.base(language)),
+        kind: strings(language)["scenarios"] ?? "")
     }
     return Site.File(path: route.path, text: index.script())
   }
@@ -132,39 +149,53 @@ struct PageRenderer: Sendable {
   private func languageIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
     let language = parts.language
     let siteTitle = config.title[language] ?? ""
-    let view = LanguageIndexView(siteTitle: siteTitle, description: config.description[language] ?? "",
+    let view = LanguageIndexView(
+      siteTitle: siteTitle, description: config.description[language] ?? "",
       lessons: parts.navigation.listItems(from: route), strings: strings(language))
-    return file(route, kind: "language-index", title: siteTitle,
+    return file(
+      route, kind: "language-index", title: siteTitle,
       description: config.description[language] ?? "", sidebar: parts.sidebar.html(current: nil),
       content: theme.render(view, template: "language-index"))
   }
 
-  private func scenarioIndex(_ route: Route, _ parts: LanguageParts, _ scenarioPages: ScenarioPages) -> Site.File {
+  private func scenarioIndex(_ route: Route, _ parts: LanguageParts, _ scenarioPages: ScenarioPages)
+    -> Site.File
+  {
     let language = parts.language
-    let title = (strings[language]?["scenario-index-title"] ?? "") + " — " + (config.title[language] ?? "")
-    return file(route, kind: "scenario-index", title: title, description: config.description[language] ?? "",
-      sidebar: parts.nestedSidebar.html(current: nil), content: scenarioPages.index(language: language))
+    let title =
+      (strings[language]?["scenario-index-title"] ?? "") + " — " + (config.title[language] ?? "")
+    return file(
+      route, kind: "scenario-index", title: title, description: config.description[language] ?? "",
+      sidebar: parts.nestedSidebar.html(current: nil),
+      content: scenarioPages.index(language: language))
   }
 
-  private func scenarioPage(_ route: Route, _ run: ScenarioRun, _ parts: LanguageParts,
-                            _ scenarioPages: ScenarioPages) -> Site.File {
+  private func scenarioPage(
+    _ route: Route, _ run: ScenarioRun, _ parts: LanguageParts,
+    _ scenarioPages: ScenarioPages
+  ) -> Site.File {
     let language = parts.language
-    return file(route, kind: "scenario", title: (run.title[language] ?? run.id) + " — " + (config.title[language] ?? ""),
+    return file(
+      route, kind: "scenario",
+      title: (run.title[language] ?? run.id) + " — " + (config.title[language] ?? ""),
       description: run.summary[language] ?? config.description[language] ?? "",
-      sidebar: parts.nestedSidebar.html(current: nil), content: scenarioPages.page(run, language: language))
+      sidebar: parts.nestedSidebar.html(current: nil),
+      content: scenarioPages.page(run, language: language))
   }
 
   private func home() -> Site.File {
     let route = Route.home
     let sections = config.languages.map { language in
-      HomeLanguageSection(code: language, name: strings(language)["language-name"] ?? language,
+      HomeLanguageSection(
+        code: language, name: strings(language)["language-name"] ?? language,
         siteTitle: config.title[language] ?? "", description: config.description[language] ?? "",
         href: Route.languageIndex(language: language).relativeURL(from: route),
         lessons: Navigation(lessons: lessons[language] ?? []).listItems(from: route),
         strings: strings(language))
     }
     let language = config.defaultLanguage
-    return file(route, kind: "home", title: config.title[language] ?? "",
+    return file(
+      route, kind: "home", title: config.title[language] ?? "",
       description: config.description[language] ?? "", sidebar: "",
       content: theme.render(HomeView(sections: sections), template: "home"), pageURL: "")
   }
@@ -174,8 +205,10 @@ struct PageRenderer: Sendable {
   private func notFound(_ route: Route, language: String) -> Site.File {
     let root = config.baseURL ?? route.pathToRoot
     let view = NotFoundView(strings: strings(language), homeHref: Route.home.url(fromRoot: root))
-    let title = (strings(language)["not-found-title"] ?? "") + " — " + (config.title[language] ?? "")
-    return file(route, language: language, root: root, kind: "not-found", title: title,
+    let title =
+      (strings(language)["not-found-title"] ?? "") + " — " + (config.title[language] ?? "")
+    return file(
+      route, language: language, root: root, kind: "not-found", title: title,
       description: config.description[language] ?? "", sidebar: "",
       content: theme.render(view, template: "not-found"))
   }
@@ -195,9 +228,11 @@ struct PageRenderer: Sendable {
       siteTitle: config.title[language] ?? "", strings: strings(language),
       homeHref: Route.home.url(fromRoot: root),
       languageIndexHref: Route.languageIndex(language: language).url(fromRoot: root),
-      scenariosHref: scenarios.isEmpty ? "" : Route.scenarioIndex(language: language).url(fromRoot: root),
+      scenariosHref: scenarios.isEmpty
+        ? "" : Route.scenarioIndex(language: language).url(fromRoot: root),
       languages: config.languages.map {
-        LanguageLink(code: $0, name: strings($0)["language-name"] ?? $0,
+        LanguageLink(
+          code: $0, name: strings($0)["language-name"] ?? $0,
           href: route.counterpart(in: $0).url(fromRoot: root), current: $0 == language)
       },
       sidebar: sidebar, hasSidebar: !sidebar.isEmpty, content: content, pageKind: kind,

@@ -9,12 +9,15 @@ import Foundation
 enum PrintPage {
   /// One lesson as the print page shows it.
   static func printLesson(_ lesson: Lesson, lessonSlugs: Set<String>) -> PrintLesson {
-    PrintLesson(title: lesson.title, summary: lesson.summary, anchor: lesson.slug,
-                body: prefixIDs(lesson.body.html, slug: lesson.slug, lessonSlugs: lessonSlugs))
+    PrintLesson(
+      title: lesson.title, summary: lesson.summary, anchor: lesson.slug,
+      body: prefixIDs(lesson.body.html, slug: lesson.slug, lessonSlugs: lessonSlugs))
   }
 
   /// Attributes whose value is one id, and the one whose value is a list of ids.
-  private static let idAttributes = ["id", "for", "aria-controls", "aria-describedby"].map { Array(" \($0)=\"".utf8) }
+  private static let idAttributes = ["id", "for", "aria-controls", "aria-describedby"].map {
+    Array(" \($0)=\"".utf8)
+  }
   private static let labelledBy = Array(" aria-labelledby=\"".utf8)
   private static let href = Array(" href=\"".utf8)
   private static let urlReference = Array("url(#".utf8)
@@ -30,7 +33,9 @@ enum PrintPage {
       bytes[start...].firstIndex(of: end) ?? bytes.count
     }
     while index < bytes.count {
-      if bytes[index] == 0x20, let attribute = idAttributes.first(where: { bytes[index...].starts(with: $0) }) {
+      if bytes[index] == 0x20,
+        let attribute = idAttributes.first(where: { bytes[index...].starts(with: $0) })
+      {
         let start = index + attribute.count, end = value(from: start, until: 0x22)
         output += attribute + prefix + bytes[start..<end]
         index = end
@@ -41,7 +46,12 @@ enum PrintPage {
         index = end
       } else if bytes[index] == 0x20, bytes[index...].starts(with: href) {
         let start = index + href.count, end = value(from: start, until: 0x22)
-        output += href + rewriteLink(String(decoding: bytes[start..<end], as: UTF8.self), slug: slug, lessonSlugs: lessonSlugs).utf8
+        output +=
+          href
+          + rewriteLink(
+            String(decoding: bytes[start..<end], as: UTF8.self), slug: slug,
+            lessonSlugs: lessonSlugs
+          ).utf8
         index = end
       } else if bytes[index] == 0x75, bytes[index...].starts(with: urlReference) {
         output += urlReference + prefix
@@ -55,8 +65,12 @@ enum PrintPage {
   }
 
   /// `#x` → `#slug--x`; `lesson.html#y` → `#lesson--y`; `lesson.html` → `#lesson`; others stay.
-  private static func rewriteLink(_ target: String, slug: String, lessonSlugs: Set<String>) -> String {
-    if target.hasPrefix("#") { return target.count == 1 ? "#\(slug)" : "#\(slug)--\(target.dropFirst())" }
+  private static func rewriteLink(_ target: String, slug: String, lessonSlugs: Set<String>)
+    -> String
+  {
+    if target.hasPrefix("#") {
+      return target.count == 1 ? "#\(slug)" : "#\(slug)--\(target.dropFirst())"
+    }
     let (path, fragment) = LinkRewriter.split(target)
     guard path.hasSuffix(Route.pageExtension), !path.contains("/") else { return target }
     let lesson = String(path.dropLast(Route.pageExtension.count))

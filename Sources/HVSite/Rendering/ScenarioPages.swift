@@ -27,8 +27,10 @@ struct ScenarioPages {
     guard let interface = strings[language] else { return "" }
     let page = Route.scenario(language: language, id: run.id)
     let text = WalkthroughText(strings: interface)
-    let figure = WalkthroughFigure(run: run, options: DiagramOptions(), text: text, language: language,
-                                   scenarioHref: nil).render(cache: cache).html
+    let figure = WalkthroughFigure(
+      run: run, options: DiagramOptions(), text: text, language: language,
+      scenarioHref: nil
+    ).render(cache: cache).html
     let view = ScenarioPageView(
       title: run.title[language] ?? run.id, summary: run.summary[language] ?? "", figure: figure,
       command: "swift run hvwalk run \(run.id) --seed \(run.seed)",
@@ -47,10 +49,12 @@ struct ScenarioPages {
   func index(language: String) -> String {
     let page = Route.scenarioIndex(language: language)
     let items = runs.map {
-      LessonListItem(title: $0.title[language] ?? $0.id, summary: $0.summary[language] ?? "",
-                     href: Route.scenario(language: language, id: $0.id).relativeURL(from: page), order: 0)
+      LessonListItem(
+        title: $0.title[language] ?? $0.id, summary: $0.summary[language] ?? "",
+        href: Route.scenario(language: language, id: $0.id).relativeURL(from: page), order: 0)
     }
-    return theme.render(ScenarioIndexView(scenarios: items, strings: strings[language]?.dictionary ?? [:]),
-                        template: "scenario-index")
+    return theme.render(
+      ScenarioIndexView(scenarios: items, strings: strings[language]?.dictionary ?? [:]),
+      template: "scenario-index")
   }
 }

@@ -2,7 +2,8 @@
 /// order, with no dates (the site has no clock).
 enum Sitemap {
   static func file(baseURL: String, routes: [Route]) -> Site.File {
-    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    var xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     let listed = routes.filter { route in
       if case .notFound = route { return false }
       return route.isPage

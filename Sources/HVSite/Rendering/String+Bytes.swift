@@ -8,7 +8,9 @@ extension StringProtocol {
     guard bytes.count >= pattern.count else { return false }
     var index = 0
     while index <= bytes.count - pattern.count {
-      if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+      if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+        return true
+      }
       index += 1
     }
     return false

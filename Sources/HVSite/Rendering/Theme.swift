@@ -38,21 +38,27 @@ struct Theme: Sendable {
           found.insert(name)
           references += stringKeys(in: text, path: displayPath)
         } catch let error as MustacheTemplate.ParserError {
-          diagnostics.append(Diagnostic(
-            at: SourceLocation(path: displayPath, line: error.context.lineNumber,
-              column: error.context.columnNumber),
-            id: .themeTemplateSyntax, "invalid Mustache template: \(error.error)"))
+          diagnostics.append(
+            Diagnostic(
+              at: SourceLocation(
+                path: displayPath, line: error.context.lineNumber,
+                column: error.context.columnNumber),
+              id: .themeTemplateSyntax, "invalid Mustache template: \(error.error)"))
         } catch {
-          diagnostics.append(Diagnostic(at: SourceLocation(path: displayPath, line: 1, column: 1),
-            id: .themeTemplateSyntax, "invalid Mustache template: \(error)"))
+          diagnostics.append(
+            Diagnostic(
+              at: SourceLocation(path: displayPath, line: 1, column: 1),
+              id: .themeTemplateSyntax, "invalid Mustache template: \(error)"))
         }
       }
     }
     for name in requiredTemplates where !found.contains(name) {
-      diagnostics.append(Diagnostic(
-        at: SourceLocation(path: content.displayPath("theme/templates/\(name).mustache"), line: 1, column: 1),
-        id: .themeMissingTemplate, "the theme has no '\(name)' template",
-        suggestion: "every theme needs: " + requiredTemplates.joined(separator: ", ")))
+      diagnostics.append(
+        Diagnostic(
+          at: SourceLocation(
+            path: content.displayPath("theme/templates/\(name).mustache"), line: 1, column: 1),
+          id: .themeMissingTemplate, "the theme has no '\(name)' template",
+          suggestion: "every theme needs: " + requiredTemplates.joined(separator: ", ")))
     }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
     return (Theme(library: library, stringReferences: references), [])
@@ -68,16 +74,25 @@ struct Theme: Sendable {
   /// Finds `{{strings.key}}` (and `{{{strings.key}}}`, `{{#strings.key}}`) uses with positions.
   private static func stringKeys(in text: String, path: String) -> [(String, SourceLocation)] {
     var result: [(String, SourceLocation)] = []
-    for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
       var rest = line[...]
       while let open = rest.range(of: "strings.") {
         let before = rest[..<open.lowerBound]
-        guard before.hasSuffix("{{") || before.hasSuffix("{{{") || before.hasSuffix("{{#")
-          || before.hasSuffix("{{^") || before.hasSuffix("{{ ")
-        else { rest = rest[open.upperBound...]; continue }
-        let key = rest[open.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        guard
+          before.hasSuffix("{{") || before.hasSuffix("{{{") || before.hasSuffix("{{#")
+            || before.hasSuffix("{{^") || before.hasSuffix("{{ ")
+        else {
+          rest = rest[open.upperBound...]
+          continue
+        }
+        let key = rest[open.upperBound...].prefix {
+          $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_"
+        }
         let column = line.distance(from: line.startIndex, to: open.upperBound) + 1
-        result.append((String(key), SourceLocation(path: path, line: lineIndex + 1, column: column)))
+        result.append(
+          (String(key), SourceLocation(path: path, line: lineIndex + 1, column: column)))
         rest = rest[open.upperBound...]
       }
     }

@@ -15,13 +15,17 @@ struct UnsafeSendable<Value>: @unchecked Sendable {
 extension Array where Element: Sendable {
   /// `map` on all cores, results in the original order. `parallel: false` runs serially (the
   /// build offers both, and tests compare them).
-  func parallelMap<Result: Sendable>(parallel: Bool = true, _ transform: @Sendable (Element) -> Result) -> [Result] {
+  func parallelMap<Result: Sendable>(
+    parallel: Bool = true, _ transform: @Sendable (Element) -> Result
+  ) -> [Result] {
     guard parallel, count > 1 else { return map(transform) }
     var results = [Result?](repeating: nil, count: count)
     let elements = self
     results.withUnsafeMutableBufferPointer { buffer in
       let slots = UnsafeSendable(buffer)
-      DispatchQueue.concurrentPerform(iterations: elements.count) { slots.value[$0] = transform(elements[$0]) }
+      DispatchQueue.concurrentPerform(iterations: elements.count) {
+        slots.value[$0] = transform(elements[$0])
+      }
     }
     return results.map { $0! }
   }

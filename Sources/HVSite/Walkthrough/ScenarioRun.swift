@@ -14,8 +14,10 @@ public struct ScenarioRun: Sendable {
   /// nil for a run made without a file, which is never cached.
   public var source: ScenarioCache.RunKey?
 
-  public init(id: String, title: [String: String], summary: [String: String], seed: UInt64, trace: Trace,
-              source: ScenarioCache.RunKey? = nil) {
+  public init(
+    id: String, title: [String: String], summary: [String: String], seed: UInt64, trace: Trace,
+    source: ScenarioCache.RunKey? = nil
+  ) {
     self.id = id
     self.title = title
     self.summary = summary

@@ -23,12 +23,14 @@ struct TranscriptRenderer {
     for row in model.rows {
       switch row {
       case .divider(let step, let title):
-        html += "<li class=\"hv-transcript-path\">\(HTML.escape(text.format("diagram-step", ["index": String(step), "title": title])))</li>\n"
+        html +=
+          "<li class=\"hv-transcript-path\">\(HTML.escape(text.format("diagram-step", ["index": String(step), "title": title])))</li>\n"
       case .loopStart(let count, let label, _):
         multipliers.append(multipliers.last! * count)
         depth += 1
         let title = text.format("transcript-loop", ["count": text.number(count)])
-        html += "<li class=\"hv-transcript-loop\"><span class=\"hv-loop-title\">\(HTML.escape(title)) "
+        html +=
+          "<li class=\"hv-transcript-loop\"><span class=\"hv-loop-title\">\(HTML.escape(title)) "
           + "\(englishSpan(label, className: "hv-loop-label"))</span>\n<ol>\n"
       case .loopEnd:
         multipliers.removeLast()
@@ -44,9 +46,13 @@ struct TranscriptRenderer {
 
   private func item(_ message: SequenceModel.Message, soFar: Counters) -> String {
     let event = message.event
-    let sentence = text.format("sentence-\(event.kind.rawValue)", ["from": actorName(ActorKey(event.from)), "to": actorName(ActorKey(event.to))])
-    var html = "<li id=\"\(diagramID)-step-\(message.number)\" value=\"\(message.number)\" data-step=\"\(message.number)\""
-    html += " class=\"hv-kind-\(event.kind.styleClass)\" data-counters=\"\(soFar.named.map { String($0.value) }.joined(separator: " "))\">"
+    let sentence = text.format(
+      "sentence-\(event.kind.rawValue)",
+      ["from": actorName(ActorKey(event.from)), "to": actorName(ActorKey(event.to))])
+    var html =
+      "<li id=\"\(diagramID)-step-\(message.number)\" value=\"\(message.number)\" data-step=\"\(message.number)\""
+    html +=
+      " class=\"hv-kind-\(event.kind.styleClass)\" data-counters=\"\(soFar.named.map { String($0.value) }.joined(separator: " "))\">"
     html += "<span class=\"hv-time\">\(HTML.escape(SimulatedTime.human(event.time)))</span> "
     html += "<span class=\"hv-sentence\">\(HTML.escape(sentence))</span>"
     if let name = event.message { html += " <code>\(HTML.escape(name))</code>" }

@@ -28,29 +28,37 @@ struct WalkthroughFigure {
   /// ` (request path 2, partitions)`: tells apart several figures of one scenario.
   var variant: String {
     var parts: [String] = []
-    if let step = options.step { parts.append(text.format("figure-variant-path", ["index": String(step)])) }
+    if let step = options.step {
+      parts.append(text.format("figure-variant-path", ["index": String(step)]))
+    }
     if options.lifelines == .partition { parts.append(text("figure-variant-partitions")) }
     if let range = options.messages {
-      parts.append(text.format("figure-variant-messages", ["from": String(range.lowerBound), "to": String(range.upperBound)]))
+      parts.append(
+        text.format(
+          "figure-variant-messages",
+          ["from": String(range.lowerBound), "to": String(range.upperBound)]))
     }
     return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
   }
 
   /// The ids a figure of `run` with `options` defines, without rendering it.
   static func anchors(of run: ScenarioRun, options: DiagramOptions) -> [String] {
-    anchors(id: id(of: run, options: options), model: SequenceModel(trace: run.trace, options: options))
+    anchors(
+      id: id(of: run, options: options), model: SequenceModel(trace: run.trace, options: options))
   }
 
   /// The figure, its diagram, its transcript title and one anchor per numbered step.
   private static func anchors(id: String, model: SequenceModel) -> [String] {
-    [id, "\(id)-diagram", "\(id)-transcript-title"] + model.messages.map { "\(id)-step-\($0.number)" }
+    [id, "\(id)-diagram", "\(id)-transcript-title"]
+      + model.messages.map { "\(id)-step-\($0.number)" }
   }
 
   /// The figure, from `cache` when an earlier build rendered the same one.
   func render(cache: ScenarioCache?) -> (html: String, anchors: [String]) {
     guard let cache, let source = run.source else { return render() }
-    let key = ScenarioCache.FigureKey(run: source, options: options, language: language,
-                                      scenarioHref: scenarioHref, strings: text.strings)
+    let key = ScenarioCache.FigureKey(
+      run: source, options: options, language: language,
+      scenarioHref: scenarioHref, strings: text.strings)
     return cache.figure(key: key, make: render)
   }
 
@@ -59,25 +67,33 @@ struct WalkthroughFigure {
     let model = SequenceModel(trace: run.trace, options: options)
     let layout = DiagramLayout(model: model, text: text.diagram)
     let title = run.title[language] ?? run.id
-    let summary = text.format("diagram-summary", [
-      "title": title, "messages": text.number(model.messages.count),
-      "actors": text.number(model.lifelines.count),
-      "paths": text.number(model.rows.filter { if case .divider = $0 { true } else { false } }.count),
-    ])
+    let summary = text.format(
+      "diagram-summary",
+      [
+        "title": title, "messages": text.number(model.messages.count),
+        "actors": text.number(model.lifelines.count),
+        "paths": text.number(
+          model.rows.filter { if case .divider = $0 { true } else { false } }.count),
+      ])
     let svg = DiagramSVG(id: "\(id)-diagram", title: title, summary: summary).render(layout)
-    let totals = options.step.flatMap { step in run.trace.steps.first { $0.index == step }?.totals } ?? run.trace.totals
-    var html = "<figure class=\"hv-walkthrough\" id=\"\(id)\" data-walkthrough data-steps=\"\(model.messages.count)\""
+    let totals =
+      options.step.flatMap { step in run.trace.steps.first { $0.index == step }?.totals }
+      ?? run.trace.totals
+    var html =
+      "<figure class=\"hv-walkthrough\" id=\"\(id)\" data-walkthrough data-steps=\"\(model.messages.count)\""
     html += " data-position-format=\"\(HTML.escape(text("walkthrough-position")))\""
     html += " data-group-separator=\"\(HTML.escape(text("number-group-separator")))\">\n"
     html += "<figcaption><span class=\"hv-figure-title\">\(HTML.escape(title))</span>"
     if let scenarioHref {
-      html += " <a class=\"hv-scenario-link\" href=\"\(HTML.escape(scenarioHref))\">\(HTML.escape(text("scenario-link")))</a>"
+      html +=
+        " <a class=\"hv-scenario-link\" href=\"\(HTML.escape(scenarioHref))\">\(HTML.escape(text("scenario-link")))</a>"
     }
     html += "</figcaption>\n"
     html += controls()
     // Landmarks need distinct names, and one page may show a scenario more than once.
     let regionTitle = title + variant
-    html += "<div class=\"hv-diagram-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
+    html +=
+      "<div class=\"hv-diagram-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
       + HTML.escape(text.format("diagram-region", ["title": regionTitle])) + "\">\n\(svg)\n</div>\n"
     // The transcript scrolls on its own, so it is a focusable, labelled region (keyboard users
     // can scroll it); its title is not a heading, because the figure may sit under any level.
@@ -85,11 +101,15 @@ struct WalkthroughFigure {
     let regionLabel = HTML.escape(text.format("transcript-region", ["title": regionTitle]))
     html += "<div class=\"hv-walkthrough-text\">\n<div class=\"hv-transcript-section\">\n"
     html += "<p class=\"hv-transcript-heading\" id=\"\(id)-transcript-title\">\(heading)</p>\n"
-    html += "<div class=\"hv-transcript-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(regionLabel)\">\n"
-    html += TranscriptRenderer(model: model, trace: run.trace, text: text, language: language, diagramID: id).render()
+    html +=
+      "<div class=\"hv-transcript-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(regionLabel)\">\n"
+    html += TranscriptRenderer(
+      model: model, trace: run.trace, text: text, language: language, diagramID: id
+    ).render()
     html += "\n</div>\n</div>\n"
-    html += CounterTable(text: text).render(totals, caption: text("counters-heading"),
-                                            label: text("counters-heading") + ": " + regionTitle)
+    html += CounterTable(text: text).render(
+      totals, caption: text("counters-heading"),
+      label: text("counters-heading") + ": " + regionTitle)
     html += "\n</div>\n</figure>"
     return (html, Self.anchors(id: id, model: model))
   }

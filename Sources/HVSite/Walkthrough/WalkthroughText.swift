@@ -15,12 +15,16 @@ struct WalkthroughText {
     partitions.map { "partition-\($0.rawValue)" } + modes.map { "mode-\($0.rawValue)" }
       + kinds.map { "kind-\($0.rawValue)" } + kinds.map { "sentence-\($0.rawValue)" }
       + Counters.names.map { "counter-\($0)" }
-      + ["diagram-loop", "diagram-step", "diagram-summary", "diagram-region",
-         "walkthrough-position", "walkthrough-first", "walkthrough-previous", "walkthrough-next",
-         "walkthrough-last", "transcript-heading", "transcript-loop", "counters-heading", "counters-name",
-         "counters-total", "counters-so-far", "number-group-separator", "number-decimal-separator",
-         "scenario-link", "compare-heading", "compare-ratio", "compare-scale", "transcript-region",
-         "figure-variant-path", "figure-variant-partitions", "figure-variant-messages", "chart-region"]
+      + [
+        "diagram-loop", "diagram-step", "diagram-summary", "diagram-region",
+        "walkthrough-position", "walkthrough-first", "walkthrough-previous", "walkthrough-next",
+        "walkthrough-last", "transcript-heading", "transcript-loop", "counters-heading",
+        "counters-name",
+        "counters-total", "counters-so-far", "number-group-separator", "number-decimal-separator",
+        "scenario-link", "compare-heading", "compare-ratio", "compare-scale", "transcript-region",
+        "figure-variant-path", "figure-variant-partitions", "figure-variant-messages",
+        "chart-region",
+      ]
   }
 
   func callAsFunction(_ key: String) -> String { strings[key] ?? key }
@@ -36,12 +40,16 @@ struct WalkthroughText {
 
   var diagram: DiagramText {
     DiagramText(
-      partitionNames: Dictionary(uniqueKeysWithValues: Self.partitions.map { ($0, self("partition-\($0.rawValue)")) }),
-      modeNames: Dictionary(uniqueKeysWithValues: Self.modes.map { ($0, self("mode-\($0.rawValue)")) }),
-      kindNames: Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, self("kind-\($0.rawValue)")) }),
+      partitionNames: Dictionary(
+        uniqueKeysWithValues: Self.partitions.map { ($0, self("partition-\($0.rawValue)")) }),
+      modeNames: Dictionary(
+        uniqueKeysWithValues: Self.modes.map { ($0, self("mode-\($0.rawValue)")) }),
+      kindNames: Dictionary(
+        uniqueKeysWithValues: Self.kinds.map { ($0, self("kind-\($0.rawValue)")) }),
       loopFormat: self("diagram-loop"), stepFormat: self("diagram-step"),
-      actorNames: Dictionary(uniqueKeysWithValues: strings.entries.filter { $0.key.hasPrefix(Self.actorPrefix) }
-        .map { (ActorKey(String($0.key.dropFirst(Self.actorPrefix.count))), $0.value) }))
+      actorNames: Dictionary(
+        uniqueKeysWithValues: strings.entries.filter { $0.key.hasPrefix(Self.actorPrefix) }
+          .map { (ActorKey(String($0.key.dropFirst(Self.actorPrefix.count))), $0.value) }))
   }
 
   /// An actor's name in a strings file is under `actor-<id>` (`actor-vmbus-guest`).

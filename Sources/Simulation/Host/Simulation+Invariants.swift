@@ -1,10 +1,9 @@
 import HVHostModel
+import HVHypervisor
 import HVIntegrationServices
+import HVSimKernel
 import HVStorage
 import HVVMBus
-import HVHypervisor
-import HVSimKernel
-import HVSimKernel
 
 /// Invariants of the model's state, checked by tests after every event (model-codebases.md §4.3
 /// items 6–7): ring indices never cross and free space stays positive, channels carry rings only
@@ -24,7 +23,8 @@ extension Simulation {
     SimulationSnapshot(
       now: now, rootPartition: hypervisor.rootPartition, childPartition: hypervisor.childPartition,
       powerState: powerState, ide: storage.ide, vmbusGuest: vmbusGuest, vmbusHost: vmbusHost,
-      channels: channels, storvsc: storage.storvsc, storvsp: storage.storvsp, tallies: kernel.tallies,
+      channels: channels, storvsc: storage.storvsc, storvsp: storage.storvsp,
+      tallies: kernel.tallies,
       nextGuestLBA: storage.nextGuestLBA, icServices: ics.icServices, heartbeat: ics.heartbeat,
       timeSync: ics.timeSync, guestClock: ics.guestClock, kvpStore: ics.kvpStore,
       guestFiles: ics.guestFiles, guestHung: ics.guestHung)

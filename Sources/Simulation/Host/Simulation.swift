@@ -1,11 +1,11 @@
 import HVHostModel
 import HVHypervisor
-import HVPower
 import HVIntegrationServices
-import HVStorage
-import HVVMBus
+import HVPower
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// The model of one Hyper-V host with one VM: the composition root.
 ///
@@ -171,7 +171,9 @@ public final class Simulation {
   }
 
   /// Runs `actions` one after the other, then `next`.
-  func run(_ actions: [Action], then next: @escaping Continuation) { kernel.run(actions, then: next) }
+  func run(_ actions: [Action], then next: @escaping Continuation) {
+    kernel.run(actions, then: next)
+  }
 
   /// Runs `count` identical iterations of `body` (see ``Kernel/loop(_:_:timers:fastForward:body:then:)``).
   func loop(

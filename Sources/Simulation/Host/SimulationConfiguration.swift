@@ -1,8 +1,9 @@
 import HVHostModel
 import HVIntegrationServices
+import HVSimKernel
 import HVStorage
 import HVVMBus
-import HVSimKernel
+
 /// Whether the VM is on when the trace begins.
 public enum InitialPowerState: String, Sendable, CaseIterable {
   /// VMBus connected and channels open before the trace starts (not recorded).

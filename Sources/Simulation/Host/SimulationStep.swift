@@ -1,8 +1,9 @@
 import HVHostModel
 import HVIntegrationServices
+import HVSimKernel
 import HVStorage
 import HVVMBus
-import HVSimKernel
+
 /// One step of a run, already validated by the scenario layer (contract §1 steps).
 public enum SimulationStep: Sendable, Hashable {
   case start
@@ -32,9 +33,6 @@ public enum SimulationStep: Sendable, Hashable {
   /// `Get-VMIntegrationService` and `Get-VM` at this point (an extension of the contract).
   case status
 }
-
-
-
 
 /// What `rescind-channel` names: a service's channel or the disk controller's.
 public enum ChannelTarget: Sendable, Hashable {

@@ -42,7 +42,8 @@ public enum ActorID: String, Sendable, CaseIterable {
   public var actor: Actor {
     switch self {
     case .guestApp:
-      return Actor(id: rawValue, name: "Guest application doing I/O", partition: .child, mode: .user)
+      return Actor(
+        id: rawValue, name: "Guest application doing I/O", partition: .child, mode: .user)
     case .guestFirmware:
       return Actor(
         id: rawValue, name: "Guest firmware (BIOS, INT 13h disk services)", partition: .child,
@@ -95,16 +96,20 @@ public enum ActorID: String, Sendable, CaseIterable {
   private var integrationServiceActor: Actor {
     switch self {
     case .kvpDaemon:
-      return Actor(id: rawValue, name: "hv_kvp_daemon (guest user mode)", partition: .child, mode: .user)
+      return Actor(
+        id: rawValue, name: "hv_kvp_daemon (guest user mode)", partition: .child, mode: .user)
     case .vssDaemon:
-      return Actor(id: rawValue, name: "hv_vss_daemon (guest user mode)", partition: .child, mode: .user)
+      return Actor(
+        id: rawValue, name: "hv_vss_daemon (guest user mode)", partition: .child, mode: .user)
     case .fcopyDaemon:
       return Actor(
         id: rawValue, name: "hv_fcopy_daemon (guest user mode)", partition: .child, mode: .user)
     case .heartbeatGuest:
-      return Actor(id: rawValue, name: "Heartbeat service, guest (hv_utils)", partition: .child, mode: .kernel)
+      return Actor(
+        id: rawValue, name: "Heartbeat service, guest (hv_utils)", partition: .child, mode: .kernel)
     case .shutdownGuest:
-      return Actor(id: rawValue, name: "Shutdown service, guest (hv_utils)", partition: .child, mode: .kernel)
+      return Actor(
+        id: rawValue, name: "Shutdown service, guest (hv_utils)", partition: .child, mode: .kernel)
     case .timeSyncGuest:
       return Actor(
         id: rawValue, name: "Time Synchronization service, guest (hv_utils)", partition: .child,
@@ -114,15 +119,19 @@ public enum ActorID: String, Sendable, CaseIterable {
         id: rawValue, name: "Data Exchange (KVP) service, guest (hv_utils)", partition: .child,
         mode: .kernel)
     case .vssGuest:
-      return Actor(id: rawValue, name: "Backup (VSS) service, guest (hv_utils)", partition: .child, mode: .kernel)
+      return Actor(
+        id: rawValue, name: "Backup (VSS) service, guest (hv_utils)", partition: .child,
+        mode: .kernel)
     case .fcopyGuest:
       return Actor(
         id: rawValue, name: "Guest services (file copy), guest (hv_utils)", partition: .child,
         mode: .kernel)
     case .heartbeatHost:
-      return Actor(id: rawValue, name: "Heartbeat service, host (in vmwp.exe)", partition: .root, mode: .user)
+      return Actor(
+        id: rawValue, name: "Heartbeat service, host (in vmwp.exe)", partition: .root, mode: .user)
     case .shutdownHost:
-      return Actor(id: rawValue, name: "Shutdown service, host (in vmwp.exe)", partition: .root, mode: .user)
+      return Actor(
+        id: rawValue, name: "Shutdown service, host (in vmwp.exe)", partition: .root, mode: .user)
     case .timeSyncHost:
       return Actor(
         id: rawValue, name: "Time Synchronization service, host (in vmwp.exe)", partition: .root,
@@ -132,7 +141,9 @@ public enum ActorID: String, Sendable, CaseIterable {
         id: rawValue, name: "Data Exchange (KVP) service, host (in vmwp.exe)", partition: .root,
         mode: .user)
     case .vssHost:
-      return Actor(id: rawValue, name: "Backup (VSS) service, host (in vmwp.exe)", partition: .root, mode: .user)
+      return Actor(
+        id: rawValue, name: "Backup (VSS) service, host (in vmwp.exe)", partition: .root,
+        mode: .user)
     case .fcopyHost:
       return Actor(
         id: rawValue, name: "Guest Service Interface (file copy), host (in vmwp.exe)",

@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+
 /// Hypercall call codes (bits 15:0 of the hypercall input value), fact sheet §1.5 [L-GDK].
 ///
 /// Which component issues which call is our inference from the names and Linux `mshv_root` usage:

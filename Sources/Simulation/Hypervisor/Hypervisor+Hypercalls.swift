@@ -20,7 +20,8 @@ extension Hypervisor {
   /// The guest writes a synthetic MSR; the hypervisor handles it without involving the root.
   /// Writing `HV_X64_MSR_HYPERCALL` enables hypercalls, `HV_X64_MSR_SINT2` unmasks VMBus's SINT.
   package func writeSyntheticMSR(
-    _ msr: SyntheticMSR, from actor: ActorID, _ purpose: String, then next: @escaping Kernel.Continuation
+    _ msr: SyntheticMSR, from actor: ActorID, _ purpose: String,
+    then next: @escaping Kernel.Continuation
   ) {
     switch msr {
     case .hypercall: childPartition?.hypercallsEnabled = true

@@ -73,7 +73,8 @@ extension Hypervisor {
             cost: emulationCost + self.costs.userToKernel, then: done)
         },
         { done in
-          let what = access.isWrite ? "advance RIP past the OUT" : "put the value in RAX, advance RIP"
+          let what =
+            access.isWrite ? "advance RIP past the OUT" : "put the value in RAX, advance RIP"
           self.hypercall(
             .setVpRegisters, from: .vid, "\(what); resume VP 0", details: [.int("vp_index", 0)],
             then: done)
@@ -89,13 +90,15 @@ extension Hypervisor {
   /// The guest's write to the ACPI power-management register (S5 soft-off or a reset) traps and
   /// reaches the worker process, which ends the VM: no VM entry follows.
   package func interceptPowerManagementWrite(
-    _ exitLabel: String, from actor: ActorID, request: String, then next: @escaping Kernel.Continuation
+    _ exitLabel: String, from actor: ActorID, request: String,
+    then next: @escaping Kernel.Continuation
   ) {
     kernel.run(
       [
         { done in
           self.kernel.count(.trappedInstructions)
-          self.kernel.emit(.vmExit, actor, .hypervisor, exitLabel, cost: self.costs.vmExit, then: done)
+          self.kernel.emit(
+            .vmExit, actor, .hypervisor, exitLabel, cost: self.costs.vmExit, then: done)
         },
         { done in
           let type = HypervisorMessageType.x64IoPortIntercept

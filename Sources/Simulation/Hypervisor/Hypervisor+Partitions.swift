@@ -22,14 +22,16 @@ extension Hypervisor {
           self.childPartition = partition
           self.hypercall(
             .createPartition, from: .vid, "create the child partition",
-            details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
+            details: [.hex("partition_id", partitionID, digits: 4)],
+            work: self.costs.partitionSetup,
             then: done)
         },
         { done in
           self.childPartition?.state = .initialized
           self.hypercall(
             .initializePartition, from: .vid, "initialize partition \(hex)",
-            details: [.hex("partition_id", partitionID, digits: 4)], work: self.costs.partitionSetup,
+            details: [.hex("partition_id", partitionID, digits: 4)],
+            work: self.costs.partitionSetup,
             then: done)
         },
       ], then: next)

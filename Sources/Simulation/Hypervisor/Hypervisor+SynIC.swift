@@ -15,7 +15,8 @@ extension Hypervisor {
       accepted = rootPartition.synic.post(type, to: SynIC.vmbusSINT)
     }
     if !accepted {
-      kernel.report(.synicQueueFull, "SynIC message queue full or partition missing at \(kernel.now) ns")
+      kernel.report(
+        .synicQueueFull, "SynIC message queue full or partition missing at \(kernel.now) ns")
     }
   }
 

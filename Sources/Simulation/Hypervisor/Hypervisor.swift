@@ -41,7 +41,8 @@ package final class Hypervisor {
       for sint in 0..<SynIC.sintCount
       where partition.synic.pendingMessages[sint].count > SynIC.messageQueueLength + 1 {
         problems.append(
-          Violation(.synicOverflow, "partition \(partition.id) SINT\(sint) holds too many messages"))
+          Violation(.synicOverflow, "partition \(partition.id) SINT\(sint) holds too many messages")
+        )
       }
     }
     return problems

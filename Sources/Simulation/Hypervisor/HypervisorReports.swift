@@ -1,6 +1,5 @@
 import HVHostModel
 import HVSimKernel
-import HVSimKernel
 
 /// What the hypervisor counts of its own work. Tests compare these tallies with the counters
 /// derived from the trace: two independent paths to the same numbers.

@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+
 /// A partition as the hypervisor sees it (fact sheet §1.1).
 package struct Partition: Sendable, Hashable {
   /// Life cycle of a child partition, driven by the root's hypercalls.

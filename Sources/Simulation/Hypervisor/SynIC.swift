@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+
 /// The Synthetic Interrupt Controller of one virtual processor (fact sheet §1.6).
 ///
 /// 16 synthetic interrupt sources (SINTs). SINT0 receives intercept messages, SINT2 VMBus

@@ -1,10 +1,10 @@
 import HVHostModel
-import HVIntegrationServices
 import HVHypervisor
-import HVStorage
-import HVVMBus
+import HVIntegrationServices
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// A host-level VSS backup of the VM (fact sheet §4.8).
 ///
@@ -24,7 +24,8 @@ extension Power {
   package func backup(then next: @escaping Continuation) {
     let name = vmName
     kernel.emit(
-      .stateNote, .vmms, .vmms, "backup of '\(name)': the host's VSS requestor asks the Hyper-V VSS writer",
+      .stateNote, .vmms, .vmms,
+      "backup of '\(name)': the host's VSS requestor asks the Hyper-V VSS writer",
       cost: costs.componentWork
     ) {
       if let reason = self.ics.unavailability(.backup) {
@@ -46,12 +47,16 @@ extension Power {
       cost: costs.componentWork
     ) {
       self.ics.vssExchange(.hotBackup) { status in
-        guard status == .ok else { return self.backupFailed("VSS_OP_HOT_BACKUP", status, then: next) }
+        guard status == .ok else {
+          return self.backupFailed("VSS_OP_HOT_BACKUP", status, then: next)
+        }
         self.ics.vssExchange(.freeze) { status in
           guard status == .ok else { return self.backupFailed("VSS_OP_FREEZE", status, then: next) }
           self.hostSnapshot("the guest keeps running, its file systems frozen") {
             self.ics.vssExchange(.thaw) { status in
-              guard status == .ok else { return self.backupFailed("VSS_OP_THAW", status, then: next) }
+              guard status == .ok else {
+                return self.backupFailed("VSS_OP_THAW", status, then: next)
+              }
               self.backupDone("online (\(component)); the VM kept running", then: next)
             }
           }
@@ -63,12 +68,15 @@ extension Power {
   /// The host's volume snapshot; with the VM running its periodic traffic goes on meanwhile.
   private func hostSnapshot(_ text: String, then next: @escaping Continuation) {
     kernel.emit(
-      .call, .vmms, .storageStack, "VSS on the host volume: snapshot the VM's VHDX and configuration files",
+      .call, .vmms, .storageStack,
+      "VSS on the host volume: snapshot the VM's VHDX and configuration files",
       cost: costs.kernelCall
     ) {
       self.ics.elapse(
         until: self.kernel.now + self.costs.hostSnapshot,
-        note: { length in (.storageStack, "\(SimulatedTime.human(length)) of snapshot work; \(text)") },
+        note: { length in
+          (.storageStack, "\(SimulatedTime.human(length)) of snapshot work; \(text)")
+        },
         then: next)
     }
   }
@@ -81,11 +89,18 @@ extension Power {
       "\(reason): the guest cannot freeze itself, so the writer uses '\(component)': save, snapshot, restore",
       cost: costs.componentWork
     ) {
-      self.saveState(command: "PrepareForSnapshot: save '\(self.vmName)'", log: "'\(self.vmName)' was saved for an offline backup.") {
+      self.saveState(
+        command: "PrepareForSnapshot: save '\(self.vmName)'",
+        log: "'\(self.vmName)' was saved for an offline backup."
+      ) {
         self.hostSnapshot("the VM is saved and unavailable") {
-          self.restoreState(command: "PostSnapshot: restore '\(self.vmName)'", log: "'\(self.vmName)' was restored after the backup.") {
+          self.restoreState(
+            command: "PostSnapshot: restore '\(self.vmName)'",
+            log: "'\(self.vmName)' was restored after the backup."
+          ) {
             let down = SimulatedTime.human(self.kernel.now - start)
-            self.backupDone("offline (\(component)); the VM was unavailable for about \(down)", then: next)
+            self.backupDone(
+              "offline (\(component)); the VM was unavailable for about \(down)", then: next)
           }
         }
       }
@@ -99,20 +114,27 @@ extension Power {
       cost: costs.componentWork
     ) {
       self.hostSnapshot("the guest keeps running, nothing in it is frozen") {
-        self.backupDone("crash-consistent (the guest's applications were not asked to flush); the VM kept running", then: next)
+        self.backupDone(
+          "crash-consistent (the guest's applications were not asked to flush); the VM kept running",
+          then: next)
       }
     }
   }
 
   private func backupDone(_ how: String, then next: @escaping Continuation) {
     kernel.log(source: "Hyper-V-VMMS", message: "Backup of '\(vmName)' completed: \(how).")
-    kernel.emit(.stateNote, .vmms, .vmms, "backup complete: \(how)", cost: costs.componentWork, then: next)
+    kernel.emit(
+      .stateNote, .vmms, .vmms, "backup complete: \(how)", cost: costs.componentWork, then: next)
   }
 
-  private func backupFailed(_ step: String, _ status: ICStatus?, then next: @escaping Continuation) {
+  private func backupFailed(_ step: String, _ status: ICStatus?, then next: @escaping Continuation)
+  {
     let why = status?.text ?? "no answer from the guest"
-    kernel.log(source: "Hyper-V-VMMS",
+    kernel.log(
+      source: "Hyper-V-VMMS",
       message: "Backup of '\(vmName)' failed at \(step): \(why).")
-    kernel.emit(.stateNote, .vmms, .vmms, "backup failed at \(step): \(why)", cost: costs.componentWork, then: next)
+    kernel.emit(
+      .stateNote, .vmms, .vmms, "backup failed at \(step): \(why)", cost: costs.componentWork,
+      then: next)
   }
 }

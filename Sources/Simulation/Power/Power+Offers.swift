@@ -1,9 +1,9 @@
 import HVHostModel
-import HVIntegrationServices
 import HVHypervisor
+import HVIntegrationServices
+import HVSimKernel
 import HVStorage
 import HVVMBus
-import HVSimKernel
 
 /// What the host offers on VMBus: the disk controller, then every enabled Integration Service.
 extension Power {
@@ -17,7 +17,8 @@ extension Power {
 
   /// REQUESTOFFERS … ALLOFFERS_DELIVERED with the host's devices.
   package func requestOffers(then next: @escaping Continuation) {
-    vmbus.requestOffers(offeredDevices, offer: { device, done in self.offer(device, then: done) }, then: next)
+    vmbus.requestOffers(
+      offeredDevices, offer: { device, done in self.offer(device, then: done) }, then: next)
   }
 
   /// One OFFERCHANNEL: a service's channel is offered by the services (they know it from now

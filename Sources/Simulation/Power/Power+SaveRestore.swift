@@ -1,10 +1,10 @@
 import HVHostModel
-import HVIntegrationServices
 import HVHypervisor
-import HVStorage
-import HVVMBus
+import HVIntegrationServices
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// `Save-VM` and `Start-VM` of a saved VM. The worker process writes the guest's memory and device
 /// state to a file and the partition is deleted; a restore builds a new partition and puts the
@@ -28,13 +28,19 @@ extension Power {
 
   /// Stops the VP, writes the state, deletes the partition.
   func saveState(command: String, log message: String, then next: @escaping Continuation) {
-    if state != .running { kernel.report(.stepInWrongPowerState, "save while the VM is \(state.rawValue)") }
+    if state != .running {
+      kernel.report(.stepInWrongPowerState, "save while the VM is \(state.rawValue)")
+    }
     let partitionID = hypervisor.childPartitionID
     kernel.run(
       [
-        { done in self.kernel.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
         { done in
-          self.kernel.emit(.call, .vmms, .vmwp, "save the VM's state", cost: self.costs.componentWork, then: done)
+          self.kernel.emit(
+            .stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done)
+        },
+        { done in
+          self.kernel.emit(
+            .call, .vmms, .vmwp, "save the VM's state", cost: self.costs.componentWork, then: done)
         },
         { done in
           self.ics.vmSaved()
@@ -58,7 +64,8 @@ extension Power {
           self.state = .saved
           self.kernel.log(source: "Hyper-V-Worker", message: message)
           self.kernel.emit(
-            .return, .vmwp, .vmms, "vmwp.exe exits; the VM is saved", cost: self.costs.componentWork,
+            .return, .vmwp, .vmms, "vmwp.exe exits; the VM is saved",
+            cost: self.costs.componentWork,
             then: done)
         },
       ], then: next)
@@ -67,22 +74,31 @@ extension Power {
   /// A new partition and worker process, the saved state read back, the VP resumed; then the
   /// periodic services start again (a SYNC first).
   func restoreState(command: String, log message: String, then next: @escaping Continuation) {
-    if state != .saved { kernel.report(.stepInWrongPowerState, "restore while the VM is \(state.rawValue)") }
+    if state != .saved {
+      kernel.report(.stepInWrongPowerState, "restore while the VM is \(state.rawValue)")
+    }
     let partitionID = hypervisor.drawPartitionID()
     kernel.run(
       [
-        { done in self.kernel.emit(.stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done) },
         { done in
-          self.kernel.emit(.call, .vmms, .vid, "create a partition", cost: self.costs.userToKernel, then: done)
+          self.kernel.emit(
+            .stateNote, .vmms, .vmms, command, cost: self.costs.componentWork, then: done)
         },
-        { done in self.hypervisor.createChildPartition(id: partitionID, restoring: true, then: done) },
+        { done in
+          self.kernel.emit(
+            .call, .vmms, .vid, "create a partition", cost: self.costs.userToKernel, then: done)
+        },
+        { done in self.hypervisor.createChildPartition(id: partitionID, restoring: true, then: done)
+        },
         { done in
           self.kernel.emit(
             .call, .vmms, .vmwp, "start the worker process vmwp.exe for this VM",
             cost: self.costs.workerProcessStart, then: done)
         },
         { done in
-          self.hypervisor.hypercall(.createVp, from: .vid, "create virtual processor 0", details: [.int("vp_index", 0)], then: done)
+          self.hypervisor.hypercall(
+            .createVp, from: .vid, "create virtual processor 0", details: [.int("vp_index", 0)],
+            then: done)
         },
         { done in
           self.hypervisor.hypercall(
@@ -91,12 +107,14 @@ extension Power {
         },
         { done in
           self.kernel.emit(
-            .stateNote, .vmwp, .vmwp, "read the guest memory and device state back from the saved-state file",
+            .stateNote, .vmwp, .vmwp,
+            "read the guest memory and device state back from the saved-state file",
             cost: self.costs.vmStateTransfer, then: done)
         },
         { done in
           self.hypervisor.hypercall(
-            .setVpRegisters, from: .vid, "VP 0 registers = the saved ones", details: [.int("vp_index", 0)],
+            .setVpRegisters, from: .vid, "VP 0 registers = the saved ones",
+            details: [.int("vp_index", 0)],
             then: done)
         },
         { done in

@@ -1,10 +1,10 @@
 import HVHostModel
-import HVIntegrationServices
 import HVHypervisor
-import HVStorage
-import HVVMBus
+import HVIntegrationServices
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// `Stop-VM` through the Shutdown service (fact sheet §4.5): the host sends the shutdown message,
 /// the guest answers first, then shuts down in order and powers off. Without the service the host
@@ -27,7 +27,8 @@ extension Power {
       guard version >= request.mode.minimumVersion else {
         self.ics.hostRefuses(
           .vmms, command,
-          because: "the guest's Shutdown service speaks version \(version); a \(request.mode.rawValue) request needs \(request.mode.minimumVersion)",
+          because:
+            "the guest's Shutdown service speaks version \(version); a \(request.mode.rawValue) request needs \(request.mode.minimumVersion)",
           then: next)
         return
       }
@@ -38,7 +39,8 @@ extension Power {
   private func askGuestToShutDown(_ request: ShutdownRequest, then next: @escaping Continuation) {
     let message = ShutdownMessage(mode: request.mode, force: request.force)
     kernel.emit(
-      .call, .vmms, .shutdownHost, "ask the guest to \(request.mode.verb)" + (request.force ? " (force)" : ""),
+      .call, .vmms, .shutdownHost,
+      "ask the guest to \(request.mode.verb)" + (request.force ? " (force)" : ""),
       cost: costs.componentWork
     ) {
       self.ics.requestShutdown(message, request) { answer in
@@ -61,15 +63,28 @@ extension Power {
     let work: (label: String, cost: Int)
     switch mode {
     case .hibernate:
-      work = ("hibernate: freeze processes and write the memory image to the swap partition", costs.guestHibernate)
+      work = (
+        "hibernate: freeze processes and write the memory image to the swap partition",
+        costs.guestHibernate
+      )
     default:
-      work = forced
-        ? ("forced shutdown: processes are killed, file systems synced and unmounted", costs.guestForcedShutdown)
-        : ("orderly shutdown: services stopped, file systems synced and unmounted", costs.guestShutdown)
+      work =
+        forced
+        ? (
+          "forced shutdown: processes are killed, file systems synced and unmounted",
+          costs.guestForcedShutdown
+        )
+        : (
+          "orderly shutdown: services stopped, file systems synced and unmounted",
+          costs.guestShutdown
+        )
     }
     kernel.run(
       [
-        { done in self.kernel.emit(.stateNote, .guestKernel, .guestKernel, work.label, cost: work.cost, then: done) },
+        { done in
+          self.kernel.emit(
+            .stateNote, .guestKernel, .guestKernel, work.label, cost: work.cost, then: done)
+        },
         { done in self.vmbus.unloadVMBus(then: done) },
         { done in
           self.hypervisor.interceptPowerManagementWrite(
@@ -77,7 +92,8 @@ extension Power {
               ? "ACPI reset: the write traps (VM exit)"
               : "ACPI sleep state S5 (soft off): the write to PM1a_CNT traps (VM exit)",
             from: .guestKernel,
-            request: mode == .reboot ? "the guest asked for a reset" : "the guest powered itself off",
+            request: mode == .reboot
+              ? "the guest asked for a reset" : "the guest powered itself off",
             then: done)
         },
         { done in
@@ -91,7 +107,8 @@ extension Power {
         },
         { done in
           guard mode == .reboot else { return done() }
-          self.powerOn(reason: "vmwp.exe restarts '\(self.vmName)' for the guest's reboot", then: done)
+          self.powerOn(
+            reason: "vmwp.exe restarts '\(self.vmName)' for the guest's reboot", then: done)
         },
       ], then: next)
   }
@@ -103,7 +120,8 @@ extension Power {
     guard request.mode != .hibernate else {
       return ics.hostRefuses(.vmms, "Hibernation", because: reason, then: next)
     }
-    kernel.log(source: "Hyper-V-VMMS",
+    kernel.log(
+      source: "Hyper-V-VMMS",
       message: "'\(vmName)' cannot be shut down cleanly: \(reason). It is turned off instead.")
     kernel.run(
       [

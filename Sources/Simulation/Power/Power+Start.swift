@@ -1,10 +1,10 @@
 import HVHostModel
-import HVIntegrationServices
 import HVHypervisor
-import HVStorage
-import HVVMBus
+import HVIntegrationServices
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// Power-on and power-off.
 extension Power {
@@ -15,7 +15,9 @@ extension Power {
   /// (fact sheet §1.5).
   /// - Parameter reason: the first note, when the power-on is not a `Start-VM` (a reboot).
   package func powerOn(reason: String? = nil, then next: @escaping Continuation) {
-    if state != .off { kernel.report(.stepInWrongPowerState, "start while the VM is \(state.rawValue)") }
+    if state != .off {
+      kernel.report(.stepInWrongPowerState, "start while the VM is \(state.rawValue)")
+    }
     state = .starting
     let partitionID = hypervisor.drawPartitionID()
     let memoryPages = 262_144  // 1 GiB of 4 KiB pages
@@ -31,10 +33,12 @@ extension Power {
           .call, .vmms, .vid, "create a partition for '\(self.vmName)'",
           cost: self.costs.userToKernel, then: done)
       },
-      { done in self.hypervisor.createChildPartition(id: partitionID, restoring: false, then: done) },
+      { done in self.hypervisor.createChildPartition(id: partitionID, restoring: false, then: done)
+      },
       { done in
         self.kernel.emit(
-          .return, .vid, .vmms, "partition \(DetailValue.hexString(partitionID, digits: 4)) created",
+          .return, .vid, .vmms,
+          "partition \(DetailValue.hexString(partitionID, digits: 4)) created",
           cost: self.costs.kernelToUser, then: done)
       },
       { done in
@@ -86,7 +90,8 @@ extension Power {
       { done in
         self.hypervisor.markChildRunning()
         self.state = .running
-        self.kernel.log(source: "Hyper-V-Worker",
+        self.kernel.log(
+          source: "Hyper-V-Worker",
           message: "'\(self.vmName)' started successfully.")
         self.kernel.emit(
           .vmEntry, .hypervisor, .guestFirmware, "VP 0 enters the guest at the reset vector",
@@ -125,7 +130,10 @@ extension Power {
             "INT 13h: read the boot sector (LBA 0) from the IDE disk, through the emulated controller",
             cost: self.costs.componentWork, then: done)
         },
-        { done in self.storage.emulatedIO(isWrite: false, sectors: 1, lba: 0, driver: .guestFirmware, then: done) },
+        { done in
+          self.storage.emulatedIO(
+            isWrite: false, sectors: 1, lba: 0, driver: .guestFirmware, then: done)
+        },
       ], then: next)
   }
 
@@ -145,33 +153,42 @@ extension Power {
             then: done)
         },
         { done in
-          self.hypervisor.writeSyntheticMSR(.guestOSID, from: .vmbusGuest, "identify the guest OS", then: done)
+          self.hypervisor.writeSyntheticMSR(
+            .guestOSID, from: .vmbusGuest, "identify the guest OS", then: done)
         },
         { done in
-          self.hypervisor.writeSyntheticMSR(.hypercall, from: .vmbusGuest, "enable the hypercall page", then: done)
+          self.hypervisor.writeSyntheticMSR(
+            .hypercall, from: .vmbusGuest, "enable the hypercall page", then: done)
         },
         { done in
-          self.hypervisor.writeSyntheticMSR(.simp, from: .vmbusGuest, "place the SynIC message page", then: done)
+          self.hypervisor.writeSyntheticMSR(
+            .simp, from: .vmbusGuest, "place the SynIC message page", then: done)
         },
         { done in
-          self.hypervisor.writeSyntheticMSR(.siefp, from: .vmbusGuest, "place the SynIC event-flags page", then: done)
+          self.hypervisor.writeSyntheticMSR(
+            .siefp, from: .vmbusGuest, "place the SynIC event-flags page", then: done)
         },
         { done in
-          self.hypervisor.writeSyntheticMSR(.sint2, from: .vmbusGuest, "unmask SINT2 for VMBus", then: done)
+          self.hypervisor.writeSyntheticMSR(
+            .sint2, from: .vmbusGuest, "unmask SINT2 for VMBus", then: done)
         },
         { done in
-          self.hypervisor.writeSyntheticMSR(.scontrol, from: .vmbusGuest, "enable the SynIC", then: done)
+          self.hypervisor.writeSyntheticMSR(
+            .scontrol, from: .vmbusGuest, "enable the SynIC", then: done)
         },
         { done in self.vmbus.vmbusConnect(then: done) },
         { done in self.requestOffers(then: done) },
-        { done in self.storage.attachSyntheticDisk { self.ics.openIntegrationServices(then: done) } },
+        { done in self.storage.attachSyntheticDisk { self.ics.openIntegrationServices(then: done) }
+        },
       ], then: next)
   }
 
   /// `Stop-VM -TurnOff`: the worker process stops the VP and the partition is deleted; the guest
   /// gets no chance to react, so VMBus is not unloaded.
   package func turnOff(then next: @escaping Continuation) {
-    if state != .running { kernel.report(.stepInWrongPowerState, "turn-off while the VM is \(state.rawValue)") }
+    if state != .running {
+      kernel.report(.stepInWrongPowerState, "turn-off while the VM is \(state.rawValue)")
+    }
     kernel.run(
       [
         { done in

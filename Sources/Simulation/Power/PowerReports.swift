@@ -1,9 +1,8 @@
 import HVHostModel
 import HVIntegrationServices
+import HVSimKernel
 import HVStorage
 import HVVMBus
-import HVSimKernel
-import HVSimKernel
 
 /// The rules of the VM's power states the model can break.
 extension Violation.Kind {

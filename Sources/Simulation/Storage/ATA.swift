@@ -1,7 +1,8 @@
 import HVHostModel
 import HVHypervisor
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// ATA task-file registers of the primary channel and the PIO commands the model uses
 /// (fact sheet §2.1; Seagate ATA Interface Reference Manual; osdev ATA_PIO_Mode).
 package enum ATAPort: UInt16, Sendable, CaseIterable {

@@ -1,7 +1,8 @@
 import HVHostModel
 import HVHypervisor
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// The emulated IDE controller inside vmwp.exe: ATA task-file registers and a sector buffer
 /// (fact sheet §2.1, rows 5 and 8–11).
 ///

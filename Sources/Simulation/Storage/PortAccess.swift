@@ -39,7 +39,8 @@ struct PortAccess {
       }
       let before = ide.bufferFill
       ide.provideWords(value)
-      return "\(bytes) bytes out of the sector buffer (\(ATAModel.sectorSize - before + bytes) of 512)"
+      return
+        "\(bytes) bytes out of the sector buffer (\(ATAModel.sectorSize - before + bytes) of 512)"
     }
     if isWrite {
       ide.write(port, value: value)
@@ -49,7 +50,8 @@ struct PortAccess {
       return "\(port.registerName) = \(DetailValue.hexString(UInt64(value), digits: 2))"
     }
     let status = ide.read(port)
-    return "status \(DetailValue.hexString(UInt64(status), digits: 2)) (\(Self.describe(status: status)))"
+    return
+      "status \(DetailValue.hexString(UInt64(status), digits: 2)) (\(Self.describe(status: status)))"
   }
 
   static func describe(status: Int) -> String {

@@ -8,7 +8,8 @@ extension Storage {
   /// channel with its rings and initializes the protocol (fact sheet §2.2, "Channel bring-up").
   package func attachSyntheticDisk(then next: @escaping Continuation) {
     let ringPages = StorVSCModel.ringPages
-    let relid = vmbus.channels.firstIndex { $0.offer.deviceClass == .ide || $0.offer.deviceClass == .scsi }
+    let relid =
+      vmbus.channels.firstIndex { $0.offer.deviceClass == .ide || $0.offer.deviceClass == .scsi }
       .map { UInt32($0 + 1) } ?? 1
     let device = vmbus.channel(relid).offer.deviceClass
     vmbus.bindDriver(relid: relid)
@@ -36,9 +37,11 @@ extension Storage {
   package func rescindDisk(vmName: String, then next: @escaping Continuation) {
     guard let relid = storvsc.relid, !vmbus.channel(relid).rescinded else { return next() }
     kernel.log(
-      source: "Hyper-V-VMMS", message: "The disk controller of '\(vmName)' was removed (channel rescinded).")
+      source: "Hyper-V-VMMS",
+      message: "The disk controller of '\(vmName)' was removed (channel rescinded).")
     kernel.emit(
-      .stateNote, .vmms, .vmms, "fault: the host rescinds the disk controller's channel (relid \(relid))",
+      .stateNote, .vmms, .vmms,
+      "fault: the host rescinds the disk controller's channel (relid \(relid))",
       cost: costs.componentWork
     ) {
       self.vmbus.rescindChannel(relid: relid) {

@@ -1,8 +1,8 @@
 import HVHostModel
 import HVHypervisor
-import HVVMBus
 import HVSimKernel
 import HVTrace
+import HVVMBus
 
 /// The entry point of `write-disk` and `read-disk`: the configuration decides the path.
 extension Storage {
@@ -27,7 +27,8 @@ extension Storage {
             cost: self.costs.userToKernel, then: done)
         },
         { done in
-          self.emulatedIO(isWrite: isWrite, sectors: sectors, lba: lba, driver: .ataDriver, then: done)
+          self.emulatedIO(
+            isWrite: isWrite, sectors: sectors, lba: lba, driver: .ataDriver, then: done)
         },
         { done in
           self.kernel.emit(

@@ -1,8 +1,8 @@
 import HVHostModel
 import HVHypervisor
-import HVVMBus
 import HVSimKernel
 import HVTrace
+import HVVMBus
 
 /// Disk I/O through the emulated IDE controller in vmwp.exe: ATA PIO, every port access trapped
 /// (fact sheet §2.1).
@@ -43,7 +43,9 @@ extension Storage {
   private func ataCommand(
     isWrite: Bool, lba: Int, sectors: Int, driver: ActorID, then next: @escaping Continuation
   ) {
-    if ide.phase != .idle { kernel.report(.ataCommandWhileBusy, "ATA command while the controller is \(ide.phase)") }
+    if ide.phase != .idle {
+      kernel.report(.ataCommandWhileBusy, "ATA command while the controller is \(ide.phase)")
+    }
     let command = isWrite ? ATACommand.writeSectors : .readSectors
     let taskFile: [(ATAPort, Int)] = [
       (.sectorCount, sectors & 0xFF), (.lbaLow, lba & 0xFF), (.lbaMid, (lba >> 8) & 0xFF),
@@ -91,7 +93,8 @@ extension Storage {
             done()
           }
         },
-        { done in self.hypervisor.assertDeviceInterrupt(irq: ATAModel.irq, to: driver, then: done) },
+        { done in self.hypervisor.assertDeviceInterrupt(irq: ATAModel.irq, to: driver, then: done)
+        },
       ], then: next)
   }
 
@@ -110,7 +113,8 @@ extension Storage {
             done()
           }
         },
-        { done in self.hypervisor.assertDeviceInterrupt(irq: ATAModel.irq, to: driver, then: done) },
+        { done in self.hypervisor.assertDeviceInterrupt(irq: ATAModel.irq, to: driver, then: done)
+        },
         { done in self.trapPortAccess(.in(.statusCommand), from: driver, then: done) },
         { done in self.dataPhase(isWrite: false, driver: driver, then: done) },
       ], then: next)
@@ -121,7 +125,8 @@ extension Storage {
   private func dataPhase(isWrite: Bool, driver: ActorID, then next: @escaping Continuation) {
     switch stringIO {
     case .perString:
-      trapPortAccess(.data(isWrite: isWrite, words: ATAModel.wordsPerSector), from: driver, then: next)
+      trapPortAccess(
+        .data(isWrite: isWrite, words: ATAModel.wordsPerSector), from: driver, then: next)
     case .perWord:
       kernel.loop(
         ATAModel.wordsPerSector, "for each of \(ATAModel.wordsPerSector) data words",
@@ -146,7 +151,11 @@ extension Storage {
       [
         { done in
           self.kernel.count(.diskRequests)
-          if isWrite { self.kernel.count(.diskBytesWritten, bytes) } else { self.kernel.count(.diskBytesRead, bytes) }
+          if isWrite {
+            self.kernel.count(.diskBytesWritten, bytes)
+          } else {
+            self.kernel.count(.diskBytesRead, bytes)
+          }
           self.kernel.emit(
             .call, .storageStack, .disk, "\(verb) \(bytes) bytes", details: [.int("bytes", bytes)],
             cost: self.costs.diskService(bytes: bytes, baseLatency: self.diskBaseLatency),

@@ -7,7 +7,8 @@ extension Storage {
   /// One trapped access of the emulated disk path: the hypervisor delivers the intercept and the
   /// IDE model in vmwp.exe applies it
   /// (``Hypervisor/interceptIOPort(_:from:device:emulationCost:emulate:then:)``).
-  func trapPortAccess(_ access: PortAccess, from driver: ActorID, then next: @escaping Continuation) {
+  func trapPortAccess(_ access: PortAccess, from driver: ActorID, then next: @escaping Continuation)
+  {
     hypervisor.interceptIOPort(
       IOPortAccess(
         port: access.port.rawValue, isWrite: access.isWrite, bytes: access.bytes,

@@ -1,8 +1,8 @@
 import HVHostModel
 import HVHypervisor
-import HVVMBus
 import HVSimKernel
 import HVTrace
+import HVVMBus
 
 /// The synthetic storage path: storvsc in the guest, storvsp in the root kernel, VMBus between
 /// them (fact sheet §2.2). No worker process takes part.
@@ -25,13 +25,15 @@ extension Storage {
         { done in
           self.storvscRequest(
             VStorPacket(operation: .beginInitialization), relid: relid,
-            "BEGIN_INITIALIZATION") { _ in done() }
+            "BEGIN_INITIALIZATION"
+          ) { _ in done() }
         },
         { done in self.negotiateStorageProtocol(0, relid: relid, then: done) },
         { done in
           self.storvscRequest(
             VStorPacket(operation: .queryProperties), relid: relid,
-            "QUERY_PROPERTIES (max_transfer_bytes)") { _ in done() }
+            "QUERY_PROPERTIES (max_transfer_bytes)"
+          ) { _ in done() }
         },
         { done in
           self.storvscRequest(
@@ -147,12 +149,15 @@ extension Storage {
     let completion = VMBusPacket(
       type: .completion, flags: 0, transactionID: transactionID, payloadLength: vstorPacketSize,
       payload: .vstor(VStorPacket(operation: .completeIO, status: status)))
-    let statusText = status == 0 ? "status 0" : "status \(DetailValue.hexString(UInt64(status), digits: 8)) (refused)"
+    let statusText =
+      status == 0
+      ? "status 0" : "status \(DetailValue.hexString(UInt64(status), digits: 8)) (refused)"
     kernel.run(
       [
         { done in
           self.kernel.emit(
-            .call, .storvsp, .vmbusRoot, "vmbus_sendpacket(VM_PKT_COMP): \(what) done, \(statusText)",
+            .call, .storvsp, .vmbusRoot,
+            "vmbus_sendpacket(VM_PKT_COMP): \(what) done, \(statusText)",
             operation: VStorOperation.completeIO.identifier, cost: self.costs.kernelCall,
             then: done)
         },
@@ -186,10 +191,12 @@ extension Storage {
   /// Matches a completion with an outstanding request; anything else is a protocol violation.
   func complete(_ transactionID: UInt64, expected: UInt64? = nil) {
     if let expected, expected != transactionID {
-      kernel.report(.completionOutOfOrder, "completion \(transactionID) arrived while \(expected) was expected")
+      kernel.report(
+        .completionOutOfOrder, "completion \(transactionID) arrived while \(expected) was expected")
     }
     if storvsc.pending.remove(transactionID) == nil {
-      kernel.report(.unknownCompletion, "completion for unknown or already completed trans_id \(transactionID)")
+      kernel.report(
+        .unknownCompletion, "completion for unknown or already completed trans_id \(transactionID)")
     }
     storvsc.completed += 1
   }

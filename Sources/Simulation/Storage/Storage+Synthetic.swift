@@ -1,8 +1,8 @@
 import HVHostModel
 import HVHypervisor
-import HVVMBus
 import HVSimKernel
 import HVTrace
+import HVVMBus
 
 /// Disk I/O through storvsc → VMBus → storvsp (fact sheet §2.2 steps 1–12).
 ///
@@ -42,7 +42,8 @@ extension Storage {
         },
         { done in
           self.kernel.loop(
-            fullBatches, "for each batch of \(depth) SRBs of \(StorVSCModel.maxTransferBytes / 1024) KiB",
+            fullBatches,
+            "for each batch of \(depth) SRBs of \(StorVSCModel.maxTransferBytes / 1024) KiB",
             timers: true,
             fastForward: { count in self.fastForwardBatches(count, relid: relid, depth: depth) },
             body: { index, iterationDone in
@@ -79,7 +80,9 @@ extension Storage {
   }
 
   /// One batch: submit all, storvsp serves all, the guest drains all completions.
-  private func syntheticBatch(_ batch: [SCSIRequest], relid: UInt32, then next: @escaping Continuation) {
+  private func syntheticBatch(
+    _ batch: [SCSIRequest], relid: UInt32, then next: @escaping Continuation
+  ) {
     let firstID = storvsc.nextTransactionID
     kernel.run(
       [
@@ -235,7 +238,10 @@ extension Storage {
               .int("lba", request.lba), .int("bytes", request.byteCount),
             ], cost: self.costs.storageStack, then: done)
         },
-        { done in self.diskAccess(isWrite: request.isWrite, bytes: request.byteCount, caller: .storvsp, then: done) },
+        { done in
+          self.diskAccess(
+            isWrite: request.isWrite, bytes: request.byteCount, caller: .storvsp, then: done)
+        },
         { done in
           self.kernel.emit(
             .call, .storvsp, .vmbusRoot,
@@ -273,8 +279,10 @@ extension Storage {
     let request = SCSIRequest(isWrite: true, lba: 0, byteCount: StorVSCModel.maxTransferBytes)
     let packetBytes = srbPacket(request, transactionID: 0).ringBytes
     let completionBytes = completionPacket(for: 0).ringBytes
-    vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: packetBytes, count: count * depth)
-    vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: completionBytes, count: count * depth)
+    vmbus.fastForwardPassThrough(
+      relid, fromGuest: true, packetBytes: packetBytes, count: count * depth)
+    vmbus.fastForwardPassThrough(
+      relid, fromGuest: false, packetBytes: completionBytes, count: count * depth)
     storvsc.nextTransactionID += UInt64(count * depth)
     storvsc.completed += count * depth
   }

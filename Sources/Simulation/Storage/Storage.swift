@@ -75,7 +75,8 @@ package final class Storage {
   package func invariantViolations() -> [Violation] {
     var problems: [Violation] = []
     if storvsc.pending.count > StorVSCModel.queueDepth {
-      problems.append(Violation(.queueOverflow, "storvsc has \(storvsc.pending.count) requests outstanding"))
+      problems.append(
+        Violation(.queueOverflow, "storvsc has \(storvsc.pending.count) requests outstanding"))
     }
     problems += ide.protocolErrors.map { Violation(.ataProtocol, $0) }
     return problems

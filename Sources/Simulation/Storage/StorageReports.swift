@@ -1,8 +1,7 @@
 import HVHostModel
 import HVHypervisor
+import HVSimKernel
 import HVVMBus
-import HVSimKernel
-import HVSimKernel
 
 /// What the storage devices count, and the rules of their protocols the model can break.
 extension Tallies.Key {

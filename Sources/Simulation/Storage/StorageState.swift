@@ -1,7 +1,8 @@
 import HVHostModel
 import HVHypervisor
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// storvsc, the guest's storage VSC (Linux drivers/scsi/storvsc_drv.c).
 package struct StorVSCState: Sendable, Hashable {
   package enum Phase: String, Sendable, Hashable {

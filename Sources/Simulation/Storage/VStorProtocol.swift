@@ -1,7 +1,8 @@
 import HVHostModel
 import HVHypervisor
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// storvsc ↔ storvsp operations (`enum vstor_packet_operation`), fact sheet §2.2 [L-STOR].
 package enum VStorOperation: UInt32, Sendable, CaseIterable {
   case completeIO = 1

@@ -1,6 +1,7 @@
 import HVHostModel
 import HVHypervisor
 import HVSimKernel
+
 /// VMBus control messages (`enum vmbus_channel_message_type`), fact sheet §3.1 [L-HV].
 ///
 /// Every control message starts with `vmbus_channel_message_header {msgtype u32, padding u32}`

@@ -1,6 +1,7 @@
 import HVHostModel
 import HVHypervisor
 import HVSimKernel
+
 /// A Guest Physical Address Descriptor List: a handle naming guest pages the host may map
 /// (fact sheet §2.2 "GPADL").
 ///

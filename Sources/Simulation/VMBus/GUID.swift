@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+
 /// A 128-bit identifier in its canonical lower-case text form (`ba6163d9-04a1-4d29-b605-72e2ffb1dc7f`).
 package struct GUID: Sendable, Hashable, CustomStringConvertible {
   package let high: UInt64

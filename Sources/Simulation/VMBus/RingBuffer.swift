@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+
 /// One direction of a VMBus channel: `struct hv_ring_buffer` in shared memory (fact sheet §2.2).
 ///
 /// The header page holds `write_index` (producer), `read_index` (consumer), `interrupt_mask`
@@ -186,7 +187,8 @@ package struct RingBuffer: Sendable, Hashable {
     }
     if totalBytesWritten - totalBytesRead != bytesToRead {
       problems.append(
-        "\(name): indices crossed (written \(totalBytesWritten) − read \(totalBytesRead) ≠ \(bytesToRead))")
+        "\(name): indices crossed (written \(totalBytesWritten) − read \(totalBytesRead) ≠ \(bytesToRead))"
+      )
     }
     if queued.reduce(0, { $0 + $1.ringBytes }) != bytesToRead {
       problems.append("\(name): queued packets do not match bytes to read")

@@ -9,24 +9,47 @@ extension VMBus {
     var problems: [Violation] = []
     for channel in channels {
       let name = "relid \(channel.relid)"
-      if let ring = channel.outbound { problems += ring.invariantViolations(name: "\(name) outbound").map { Violation(.ringInvariant, $0) } }
-      if let ring = channel.inbound { problems += ring.invariantViolations(name: "\(name) inbound").map { Violation(.ringInvariant, $0) } }
+      if let ring = channel.outbound {
+        problems += ring.invariantViolations(name: "\(name) outbound").map {
+          Violation(.ringInvariant, $0)
+        }
+      }
+      if let ring = channel.inbound {
+        problems += ring.invariantViolations(name: "\(name) inbound").map {
+          Violation(.ringInvariant, $0)
+        }
+      }
       let hasRings = channel.outbound != nil && channel.inbound != nil
       switch channel.state {
       case .opening, .opened:
-        if !hasRings { problems.append(Violation(.channelStateMismatch, "\(name) is \(channel.state.rawValue) without rings")) }
+        if !hasRings {
+          problems.append(
+            Violation(.channelStateMismatch, "\(name) is \(channel.state.rawValue) without rings"))
+        }
       case .offer, .open:
         if channel.gpadl?.state == .created, hasRings, channel.hostState == .open {
-          problems.append(Violation(.channelStateMismatch, "\(name) is \(channel.state.rawValue) while the host has it open"))
+          problems.append(
+            Violation(
+              .channelStateMismatch,
+              "\(name) is \(channel.state.rawValue) while the host has it open"))
         }
       }
       if channel.state == .opened {
-        if channel.gpadl?.state != .created { problems.append(Violation(.channelStateMismatch, "\(name) opened without a created GPADL")) }
-        if channel.hostState != .open { problems.append(Violation(.channelStateMismatch, "\(name) opened but not open on the host")) }
+        if channel.gpadl?.state != .created {
+          problems.append(
+            Violation(.channelStateMismatch, "\(name) opened without a created GPADL"))
+        }
+        if channel.hostState != .open {
+          problems.append(
+            Violation(.channelStateMismatch, "\(name) opened but not open on the host"))
+        }
       }
-      for ring in [channel.outbound, channel.inbound].compactMap({ $0 }) where ring.packetsWritten > 0 {
+      for ring in [channel.outbound, channel.inbound].compactMap({ $0 })
+      where ring.packetsWritten > 0 {
         if channel.state != .opened && channel.state != .opening {
-          problems.append(Violation(.channelStateMismatch, "\(name) has ring traffic while \(channel.state.rawValue)"))
+          problems.append(
+            Violation(
+              .channelStateMismatch, "\(name) has ring traffic while \(channel.state.rawValue)"))
         }
       }
     }

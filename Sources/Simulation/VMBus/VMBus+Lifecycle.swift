@@ -21,7 +21,8 @@ extension VMBus {
       return
     }
     let version = versions[index]
-    let connection = version.usesMessageConnection4 ? VMBusConnectionID.message4 : VMBusConnectionID.message
+    let connection =
+      version.usesMessageConnection4 ? VMBusConnectionID.message4 : VMBusConnectionID.message
     postMessage(
       .initiateContact,
       "INITIATE_CONTACT: the guest asks for VMBus \(version) (\(version.linuxName))",
@@ -63,7 +64,8 @@ extension VMBus {
   /// (fact sheet §3.2 item 4). The host decides which devices exist and offers each through
   /// `offer` (which ends in ``offer(_:instanceID:then:)``).
   package func requestOffers(
-    _ devices: [VMBusDeviceClass], offer: @escaping (VMBusDeviceClass, @escaping Continuation) -> Void,
+    _ devices: [VMBusDeviceClass],
+    offer: @escaping (VMBusDeviceClass, @escaping Continuation) -> Void,
     then next: @escaping Continuation
   ) {
     postMessage(.requestOffers, "REQUESTOFFERS: the guest asks for the host's devices") {
@@ -89,7 +91,9 @@ extension VMBus {
   package func drawInstanceID() -> GUID { GUID.random(using: random) }
 
   /// OFFERCHANNEL for one device, with relid ``nextRelid``.
-  package func offer(_ device: VMBusDeviceClass, instanceID instance: GUID, then next: @escaping Continuation) {
+  package func offer(
+    _ device: VMBusDeviceClass, instanceID instance: GUID, then next: @escaping Continuation
+  ) {
     let relid = host.nextRelid
     host.nextRelid += 1
     let offer = ChannelOffer(
@@ -122,7 +126,8 @@ extension VMBus {
   package func openChannel(relid: UInt32, ringPages: Int, then next: @escaping Continuation) {
     let index = Int(relid) - 1
     if channels[index].state != .open || channels[index].rescinded {
-      kernel.report(.channelStateMismatch, "open of relid \(relid) in state \(channels[index].state.rawValue)")
+      kernel.report(
+        .channelStateMismatch, "open of relid \(relid) in state \(channels[index].state.rawValue)")
     }
     channels[index].state = .opening
     channels[index].openID = relid
@@ -153,7 +158,8 @@ extension VMBus {
             fullBodies, "for each GPADL_BODY carrying \(GPADL.pfnsPerBody) more PFNs",
             fastForward: { _ in },
             body: { number, iterationDone in
-              self.gpadlBody(handle: handle, number: number + 1, pfns: GPADL.pfnsPerBody, then: iterationDone)
+              self.gpadlBody(
+                handle: handle, number: number + 1, pfns: GPADL.pfnsPerBody, then: iterationDone)
             }, then: done)
         },
         { done in
@@ -195,7 +201,8 @@ extension VMBus {
       ], then: next)
   }
 
-  private func gpadlBody(handle: UInt32, number: Int, pfns: Int, then next: @escaping Continuation) {
+  private func gpadlBody(handle: UInt32, number: Int, pfns: Int, then next: @escaping Continuation)
+  {
     postMessage(
       .gpadlBody, "GPADL_BODY \(number): \(pfns) more PFNs",
       details: [
@@ -207,7 +214,8 @@ extension VMBus {
   package func closeChannel(relid: UInt32, then next: @escaping Continuation) {
     let index = Int(relid) - 1
     if channels[index].state != .opened {
-      kernel.report(.channelStateMismatch, "close of relid \(relid) in state \(channels[index].state.rawValue)")
+      kernel.report(
+        .channelStateMismatch, "close of relid \(relid) in state \(channels[index].state.rawValue)")
     }
     let handle = channels[index].gpadl?.handle ?? 0
     kernel.run(
@@ -257,7 +265,8 @@ extension VMBus {
       self.channels[index].outbound = nil
       self.channels[index].inbound = nil
       self.kernel.emit(
-        .stateNote, .vmbusGuest, .vmbusGuest, "channel \(relid) rescinded: the driver lets go of it",
+        .stateNote, .vmbusGuest, .vmbusGuest,
+        "channel \(relid) rescinded: the driver lets go of it",
         cost: self.costs.componentWork
       ) {
         self.postMessage(

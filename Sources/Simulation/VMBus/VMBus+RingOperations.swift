@@ -25,8 +25,12 @@ extension VMBus {
   }
 
   /// A compressed repeat skipped `count` packets of `packetBytes` written and read again.
-  package func fastForwardPassThrough(_ relid: UInt32, fromGuest: Bool, packetBytes: Int, count: Int) {
-    change(relid, fromGuest: fromGuest) { $0.fastForwardPassThrough(packetBytes: packetBytes, count: count) }
+  package func fastForwardPassThrough(
+    _ relid: UInt32, fromGuest: Bool, packetBytes: Int, count: Int
+  ) {
+    change(relid, fromGuest: fromGuest) {
+      $0.fastForwardPassThrough(packetBytes: packetBytes, count: count)
+    }
   }
 
   @discardableResult

@@ -92,7 +92,8 @@ extension VMBus {
       )
     }
     guard var ring = channel.sendRing(fromGuest: fromGuest), let result = ring.write(packet) else {
-      kernel.report(.ringFull, "no room in the ring of relid \(relid) for \(packet.ringBytes) bytes")
+      kernel.report(
+        .ringFull, "no room in the ring of relid \(relid) for \(packet.ringBytes) bytes")
       next()
       return
     }

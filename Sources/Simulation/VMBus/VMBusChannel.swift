@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+
 /// Guest-side channel states, Linux `enum vmbus_channel_state` (include/linux/hyperv.h).
 ///
 /// Linux's names are easy to misread: `CHANNEL_OPEN_STATE` means "offered and ready to be opened"
@@ -38,7 +39,8 @@ package struct ChannelOffer: Sendable, Hashable {
   /// path (step 6a) is not modelled.
   package var monitorAllocated = false
 
-  package init(relid: UInt32, deviceClass: VMBusDeviceClass, instanceID: GUID, connectionID: UInt32) {
+  package init(relid: UInt32, deviceClass: VMBusDeviceClass, instanceID: GUID, connectionID: UInt32)
+  {
     self.relid = relid
     self.deviceClass = deviceClass
     self.instanceID = instanceID

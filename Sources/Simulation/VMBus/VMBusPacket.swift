@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+
 /// Packet types on a VMBus ring (`enum vmbus_packet_type`), fact sheet §2.2 [L-HV].
 package enum VMBusPacketType: UInt16, Sendable, CaseIterable {
   case invalid = 0x0

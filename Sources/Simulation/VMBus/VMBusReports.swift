@@ -1,6 +1,5 @@
 import HVHostModel
 import HVSimKernel
-import HVSimKernel
 
 /// What VMBus counts, and the rules of its protocol the model can break.
 extension Tallies.Key {

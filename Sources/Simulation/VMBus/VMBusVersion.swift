@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+
 /// A VMBus protocol version, `major << 16 | minor` on the wire (fact sheet §3.3).
 package struct VMBusVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
   package var major: UInt16

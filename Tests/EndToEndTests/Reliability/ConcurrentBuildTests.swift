@@ -19,12 +19,16 @@ import Testing
         return pipe
       }
       for process in processes { try process.run() }
-      let messages = errors.map { String(decoding: $0.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+      let messages = errors.map {
+        String(decoding: $0.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      }
       for process in processes { process.waitUntilExit() }
       for (process, message) in zip(processes, messages) {
         #expect(process.terminationStatus == 0, "round \(round): \(message)")
       }
-      #expect(differences(reference, tree(folder.path("Site"))) == [], "round \(round): the site is incomplete")
+      #expect(
+        differences(reference, tree(folder.path("Site"))) == [],
+        "round \(round): the site is incomplete")
     }
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
       .filter { $0.hasPrefix(".Site") && !$0.hasSuffix(".lock") }
@@ -41,9 +45,13 @@ import Testing
     defer { alive.terminate() }
     let live = folder.path(".Site.tmp-\(alive.processIdentifier)")
     let dead = folder.path(".Site.tmp-999999")
-    for path in [live, dead] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+    for path in [live, dead] {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
     #expect(try Hvwalk.run(["build"], in: folder.url).status == 0)
-    #expect(FileManager.default.fileExists(atPath: live), "a running process's staging folder is kept")
-    #expect(!FileManager.default.fileExists(atPath: dead), "a dead build's staging folder is removed")
+    #expect(
+      FileManager.default.fileExists(atPath: live), "a running process's staging folder is kept")
+    #expect(
+      !FileManager.default.fileExists(atPath: dead), "a dead build's staging folder is removed")
   }
 }

@@ -18,7 +18,8 @@ import Testing
     let before = tree(folder.path("Content"))
     for output in ["Content", ".", folder.url.deletingLastPathComponent().path] {
       for force in [false, true] {
-        let outcome = try Hvwalk.run(["build", "--output", output] + (force ? ["--force"] : []), in: folder.url)
+        let outcome = try Hvwalk.run(
+          ["build", "--output", output] + (force ? ["--force"] : []), in: folder.url)
         #expect(outcome.status != 0, "--output \(output) must be refused")
         #expect(outcome.standardError.contains("the content folder"), "\(outcome.standardError)")
         #expect(!outcome.standardError.contains("NSCocoaErrorDomain"))
@@ -38,7 +39,8 @@ import Testing
 
   @Test func aFolderOfOtherFilesNeedsForce() throws {
     let folder = try copyOfContent()
-    try FileManager.default.createDirectory(atPath: folder.path("Photos"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: folder.path("Photos"), withIntermediateDirectories: true)
     try "holiday".write(toFile: folder.path("Photos/beach.jpg"), atomically: true, encoding: .utf8)
     let refused = try Hvwalk.run(["build", "--output", "Photos"], in: folder.url)
     #expect(refused.status != 0)
@@ -54,7 +56,8 @@ import Testing
 
   @Test func aSymbolicLinkAsOutputIsRefused() throws {
     let folder = try copyOfContent()
-    try FileManager.default.createSymbolicLink(atPath: folder.path("Linked"), withDestinationPath: folder.path("Content"))
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path("Linked"), withDestinationPath: folder.path("Content"))
     let outcome = try Hvwalk.run(["build", "--output", "Linked", "--force"], in: folder.url)
     #expect(outcome.status != 0)
     #expect(outcome.standardError.contains("symbolic link"))
@@ -68,7 +71,9 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: folder.path("Site/.hvwalk-site")))
     try FileManager.default.removeItem(atPath: folder.path("Site/.hvwalk-site"))
     let legacy = try Hvwalk.run(["build"], in: folder.url)
-    #expect(legacy.status == 0, "a site without the marker but with only site files is a site: \(legacy.standardError)")
+    #expect(
+      legacy.status == 0,
+      "a site without the marker but with only site files is a site: \(legacy.standardError)")
     // Someone's file inside an unmarked site: no longer only what a build writes.
     try FileManager.default.removeItem(atPath: folder.path("Site/.hvwalk-site"))
     try "draft".write(toFile: folder.path("Site/draft.docx"), atomically: true, encoding: .utf8)

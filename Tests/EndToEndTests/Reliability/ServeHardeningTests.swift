@@ -16,12 +16,16 @@ import Testing
     address.sin_port = UInt16(port).bigEndian
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard connected == 0 else { return "" }
     var offset = 0
     while offset < request.count {
-      let sent = request.withUnsafeBytes { send(descriptor, $0.baseAddress! + offset, request.count - offset, Int32(MSG_NOSIGNAL)) }
+      let sent = request.withUnsafeBytes {
+        send(descriptor, $0.baseAddress! + offset, request.count - offset, Int32(MSG_NOSIGNAL))
+      }
       if sent <= 0 { break }  // the server may answer and close before reading everything
       offset += sent
     }
@@ -35,8 +39,11 @@ import Testing
     return String(decoding: response, as: UTF8.self)
   }
 
-  static func get(_ port: Int, _ target: String, method: String = "GET", headers: String = "") -> String {
-    exchange(port, Array("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(headers)\r\n".utf8))
+  static func get(_ port: Int, _ target: String, method: String = "GET", headers: String = "")
+    -> String
+  {
+    exchange(
+      port, Array("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(headers)\r\n".utf8))
   }
 
   static func status(_ response: String) -> Int {
@@ -45,7 +52,8 @@ import Testing
 
   /// Starts `serve` on a free port; returns the process and the port.
   static func startServer(in folder: TemporaryFolder) throws -> (Process, Int) {
-    let process = Hvwalk.start(["serve", "--port", "0"], in: folder.url, environment: ["NO_COLOR": "1"])
+    let process = Hvwalk.start(
+      ["serve", "--port", "0"], in: folder.url, environment: ["NO_COLOR": "1"])
     let pipe = Pipe()
     let output = ServeCommandTests.Output()
     process.standardOutput = pipe
@@ -53,8 +61,11 @@ import Testing
     pipe.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
     try process.run()
     let deadline = Date().addingTimeInterval(60)
-    while Date() < deadline, output.value.firstMatch(of: /127\.0\.0\.1:(\d+)\//) == nil { Thread.sleep(forTimeInterval: 0.05) }
-    let port = try #require(output.value.firstMatch(of: /127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) })
+    while Date() < deadline, output.value.firstMatch(of: /127\.0\.0\.1:(\d+)\//) == nil {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    let port = try #require(
+      output.value.firstMatch(of: /127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) })
     return (process, port)
   }
 
@@ -62,7 +73,10 @@ import Testing
     let folder = try TemporaryFolder()
     try copyFolder(Repository.url("Content"), to: folder.url.appendingPathComponent("Content"))
     let (process, port) = try Self.startServer(in: folder)
-    defer { kill(process.processIdentifier, SIGINT); process.waitUntilExit() }
+    defer {
+      kill(process.processIdentifier, SIGINT)
+      process.waitUntilExit()
+    }
 
     // A 64 KB URL: refused at once (it took 17 s for 30 KB before, with the CPU kept busy).
     let clock = ContinuousClock()
@@ -76,7 +90,8 @@ import Testing
     #expect(Self.status(Self.get(port, "/" + String(repeating: "b/", count: 3_900))) == 404)
     #expect(clock.now - nearLimit < .seconds(1))
 
-    let hugeHeader = Self.get(port, "/en/", headers: "X-Filler: \(String(repeating: "x", count: 40_000))\r\n")
+    let hugeHeader = Self.get(
+      port, "/en/", headers: "X-Filler: \(String(repeating: "x", count: 40_000))\r\n")
     #expect(Self.status(hugeHeader) == 431)
     let manyHeaders = Self.get(port, "/en/", headers: String(repeating: "X-A: b\r\n", count: 150))
     #expect(Self.status(manyHeaders) == 431)
@@ -96,13 +111,18 @@ import Testing
 
     let page = Self.get(port, "/en/vmbus.html")
     #expect(Self.status(page) == 200)
-    let layout = try String(contentsOf: Repository.url("Content/theme/templates/layout.mustache"), encoding: .utf8)
-    let policy = try #require(layout.firstMatch(of: /Content-Security-Policy" content="([^"]+)"/)?.1)
-    #expect(page.contains("Content-Security-Policy: \(policy); frame-ancestors 'none'\r\n"), "serve sends the pages' policy")
+    let layout = try String(
+      contentsOf: Repository.url("Content/theme/templates/layout.mustache"), encoding: .utf8)
+    let policy = try #require(
+      layout.firstMatch(of: /Content-Security-Policy" content="([^"]+)"/)?.1)
+    #expect(
+      page.contains("Content-Security-Policy: \(policy); frame-ancestors 'none'\r\n"),
+      "serve sends the pages' policy")
     #expect(page.contains("X-Content-Type-Options: nosniff\r\n"))
     #expect(page.contains("Referrer-Policy: no-referrer\r\n"))
 
-    let rebound = Self.exchange(port, Array("GET /en/ HTTP/1.1\r\nHost: attacker.example\r\n\r\n".utf8))
+    let rebound = Self.exchange(
+      port, Array("GET /en/ HTTP/1.1\r\nHost: attacker.example\r\n\r\n".utf8))
     #expect(Self.status(rebound) == 403, "a page whose name resolves to 127.0.0.1 is refused")
     #expect(Self.status(Self.get(port, "/%2e%2e/%2e%2e/etc/passwd")) == 400)
     #expect(Self.status(Self.get(port, "/%zz")) == 400)

@@ -23,7 +23,9 @@ enum Hvwalk {
   }
 
   @discardableResult
-  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Outcome {
     let process = start(arguments, in: directory, environment: environment)
     let output = Pipe(), error = Pipe()
     process.standardOutput = output
@@ -32,12 +34,15 @@ enum Hvwalk {
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Outcome(status: process.terminationStatus,
+    return Outcome(
+      status: process.terminationStatus,
       standardOutput: String(decoding: outData, as: UTF8.self),
       standardError: String(decoding: errData, as: UTF8.self))
   }
 
-  static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) -> Process {
+  static func start(
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+  ) -> Process {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -54,7 +59,8 @@ final class TemporaryFolder {
   let url: URL
 
   init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("hvwalk-test-\(UUID().uuidString)")
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hvwalk-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   }
 
@@ -84,7 +90,7 @@ func differences(_ expected: [String: Data], _ actual: [String: Data]) -> [Strin
     switch (expected[path], actual[path]) {
     case (nil, _): lines.append("+ \(path) (unexpected)")
     case (_, nil): lines.append("- \(path) (missing)")
-    case let (a?, b?) where a != b: lines.append("~ \(path) (different bytes)")
+    case (let a?, let b?) where a != b: lines.append("~ \(path) (different bytes)")
     default: break
     }
   }

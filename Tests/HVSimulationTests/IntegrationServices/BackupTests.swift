@@ -1,13 +1,14 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// Backup (fact sheet §4.8): freeze, snapshot and thaw with the VM running; without the VSS
 /// service a saved-state backup (≤ 2012R2) or a crash-consistent one (2016+).
@@ -16,26 +17,34 @@ import HVHostModel
     let (trace, _, problems) = Case.services([Case.backup], [.heartbeat, .backup]).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let requests = ICTrace.packets(trace, "ICMSGTYPE_VSS").filter(ICTrace.isRequest)
-    #expect(requests.compactMap(\.operation) == ["VSS_OP_HOT_BACKUP", "VSS_OP_FREEZE", "VSS_OP_THAW"])
+    #expect(
+      requests.compactMap(\.operation) == ["VSS_OP_HOT_BACKUP", "VSS_OP_FREEZE", "VSS_OP_THAW"])
     let answers = ICTrace.packets(trace, "ICMSGTYPE_VSS").filter(ICTrace.isAnswer)
     #expect(answers.allSatisfy { $0.detail("status") == .text("HV_S_OK (0x00000000)") })
     #expect(!trace.storedEvents.contains { $0.message == "HvCallDeletePartition" })
-    let freeze = try #require(requests.firstIndex { $0.operation == "VSS_OP_FREEZE" }.map { requests[$0] })
+    let freeze = try #require(
+      requests.firstIndex { $0.operation == "VSS_OP_FREEZE" }.map { requests[$0] })
     let thaw = try #require(requests.last)
     // Heartbeats keep flowing during the snapshot: the VM runs.
-    #expect(ICTrace.packets(trace, "ICMSGTYPE_HEARTBEAT").contains { $0.time > freeze.time && $0.time < thaw.time })
-    #expect(trace.storedEvents.contains { $0.from == "hv-vss-daemon" && $0.label.contains("FIFREEZE") })
+    #expect(
+      ICTrace.packets(trace, "ICMSGTYPE_HEARTBEAT").contains {
+        $0.time > freeze.time && $0.time < thaw.time
+      })
+    #expect(
+      trace.storedEvents.contains { $0.from == "hv-vss-daemon" && $0.label.contains("FIFREEZE") })
     #expect(ICTrace.logged(trace, "Backup Using Child Partition Snapshot"))
     #expect(trace.vm.state == "Running")
   }
 
   @Test(arguments: [HostVersion.ws2008R2, .ws2012, .ws2012R2])
   func withoutVSSTheVMIsSavedNotTurnedOff(_ host: HostVersion) {
-    let (trace, _, problems) = Case.services([Case.backup], [.heartbeat, .timeSync], host: host).checked()
+    let (trace, _, problems) = Case.services([Case.backup], [.heartbeat, .timeSync], host: host)
+      .checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     #expect(ICTrace.packets(trace, "ICMSGTYPE_VSS").isEmpty)
     let messages = TraceChecks.messages(trace)
-    #expect(messages.contains("HvCallDeletePartition") && messages.contains("HvCallCreatePartition"))
+    #expect(
+      messages.contains("HvCallDeletePartition") && messages.contains("HvCallCreatePartition"))
     #expect(!messages.contains("CHANNELMSG_UNLOAD"))
     #expect(ICTrace.logged(trace, "Backup Using Saved State"))
     #expect(ICTrace.logged(trace, "was saved for an offline backup"))

@@ -1,19 +1,22 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// Guest services (fact sheet §4.9): START_FILE_COPY, fragments of 6144 bytes, COMPLETE_FCOPY,
 /// and the failures.
 @Suite struct FileCopyTests {
   static func requests(_ trace: Trace, _ operation: String) -> Int {
-    ICTrace.count(trace) { $0.message == "ICMSGTYPE_FCOPY" && ICTrace.isRequest($0) && $0.operation == operation }
+    ICTrace.count(trace) {
+      $0.message == "ICMSGTYPE_FCOPY" && ICTrace.isRequest($0) && $0.operation == operation
+    }
   }
 
   @Test(arguments: [1, 6144, 6145, 100 * 1024, 1024 * 1024 + 1])
@@ -30,12 +33,18 @@ import HVHostModel
 
   @Test func anExistingFileNeedsForce() {
     let steps = [
-      Case.copy("/home/admin/setup.sh", bytes: 4096), Case.copy("/home/admin/setup.sh", bytes: 4096, force: true),
+      Case.copy("/home/admin/setup.sh", bytes: 4096),
+      Case.copy("/home/admin/setup.sh", bytes: 4096, force: true),
     ]
     let (trace, simulation, problems) = Case.services(steps, [.guestServices]).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
-    let answers = ICTrace.packets(trace, "ICMSGTYPE_FCOPY").filter { ICTrace.isAnswer($0) && $0.operation == "START_FILE_COPY" }
-    #expect(answers.map { $0.detail("status") } == [.text("HV_ERROR_ALREADY_EXISTS (0x80070050)"), .text("HV_S_OK (0x00000000)")])
+    let answers = ICTrace.packets(trace, "ICMSGTYPE_FCOPY").filter {
+      ICTrace.isAnswer($0) && $0.operation == "START_FILE_COPY"
+    }
+    #expect(
+      answers.map { $0.detail("status") } == [
+        .text("HV_ERROR_ALREADY_EXISTS (0x80070050)"), .text("HV_S_OK (0x00000000)"),
+      ])
     #expect(trace.steps[0].totals.ringPackets == 2)  // START and its answer, no data
     let start = ICTrace.packets(trace, "ICMSGTYPE_FCOPY").filter(ICTrace.isRequest).map(\.flags)
     #expect(start.first == .some(nil) && start.dropFirst().first == "OVER_WRITE")
@@ -45,11 +54,14 @@ import HVHostModel
 
   @Test func aMissingFolderNeedsCreateFullPath() {
     let steps = [
-      Case.copy("/srv/tools/a.bin", bytes: 10), Case.copy("/srv/tools/a.bin", bytes: 10, createFullPath: true),
+      Case.copy("/srv/tools/a.bin", bytes: 10),
+      Case.copy("/srv/tools/a.bin", bytes: 10, createFullPath: true),
     ]
     let (trace, simulation, problems) = Case.services(steps, [.guestServices]).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
-    let answers = ICTrace.packets(trace, "ICMSGTYPE_FCOPY").filter { ICTrace.isAnswer($0) && $0.operation == "START_FILE_COPY" }
+    let answers = ICTrace.packets(trace, "ICMSGTYPE_FCOPY").filter {
+      ICTrace.isAnswer($0) && $0.operation == "START_FILE_COPY"
+    }
     #expect(answers.first?.detail("status") == .text("HV_E_FAIL (0x80004005)"))
     #expect(answers.last?.flags == "CREATE_PATH")
     #expect(simulation.ics.guestFiles.directories.isSuperset(of: ["/srv", "/srv/tools"]))
@@ -60,12 +72,16 @@ import HVHostModel
     let (trace, _, problems) = Case.services([Case.copy("/tmp/a", bytes: 10)]).checked()
     #expect(problems.isEmpty)
     #expect(trace.totals.ringPackets == 0 && trace.totals.hypercalls == 0)
-    #expect(ICTrace.logged(trace, "Guest Service Interface integration service is disabled (it is off by default)"))
+    #expect(
+      ICTrace.logged(
+        trace, "Guest Service Interface integration service is disabled (it is off by default)"))
     #expect(ICTrace.status(trace, "Guest Service Interface")?.enabled == false)
   }
 
   @Test func aFullGuestDiskCancelsTheCopy() {
-    let (trace, simulation, problems) = Case.services([Case.copy("/tmp/big.bin", bytes: 1 << 30)], [.guestServices]).checked()
+    let (trace, simulation, problems) = Case.services(
+      [Case.copy("/tmp/big.bin", bytes: 1 << 30)], [.guestServices]
+    ).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let answers = ICTrace.packets(trace, "ICMSGTYPE_FCOPY").filter(ICTrace.isAnswer)
     #expect(answers.contains { $0.detail("status") == .text("HV_ERROR_DISK_FULL (0x80070070)") })
@@ -79,6 +95,9 @@ import HVHostModel
     let files = GuestFileSystem.initial
     #expect(files.target(source: "C:\\Deploy\\x.sh", destination: "/tmp").name == "x.sh")
     #expect(files.target(source: "C:\\Deploy\\x.sh", destination: "/new/").folder == "/new")
-    #expect(files.target(source: "C:\\Deploy\\x.sh", destination: "/tmp/y.sh") == (folder: "/tmp", name: "y.sh"))
+    #expect(
+      files.target(source: "C:\\Deploy\\x.sh", destination: "/tmp/y.sh") == (
+        folder: "/tmp", name: "y.sh"
+      ))
   }
 }

@@ -1,33 +1,44 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// The heartbeat (fact sheet §4.4): a ping every 2000 ms, `seq_num + 1` back, OK / No Contact /
 /// Lost Communication, the host log on loss and on return, and a full ring.
 @Suite struct HeartbeatTests {
   @Test func pingsEveryTwoSecondsAndTheGuestAddsOne() {
-    let (trace, simulation, problems) = Case.services([Case.wait(seconds: 20)], [.heartbeat]).checked()
+    let (trace, simulation, problems) = Case.services([Case.wait(seconds: 20)], [.heartbeat])
+      .checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
-    let requests = ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0) }
-    let answers = ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0) }
+    let requests = ICTrace.count(trace) {
+      $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0)
+    }
+    let answers = ICTrace.count(trace) {
+      $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0)
+    }
     #expect(requests == 10 && answers == 10)
     let first = ICTrace.packets(trace, "ICMSGTYPE_HEARTBEAT")
-    guard case .integer(let sent)? = first[0].detail("seq_num") else { Issue.record("no seq_num"); return }
+    guard case .integer(let sent)? = first[0].detail("seq_num") else {
+      Issue.record("no seq_num")
+      return
+    }
     #expect(trace.storedEvents.contains { $0.label == "seq_num \(sent) + 1 = \(sent + 1)" })
     #expect(simulation.ics.heartbeat.lastAnswer == simulation.ics.heartbeat.nextSequence)
     #expect(simulation.ics.heartbeat.nextSequence == UInt64(sent) + 10)
     // Pings are 2000 ms apart: the repeat group's iteration lasts exactly one interval.
     let groups = trace.steps[0].entries.compactMap { entry -> RepeatGroup? in
-      if case .group(let group) = entry { return group } else { return nil }
+      guard case .group(let group) = entry else { return nil }
+      return group
     }
-    #expect(groups.first?.iterationCounters.simulatedNanoseconds == HeartbeatModel.intervalNanoseconds)
+    #expect(
+      groups.first?.iterationCounters.simulatedNanoseconds == HeartbeatModel.intervalNanoseconds)
     let status = ICTrace.status(trace, "Heartbeat")
     #expect(status?.status == "OK" && status?.secondaryStatus == "OK")
     #expect(trace.hostLog.isEmpty)
@@ -35,12 +46,15 @@ import HVHostModel
 
   @Test func aHungGuestIsLostAfterTwoMissesAndBackWhenItResumes() throws {
     let run = Case.services(
-      [Case.hang, Case.wait(seconds: 10), Case.status, Case.resume, Case.wait(seconds: 4)], [.heartbeat])
+      [Case.hang, Case.wait(seconds: 10), Case.status, Case.resume, Case.wait(seconds: 4)],
+      [.heartbeat])
     let (trace, simulation, problems) = run.checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let status = try #require(trace.storedEvents.first { $0.step == 3 })
     #expect(status.detail("Heartbeat") == .text("True Lost Communication"))
-    let misses = trace.storedEvents.filter { $0.from == "heartbeat-host" && $0.detail("missed") != nil }
+    let misses = trace.storedEvents.filter {
+      $0.from == "heartbeat-host" && $0.detail("missed") != nil
+    }
     #expect(misses.map { $0.detail("missed") } == [.integer(1), .integer(2)])
     // The second miss comes 1000 ms after the second ping.
     let secondPing = ICTrace.packets(trace, "ICMSGTYPE_HEARTBEAT").filter(ICTrace.isRequest)[1]
@@ -50,14 +64,19 @@ import HVHostModel
     #expect(trace.hostLog[1].message.contains("contact restored"))
     #expect(ICTrace.status(trace, "Heartbeat")?.status == "OK")
     // Every ping written while hung is answered after the resume, oldest first.
-    let requests = ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0) }
-    let answers = ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0) }
+    let requests = ICTrace.count(trace) {
+      $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0)
+    }
+    let answers = ICTrace.count(trace) {
+      $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0)
+    }
     #expect(requests == answers)
     #expect(simulation.ics.ic(.heartbeat).unanswered == 0)
   }
 
   @Test func aLongHangFillsTheRingAndTheWriterWaitsOnPendingSendSize() throws {
-    let run = Case.services([Case.hang, Case.wait(seconds: 300), Case.resume, Case.wait(seconds: 3)], [.heartbeat])
+    let run = Case.services(
+      [Case.hang, Case.wait(seconds: 300), Case.resume, Case.wait(seconds: 3)], [.heartbeat])
     let (trace, simulation, problems) = run.checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let full = try #require(trace.storedEvents.first { $0.detail("pending_send_sz") != nil })
@@ -69,9 +88,11 @@ import HVHostModel
     }
     #expect(beforeFull == 127)
     // The guest's first read frees space: it signals the host, which writes the waiting ping.
-    let wake = try #require(trace.storedEvents.first { $0.label.contains("pending_send_sz bytes are free again") })
+    let wake = try #require(
+      trace.storedEvents.first { $0.label.contains("pending_send_sz bytes are free again") })
     #expect(wake.message == "HvCallSignalEvent" && wake.from == "vmbus-guest")
-    let parked = try #require(trace.storedEvents.first { $0.label.contains("the message that waited for space") })
+    let parked = try #require(
+      trace.storedEvents.first { $0.label.contains("the message that waited for space") })
     #expect(parked.time > wake.time && parked.detail("signal") == .flag(false))
     #expect(simulation.ics.ic(.heartbeat).blocked == nil)
     #expect(ICTrace.status(trace, "Heartbeat")?.status == "OK")
@@ -104,12 +125,14 @@ import HVHostModel
         "CHANNELMSG_OPENCHANNEL", "CHANNELMSG_OPENCHANNEL_RESULT",
       ])
     #expect(ICTrace.packets(trace, "ICMSGTYPE_NEGOTIATE").count == 2)
-    #expect(ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0) } == 2)
+    #expect(
+      ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0) } == 2)
     #expect(ICTrace.status(trace, "Heartbeat")?.status == "OK")
   }
 
   @Test func aRescindedChannelLeavesTheServiceEnabledWithoutContact() {
-    let run = Case.services([Case.rescind(.service(.heartbeat)), Case.wait(seconds: 5)], [.heartbeat])
+    let run = Case.services(
+      [Case.rescind(.service(.heartbeat)), Case.wait(seconds: 5)], [.heartbeat])
     let (trace, simulation, problems) = run.checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     #expect(simulation.ics.ic(.heartbeat).phase == .rescinded)
@@ -122,7 +145,8 @@ import HVHostModel
   @Test func noContactUntilTheFirstAnswerAfterBoot() {
     let (trace, simulation, _) = Case.services([Case.start], [.heartbeat], state: .off).checked()
     // The first ping goes out at the end of the boot, so the boot ends with contact.
-    #expect(ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0) } == 1)
+    #expect(
+      ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isAnswer($0) } == 1)
     #expect(trace.storedEvents.contains { $0.label.hasPrefix("Heartbeat: No Contact → OK") })
     #expect(simulation.ics.heartbeat.status == .ok)
   }

@@ -1,12 +1,13 @@
-import HVTrace
 import HVHostModel
-@testable import HVSimKernel
+import HVTrace
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// Steps and runs for the Integration Service tests.
 extension Case {
@@ -19,7 +20,8 @@ extension Case {
     return Case(
       name: "\(host.rawValue) [\(names)] \(steps.map(\.action))",
       configuration: SimulationConfiguration(
-        scenarioID: "services", hostVersion: host, generation: guestHasIntegrationServices ? .two : .one,
+        scenarioID: "services", hostVersion: host,
+        generation: guestHasIntegrationServices ? .two : .one,
         disk: guestHasIntegrationServices ? .scsi : .ide,
         guestHasIntegrationServices: guestHasIntegrationServices, enabledServices: services,
         initialState: state),
@@ -27,7 +29,8 @@ extension Case {
   }
 
   static func wait(seconds: Int) -> StepRequest {
-    StepRequest(.wait(nanoseconds: seconds * 1_000_000_000), action: "wait", argument: "\(seconds) s")
+    StepRequest(
+      .wait(nanoseconds: seconds * 1_000_000_000), action: "wait", argument: "\(seconds) s")
   }
 
   static let hang = StepRequest(.hangGuest, action: "hang-guest")
@@ -38,10 +41,14 @@ extension Case {
   static let backup = StepRequest(.backup, action: "backup")
 
   static func shutdown(_ mode: ShutdownMode = .shutdown, force: Bool = false) -> StepRequest {
-    StepRequest(.shutdown(ShutdownRequest(mode: mode, force: force)), action: "shutdown", argument: mode.rawValue)
+    StepRequest(
+      .shutdown(ShutdownRequest(mode: mode, force: force)), action: "shutdown",
+      argument: mode.rawValue)
   }
 
-  static func kvp(_ operation: KVPOperation, _ pool: KVPPool, key: String = "", value: String = "") -> StepRequest {
+  static func kvp(_ operation: KVPOperation, _ pool: KVPPool, key: String = "", value: String = "")
+    -> StepRequest
+  {
     StepRequest(
       .kvp(KVPRequest(operation: operation, pool: pool, key: key, value: value)), action: "kvp",
       argument: operation.identifier)
@@ -73,7 +80,8 @@ extension Case {
     let simulation = simulation()
     var problems: [String] = []
     simulation.observer = { simulation, _ in
-      for problem in simulation.invariantViolations().map(\.description) where !problems.contains(problem) {
+      for problem in simulation.invariantViolations().map(\.description)
+      where !problems.contains(problem) {
         problems.append(problem)
       }
     }
@@ -93,8 +101,12 @@ enum ICTrace {
     trace.storedEvents.filter { $0.kind == .ringPacket && $0.message == message }
   }
 
-  static func isRequest(_ event: TraceEvent) -> Bool { event.detail("icflags")?.text.hasPrefix("3 ") == true }
-  static func isAnswer(_ event: TraceEvent) -> Bool { event.detail("icflags")?.text.hasPrefix("5 ") == true }
+  static func isRequest(_ event: TraceEvent) -> Bool {
+    event.detail("icflags")?.text.hasPrefix("3 ") == true
+  }
+  static func isAnswer(_ event: TraceEvent) -> Bool {
+    event.detail("icflags")?.text.hasPrefix("5 ") == true
+  }
 
   /// How many events match, every repeat expanded.
   static func count(_ trace: Trace, where include: @escaping (TraceEvent) -> Bool) -> Int {

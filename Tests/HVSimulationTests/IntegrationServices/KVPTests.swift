@@ -1,13 +1,14 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// Data exchange (fact sheet §4.7): the four operations on the pools, the intrinsic items, the
 /// size limits and one transaction at a time.
@@ -17,7 +18,8 @@ import HVHostModel
   }
 
   @Test func enumeratingTheAutoPoolListsTheIntrinsicItems() {
-    let (trace, _, problems) = Case.services([Case.kvp(.enumerate, .auto)], [.dataExchange]).checked()
+    let (trace, _, problems) = Case.services([Case.kvp(.enumerate, .auto)], [.dataExchange])
+      .checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let answers = Self.answers(trace)
     #expect(answers.count == 11)
@@ -27,8 +29,10 @@ import HVHostModel
     let summary = trace.storedEvents.last { $0.from == "kvp-host" && $0.to == "vmms" }
     let items = summary?.detail("items")?.text ?? ""
     for key in [
-      "FullyQualifiedDomainName", "IntegrationServicesVersion", "NetworkAddressIPv4", "NetworkAddressIPv6",
-      "OSBuildNumber", "OSName", "OSMajorVersion", "OSMinorVersion", "OSVersion", "ProcessorArchitecture",
+      "FullyQualifiedDomainName", "IntegrationServicesVersion", "NetworkAddressIPv4",
+      "NetworkAddressIPv6",
+      "OSBuildNumber", "OSName", "OSMajorVersion", "OSMinorVersion", "OSVersion",
+      "ProcessorArchitecture",
     ] {
       #expect(items.contains(key + "="), "\(key)")
     }
@@ -47,8 +51,12 @@ import HVHostModel
     let (trace, simulation, problems) = Case.services(steps, [.dataExchange]).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let answers = Self.answers(trace)
-    #expect(answers.map(\.operation) == ["KVP_OP_SET", "KVP_OP_GET", "KVP_OP_DELETE", "KVP_OP_GET"])
-    #expect(answers.map { $0.detail("status")?.text.prefix(7) } == ["HV_S_OK", "HV_S_OK", "HV_S_OK", "HV_S_CO"])
+    #expect(
+      answers.map(\.operation) == ["KVP_OP_SET", "KVP_OP_GET", "KVP_OP_DELETE", "KVP_OP_GET"])
+    #expect(
+      answers.map { $0.detail("status")?.text.prefix(7) } == [
+        "HV_S_OK", "HV_S_OK", "HV_S_OK", "HV_S_CO",
+      ])
     #expect(trace.storedEvents.contains { $0.label == "KVP result: 'Owner' = 'Web team'" })
     #expect(simulation.ics.kvpStore.value("Owner", in: .external) == nil)
     #expect(ICTrace.logged(trace, "HV_S_CONT"))
@@ -77,7 +85,8 @@ import HVHostModel
 
   @Test func oneTransactionAtATime() {
     let steps = [
-      Case.hang, Case.kvp(.get, .auto, key: "OSName"), Case.kvp(.set, .external, key: "A", value: "1"),
+      Case.hang, Case.kvp(.get, .auto, key: "OSName"),
+      Case.kvp(.set, .external, key: "A", value: "1"),
       Case.resume, Case.kvp(.set, .external, key: "A", value: "1"),
     ]
     let (trace, simulation, problems) = Case.services(steps, [.dataExchange]).checked()
@@ -94,7 +103,8 @@ import HVHostModel
   }
 
   @Test func withoutTheServiceNothingIsSent() {
-    let (trace, _, _) = Case.services([Case.kvp(.get, .auto, key: "OSName")], [.heartbeat]).checked()
+    let (trace, _, _) = Case.services([Case.kvp(.get, .auto, key: "OSName")], [.heartbeat])
+      .checked()
     #expect(Self.answers(trace).isEmpty)
     #expect(ICTrace.logged(trace, "Key-Value Pair Exchange integration service is disabled"))
   }

@@ -1,13 +1,14 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// `ICMSGTYPE_NEGOTIATE` on every service channel (fact sheet §4.3).
 @Suite struct NegotiationTests {
@@ -19,7 +20,9 @@ import HVHostModel
     let (trace, simulation, problems) = Self.boot.checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let relid = try #require(simulation.ics.ic(service).relid)
-    let negotiation = ICTrace.packets(trace, "ICMSGTYPE_NEGOTIATE").filter { $0.detail("relid") == .integer(Int(relid)) }
+    let negotiation = ICTrace.packets(trace, "ICMSGTYPE_NEGOTIATE").filter {
+      $0.detail("relid") == .integer(Int(relid))
+    }
     #expect(negotiation.count == 2)
     let (request, answer) = (negotiation[0], negotiation[1])
     #expect(request.from == "vmbus-root" && request.to == "vmbus-guest")
@@ -59,9 +62,12 @@ import HVHostModel
 
   @Test(arguments: HostVersion.allCases)
   func versionsFollowTheHost(_ host: HostVersion) {
-    let (_, simulation, problems) = Case.services([Case.start], IntegrationService.allCases.filter {
-      host.offeredServices.contains($0)
-    }, host: host, state: .off).checked()
+    let (_, simulation, problems) = Case.services(
+      [Case.start],
+      IntegrationService.allCases.filter {
+        host.offeredServices.contains($0)
+      }, host: host, state: .off
+    ).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     for service in host.offeredServices {
       let state = simulation.ics.ic(service)
@@ -86,7 +92,9 @@ import HVHostModel
     #expect(choice?.framework == ICVersion(3, 0))
     #expect(choice?.service == ICVersion(3, 1))
     #expect(
-      ICNegotiation.guestChoice(offered: offered, guestFrameworks: [ICVersion(3, 0)], guestServiceVersions: [ICVersion(5, 0)]) == nil)
+      ICNegotiation.guestChoice(
+        offered: offered, guestFrameworks: [ICVersion(3, 0)],
+        guestServiceVersions: [ICVersion(5, 0)]) == nil)
     #expect(offered.size == 8 + 4 * 5)
   }
 
@@ -97,7 +105,9 @@ import HVHostModel
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let relid = try #require(simulation.ics.ic(.dataExchange).relid)
     let answer = try #require(
-      ICTrace.packets(trace, "ICMSGTYPE_NEGOTIATE").last { $0.detail("relid") == .integer(Int(relid)) })
+      ICTrace.packets(trace, "ICMSGTYPE_NEGOTIATE").last {
+        $0.detail("relid") == .integer(Int(relid))
+      })
     #expect(ICTrace.isAnswer(answer))
     #expect(answer.detail("icmsgsize") == .integer(8))  // both counts 0, no versions
     #expect(simulation.ics.ic(.dataExchange).phase == .mismatched)
@@ -118,7 +128,8 @@ import HVHostModel
   }
 
   @Test func vssIsNotOpenedBelowVMBus3() {
-    let (trace, simulation, _) = Case.services([Case.start], [.backup], host: .ws2012, state: .off).checked()
+    let (trace, simulation, _) = Case.services([Case.start], [.backup], host: .ws2012, state: .off)
+      .checked()
     #expect(simulation.ics.ic(.backup).phase == .offered)
     #expect(ICTrace.packets(trace, "ICMSGTYPE_NEGOTIATE").isEmpty)
     #expect(trace.storedEvents.contains { $0.label.contains("hv_vss_init") })
@@ -126,7 +137,9 @@ import HVHostModel
   }
 
   @Test func aGuestWithoutIntegrationServicesShowsNoContact() {
-    let (trace, _, problems) = Case.services([Case.wait(seconds: 5)], guestHasIntegrationServices: false).checked()
+    let (trace, _, problems) = Case.services(
+      [Case.wait(seconds: 5)], guestHasIntegrationServices: false
+    ).checked()
     #expect(problems.isEmpty)
     for service in trace.integrationServices {
       #expect(service.status == (service.enabled ? "No Contact" : "OK"), "\(service.name)")

@@ -1,19 +1,21 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// The Shutdown service (fact sheet §4.5): answer first, then an orderly shutdown; versions gate
 /// reboot and hibernate; without the service only a hard turn-off.
 @Suite struct ShutdownTests {
   @Test func theGuestAnswersFirstThenShutsDownInOrder() throws {
-    let (trace, simulation, problems) = Case.services([Case.shutdown()], [.heartbeat, .shutdown]).checked()
+    let (trace, simulation, problems) = Case.services([Case.shutdown()], [.heartbeat, .shutdown])
+      .checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let packets = ICTrace.packets(trace, "ICMSGTYPE_SHUTDOWN")
     #expect(packets.count == 2)
@@ -35,7 +37,8 @@ import HVHostModel
 
   @Test func forceSetsFlagOne() {
     let (trace, _, _) = Case.services([Case.shutdown(force: true)], [.shutdown]).checked()
-    #expect(ICTrace.packets(trace, "ICMSGTYPE_SHUTDOWN").first?.detail("flags") == .hex(1, digits: 1))
+    #expect(
+      ICTrace.packets(trace, "ICMSGTYPE_SHUTDOWN").first?.detail("flags") == .hex(1, digits: 1))
     #expect(trace.storedEvents.contains { $0.label.hasPrefix("forced shutdown") })
   }
 
@@ -47,7 +50,8 @@ import HVHostModel
 
     let new = Case.services([Case.shutdown(.reboot)], [.shutdown], host: .ws2019).checked()
     #expect(new.problems.isEmpty, "\(new.problems.prefix(3))")
-    #expect(ICTrace.packets(new.trace, "ICMSGTYPE_SHUTDOWN").first?.detail("flags") == .hex(2, digits: 1))
+    #expect(
+      ICTrace.packets(new.trace, "ICMSGTYPE_SHUTDOWN").first?.detail("flags") == .hex(2, digits: 1))
     #expect(new.trace.storedEvents.contains { $0.message == "HvCallCreatePartition" })
     #expect(new.trace.vm.state == "Running")
     #expect(new.simulation.ics.ic(.shutdown).isReady)
@@ -58,7 +62,9 @@ import HVHostModel
     #expect(ICTrace.packets(refused.trace, "ICMSGTYPE_SHUTDOWN").isEmpty)
     #expect(refused.trace.vm.state == "Running")
     let done = Case.services([Case.shutdown(.hibernate)], [.shutdown], host: .ws2022).checked()
-    #expect(ICTrace.packets(done.trace, "ICMSGTYPE_SHUTDOWN").first?.detail("flags") == .hex(4, digits: 1))
+    #expect(
+      ICTrace.packets(done.trace, "ICMSGTYPE_SHUTDOWN").first?.detail("flags") == .hex(4, digits: 1)
+    )
     #expect(done.trace.storedEvents.contains { $0.label.hasPrefix("hibernate:") })
     #expect(done.trace.vm.state == "Off")
   }

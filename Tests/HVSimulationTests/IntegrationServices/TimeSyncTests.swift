@@ -1,13 +1,14 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// Time synchronization (fact sheet §4.6): SYNC after start and restore, SAMPLE every period, a
 /// drifting guest clock corrected, or left to drift and jump without the service.
@@ -18,23 +19,31 @@ import HVHostModel
 
   @Test func syncAfterStartThenSamples() {
     let (trace, simulation, problems) = Case.services(
-      [Case.start, Case.wait(seconds: 12)], [.timeSync], state: .off).checked()
+      [Case.start, Case.wait(seconds: 12)], [.timeSync], state: .off
+    ).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let sent = Self.flags(trace)
     #expect(sent.first == "ICTIMESYNCFLAG_SYNC")
     #expect(sent.dropFirst().allSatisfy { $0 == "ICTIMESYNCFLAG_SAMPLE" })
     // The boot reads the RTC (up to 1 s off); the SYNC corrects it.
     let sync = trace.storedEvents.first { $0.label.hasPrefix("SYNC:") }
-    guard case .integer(let before)? = sync?.detail("offset_before_ns") else { Issue.record("no SYNC"); return }
+    guard case .integer(let before)? = sync?.detail("offset_before_ns") else {
+      Issue.record("no SYNC")
+      return
+    }
     #expect(before < 0 && before > -1_100_000_000)
-    #expect(ICTrace.count(trace) { $0.flags == "ICTIMESYNCFLAG_SAMPLE" && ICTrace.isRequest($0) } == 2)
+    #expect(
+      ICTrace.count(trace) { $0.flags == "ICTIMESYNCFLAG_SAMPLE" && ICTrace.isRequest($0) } == 2)
     #expect(abs(simulation.ics.guestClock.offset(at: simulation.now)) < 2_000_000)
   }
 
   @Test func samplesKeepTheDriftSmall() {
-    let (trace, simulation, problems) = Case.services([Case.wait(seconds: 600)], [.timeSync], host: .ws2016).checked()
+    let (trace, simulation, problems) = Case.services(
+      [Case.wait(seconds: 600)], [.timeSync], host: .ws2016
+    ).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
-    #expect(ICTrace.count(trace) { $0.message == "ICMSGTYPE_TIMESYNC" && ICTrace.isRequest($0) } == 120)
+    #expect(
+      ICTrace.count(trace) { $0.message == "ICMSGTYPE_TIMESYNC" && ICTrace.isRequest($0) } == 120)
     let drift = simulation.ics.guestClock.driftPPM
     #expect(drift <= -50 && drift >= -150)
     // Between samples the clock drifts by at most drift × period.
@@ -46,24 +55,34 @@ import HVHostModel
   }
 
   @Test func olderVersionsLandBehindBySampleAge() {
-    let (trace, _, _) = Case.services([Case.wait(seconds: 6)], [.timeSync], host: .ws2012R2).checked()
+    let (trace, _, _) = Case.services([Case.wait(seconds: 6)], [.timeSync], host: .ws2012R2)
+      .checked()
     let apply = trace.storedEvents.first { $0.label.hasPrefix("SAMPLE:") }
-    guard case .integer(let after)? = apply?.detail("offset_after_ns") else { Issue.record("no SAMPLE"); return }
+    guard case .integer(let after)? = apply?.detail("offset_after_ns") else {
+      Issue.record("no SAMPLE")
+      return
+    }
     #expect(after < 0 && after > -10_000)
     #expect(ICTrace.packets(trace, "ICMSGTYPE_TIMESYNC").first?.detail("vmreferencetime") == nil)
   }
 
   @Test func restoreIsFollowedBySync() {
-    let run = Case.services([Case.save, Case.wait(seconds: 120), Case.restore, Case.wait(seconds: 1)], [.timeSync], host: .ws2016)
+    let run = Case.services(
+      [Case.save, Case.wait(seconds: 120), Case.restore, Case.wait(seconds: 1)], [.timeSync],
+      host: .ws2016)
     let (trace, simulation, problems) = run.checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     let restoreStep = trace.steps[2]
     let syncInRestore = restoreStep.entries.contains {
-      if case .event(let event) = $0 { return event.flags == "ICTIMESYNCFLAG_SYNC" } else { return false }
+      guard case .event(let event) = $0 else { return false }
+      return event.flags == "ICTIMESYNCFLAG_SYNC"
     }
     #expect(syncInRestore)
     let sync = trace.storedEvents.first { $0.label.hasPrefix("SYNC:") }
-    guard case .integer(let before)? = sync?.detail("offset_before_ns") else { Issue.record("no SYNC"); return }
+    guard case .integer(let before)? = sync?.detail("offset_before_ns") else {
+      Issue.record("no SYNC")
+      return
+    }
     // Behind by the time spent saved (120 s) plus the save and restore themselves.
     #expect(before < -120_000_000_000 && before > -126_000_000_000)
     #expect(abs(simulation.ics.guestClock.offset(at: simulation.now)) < 1_000_000)
@@ -76,11 +95,20 @@ import HVHostModel
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     #expect(ICTrace.packets(trace, "ICMSGTYPE_TIMESYNC").isEmpty)
     let note = trace.storedEvents.first { $0.label.hasPrefix("no time synchronization") }
-    guard case .integer(let afterWait)? = note?.detail("guest_clock_offset_ns") else { Issue.record("no note"); return }
+    guard case .integer(let afterWait)? = note?.detail("guest_clock_offset_ns") else {
+      Issue.record("no note")
+      return
+    }
     let offset = simulation.ics.guestClock.offset(at: simulation.now)
     #expect(offset < afterWait - 120_000_000_000)
-    guard case .integer(let reported)? = trace.vm.details.first(where: { $0.key == "guestClockOffsetNanoseconds" })?.value
-    else { Issue.record("no offset in vm"); return }
+    guard
+      case .integer(let reported)? = trace.vm.details.first(where: {
+        $0.key == "guestClockOffsetNanoseconds"
+      })?.value
+    else {
+      Issue.record("no offset in vm")
+      return
+    }
     #expect(reported == offset)
   }
 

@@ -1,26 +1,35 @@
+import HVHostModel
 import HVTrace
 import Testing
-import HVHostModel
-@testable import HVSimKernel
+
 @testable import HVHypervisor
-@testable import HVVMBus
-@testable import HVStorage
 @testable import HVIntegrationServices
 @testable import HVPower
+@testable import HVSimKernel
 @testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
 
 /// Periodic traffic and compressed repeats: a repeat never skips a timer, long waits compress into
 /// whole cycles, and a compressed run ends exactly where a fully executed one ends.
 @Suite struct TimerCompressionTests {
   static let cases: [Case] = [
     Case.services([Case.wait(seconds: 600)]),
-    Case.services([Case.wait(seconds: 37), Case.status, Case.wait(seconds: 23)], [.heartbeat, .timeSync], host: .ws2016),
-    Case.services([Case.hang, Case.wait(seconds: 300), Case.resume, Case.wait(seconds: 5)], [.heartbeat]),
-    Case.services([Case.hang, Case.wait(seconds: 120), Case.resume, Case.wait(seconds: 10)], [.heartbeat, .timeSync]),
+    Case.services(
+      [Case.wait(seconds: 37), Case.status, Case.wait(seconds: 23)], [.heartbeat, .timeSync],
+      host: .ws2016),
+    Case.services(
+      [Case.hang, Case.wait(seconds: 300), Case.resume, Case.wait(seconds: 5)], [.heartbeat]),
+    Case.services(
+      [Case.hang, Case.wait(seconds: 120), Case.resume, Case.wait(seconds: 10)],
+      [.heartbeat, .timeSync]),
     Case.services([Case.write(64 * 1024 * 1024), Case.wait(seconds: 4)]),
-    Case.services([Case.copy("/tmp/a.bin", bytes: 20 * 1024 * 1024)], [.heartbeat, .timeSync, .guestServices]),
+    Case.services(
+      [Case.copy("/tmp/a.bin", bytes: 20 * 1024 * 1024)], [.heartbeat, .timeSync, .guestServices]),
     Case.services([Case.backup, Case.wait(seconds: 30)]),
-    Case.services([Case.save, Case.wait(seconds: 60), Case.restore, Case.wait(seconds: 30)], [.heartbeat, .timeSync]),
+    Case.services(
+      [Case.save, Case.wait(seconds: 60), Case.restore, Case.wait(seconds: 30)],
+      [.heartbeat, .timeSync]),
   ]
 
   @Test(arguments: cases)
@@ -42,7 +51,8 @@ import HVHostModel
       let entries = compressed.0.steps.flatMap(\.entries)
       let expanded = entries.reduce(0) { $0 + $1.expandedEventCount }
       let fullStored = full.0.steps.flatMap(\.entries).reduce(0) { $0 + $1.storedEventCount }
-      #expect(expanded == fullStored, "seed \(seed): compression stands for exactly the executed events")
+      #expect(
+        expanded == fullStored, "seed \(seed): compression stands for exactly the executed events")
     }
   }
 
@@ -57,8 +67,10 @@ import HVHostModel
   @Test func anHourOfWaitingStaysSmall() {
     let (trace, simulation, problems) = Case.services([Case.wait(seconds: 3600)]).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
-    #expect(ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0) } == 1800)
-    #expect(ICTrace.count(trace) { $0.message == "ICMSGTYPE_TIMESYNC" && ICTrace.isRequest($0) } == 720)
+    #expect(
+      ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0) } == 1800)
+    #expect(
+      ICTrace.count(trace) { $0.message == "ICMSGTYPE_TIMESYNC" && ICTrace.isRequest($0) } == 720)
     #expect(trace.storedEvents.count < 200)
     #expect(simulation.executedEvents < 500)
     #expect(trace.steps[0].totals.simulatedNanoseconds == 3_600_000_000_000)
@@ -78,11 +90,14 @@ import HVHostModel
       }
     }
     #expect(pingAfterGroup)
-    let pings = ICTrace.count(trace) { $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0) }
+    let pings = ICTrace.count(trace) {
+      $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0)
+    }
     let seconds = step.totals.simulatedNanoseconds / 1_000_000_000
     #expect(pings >= seconds / 2 && pings <= seconds / 2 + 1)
     // No ping is later than one batch after its due time (the safe points are batch boundaries).
-    let pingTimes = ICTrace.packets(trace, "ICMSGTYPE_HEARTBEAT").filter(ICTrace.isRequest).map(\.time)
+    let pingTimes = ICTrace.packets(trace, "ICMSGTYPE_HEARTBEAT").filter(ICTrace.isRequest).map(
+      \.time)
     for (a, b) in zip(pingTimes, pingTimes.dropFirst()) {
       #expect(b - a < HeartbeatModel.intervalNanoseconds + 20_000_000)
     }

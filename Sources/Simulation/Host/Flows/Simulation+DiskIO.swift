@@ -1,6 +1,6 @@
 import HVHostModel
-import HVPower
 import HVIntegrationServices
+import HVPower
 import HVSimKernel
 import HVStorage
 

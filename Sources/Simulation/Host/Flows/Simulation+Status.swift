@@ -1,9 +1,9 @@
 import HVHostModel
 import HVIntegrationServices
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// What the host reports: `Get-VMIntegrationService` and `Get-VM`, at the end of a run and on
 /// demand (the `status` step).
@@ -26,7 +26,8 @@ extension Simulation {
         let state = ics.ic(service)
         let (status, secondary) = primaryStatus(service)
         return IntegrationServiceStatus(
-          name: service.cmdletName, enabled: state.enabled, status: status, secondaryStatus: secondary)
+          name: service.cmdletName, enabled: state.enabled, status: status,
+          secondaryStatus: secondary)
       }
   }
 
@@ -76,14 +77,18 @@ extension Simulation {
       .text("stringIO", configuration.stringIOTrapping.rawValue),
       .flag("compressedRepeats", configuration.compressRepeats),
     ]
-    if let version = vmbusGuest.version { details.append(.text("vmbusVersion", version.description)) }
+    if let version = vmbusGuest.version {
+      details.append(.text("vmbusVersion", version.description))
+    }
     if let version = storvsc.protocolVersion {
       details.append(.text("storageProtocol", version.description))
     }
     let negotiated = IntegrationService.allCases.compactMap { service -> String? in
       ics.ic(service).version.map { "\(service.rawValue) \($0)" }
     }
-    if !negotiated.isEmpty { details.append(.text("icVersions", negotiated.joined(separator: ", "))) }
+    if !negotiated.isEmpty {
+      details.append(.text("icVersions", negotiated.joined(separator: ", ")))
+    }
     return details
   }
 

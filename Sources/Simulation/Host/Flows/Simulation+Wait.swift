@@ -1,9 +1,9 @@
 import HVHostModel
 import HVIntegrationServices
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// The `wait` step.
 extension Simulation {
@@ -14,7 +14,8 @@ extension Simulation {
     let what: (actor: ActorID, text: String)
     switch powerState {
     case .running, .stopping:
-      what = ics.guestHung ? (.guestKernel, "the guest is hung") : (.guestKernel, "the guest is idle")
+      what =
+        ics.guestHung ? (.guestKernel, "the guest is hung") : (.guestKernel, "the guest is idle")
     case .saved: what = (.vmms, "the VM is saved; its clock stands still")
     case .off, .starting: what = (.vmms, "the VM is off")
     }

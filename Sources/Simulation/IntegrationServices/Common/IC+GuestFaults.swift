@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// Faults (issue 4): a hung guest, a rescinded channel. A full ring is not a step of its own: it
 /// happens when the host keeps writing to a guest that does not read (see ``icHostWrite``).
@@ -24,7 +24,9 @@ extension IntegrationServices {
   package func resumeGuest(then next: @escaping (ShutdownMessage?) -> Void) {
     guestHung = false
     let waiting = IntegrationService.allCases.filter { service in
-      guard let relid = ic(service).relid, let ring = bus.ring(relid, fromGuest: false) else { return false }
+      guard let relid = ic(service).relid, let ring = bus.ring(relid, fromGuest: false) else {
+        return false
+      }
       return !ring.isEmpty
     }.sorted { (ic($0).relid ?? 0) < (ic($1).relid ?? 0) }
     kernel.emit(
@@ -79,7 +81,9 @@ extension IntegrationServices {
       ], then: next)
   }
 
-  private func drainOne(_ service: IntegrationService, hostMasks: Bool, then next: @escaping Continuation) {
+  private func drainOne(
+    _ service: IntegrationService, hostMasks: Bool, then next: @escaping Continuation
+  ) {
     icGuestAnswer(service, handler: guestHandler(for: service)) { _ in
       guard let relid = self.ic(service).relid else { return next() }
       if hostMasks { _ = self.bus.setReaderMask(relid: relid, ringFromGuest: true, draining: true) }

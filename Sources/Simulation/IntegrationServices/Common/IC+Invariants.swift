@@ -3,7 +3,9 @@ import HVSimKernel
 
 extension IntegrationServices {
   /// Problems in the services' state (see ``stateProblems()``).
-  package func invariantViolations() -> [Violation] { stateProblems().map { Violation(.icState, $0) } }
+  package func invariantViolations() -> [Violation] {
+    stateProblems().map { Violation(.icState, $0) }
+  }
 
   /// The services' state agrees with their channels: a ready service has an opened channel of its
   /// class; a parked message means `pending_send_sz` is set (until the guest's signal); the heartbeat is
@@ -25,14 +27,22 @@ extension IntegrationServices {
           problems.append("\(name) is ready but relid \(relid) is \(channel.state.rawValue)")
         }
       }
-      if let blocked = state.blocked, let relid = state.relid, let ring = bus.channel(relid).inbound {
+      if let blocked = state.blocked, let relid = state.relid, let ring = bus.channel(relid).inbound
+      {
         let bytes = icPacket(blocked, requestID: state.blockedRequestID).ringBytes
-        if ring.pendingSendSize != bytes { problems.append("\(name) waits but pending_send_sz is \(ring.pendingSendSize)") }
+        if ring.pendingSendSize != bytes {
+          problems.append("\(name) waits but pending_send_sz is \(ring.pendingSendSize)")
+        }
       }
-      if state.nextDue != nil, state.phase != .ready || !(powerState == .running || powerState == .starting) {
-        problems.append("\(name) has a timer while \(state.phase.rawValue) and the VM is \(powerState.rawValue)")
+      if state.nextDue != nil,
+        state.phase != .ready || !(powerState == .running || powerState == .starting)
+      {
+        problems.append(
+          "\(name) has a timer while \(state.phase.rawValue) and the VM is \(powerState.rawValue)")
       }
-      if state.outstanding != nil, ![.shutdown, .dataExchange, .backup, .guestServices].contains(state.service) {
+      if state.outstanding != nil,
+        ![.shutdown, .dataExchange, .backup, .guestServices].contains(state.service)
+      {
         problems.append("\(name) waits for an answer although it never waits")
       }
     }

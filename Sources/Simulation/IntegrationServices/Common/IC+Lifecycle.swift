@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// The Integration Services' channels: offered like any VMBus device, opened by the guest's
 /// `hv_utils` driver, started with `ICMSGTYPE_NEGOTIATE` (fact sheet §3.2, §4.3).
@@ -11,7 +11,8 @@ extension IntegrationServices {
   package func openIntegrationServices(then next: @escaping Continuation) {
     let offered = IntegrationService.allCases.filter { ic($0).phase == .offered }
       .sorted { (ic($0).relid ?? 0) < (ic($1).relid ?? 0) }
-    kernel.run(offered.map { service in { done in self.probeAndOpen(service, then: done) } }, then: next)
+    kernel.run(
+      offered.map { service in { done in self.probeAndOpen(service, then: done) } }, then: next)
   }
 
   /// `util_probe`: the offer's class GUID binds the service's driver, which opens the channel with
@@ -60,7 +61,8 @@ extension IntegrationServices {
       details: [
         .int("icframe_vercnt", offered.frameworkVersions.count),
         .int("icmsg_vercnt", offered.messageVersions.count),
-        .text("icversion_data", list(offered.frameworkVersions) + " | " + list(offered.messageVersions)),
+        .text(
+          "icversion_data", list(offered.frameworkVersions) + " | " + list(offered.messageVersions)),
       ],
       handler: { request, answer in self.answerNegotiate(service, request, then: answer) }
     ) { outcome in
@@ -75,29 +77,40 @@ extension IntegrationServices {
   func answerNegotiate(
     _ service: IntegrationService, _ request: ICMessage, then answer: @escaping (ICMessage) -> Void
   ) {
-    guard case .negotiate(let offered) = request.payload else { return answer(request.response(status: .fail)) }
+    guard case .negotiate(let offered) = request.payload else {
+      return answer(request.response(status: .fail))
+    }
     let guestVersions = guestServiceVersions[service] ?? service.guestServiceVersions
     let list = { (versions: [ICVersion]) in versions.map(\.description).joined(separator: ", ") }
     let choice = ICNegotiation.guestChoice(
       offered: offered, guestFrameworks: service.guestFrameworkVersions,
       guestServiceVersions: guestVersions)
     let data =
-      choice.map { ICNegotiateData(frameworkVersions: [$0.framework], messageVersions: [$0.service]) }
+      choice.map {
+        ICNegotiateData(frameworkVersions: [$0.framework], messageVersions: [$0.service])
+      }
       ?? ICNegotiateData(frameworkVersions: [], messageVersions: [])
     let label =
       choice.map {
         "vmbus_prep_negotiate_resp(): framework \($0.framework), \(service.cmdletName) \($0.service) (icframe_vercnt = icmsg_vercnt = 1)"
-      } ?? "vmbus_prep_negotiate_resp(): no common version (the guest knows \(list(guestVersions))): both counts 0"
+      }
+      ?? "vmbus_prep_negotiate_resp(): no common version (the guest knows \(list(guestVersions))): both counts 0"
     kernel.emit(.stateNote, service.guestActor, service.guestActor, label, cost: costs.icHandling) {
       answer(request.response(status: .ok, payload: .negotiate(data), messageSize: data.size))
     }
   }
 
-  func negotiated(_ service: IntegrationService, _ data: ICNegotiateData, then next: @escaping Continuation) {
-    guard let framework = data.frameworkVersions.first, let version = data.messageVersions.first else {
+  func negotiated(
+    _ service: IntegrationService, _ data: ICNegotiateData, then next: @escaping Continuation
+  ) {
+    guard let framework = data.frameworkVersions.first, let version = data.messageVersions.first
+    else {
       updateIC(service) { $0.phase = .mismatched }
-      kernel.log(source: ICModel.logSource,
-        message: "'\(vmName)': the guest does not support a compatible version of the \(service.cmdletName) integration service (Protocol Mismatch).")
+      kernel.log(
+        source: ICModel.logSource,
+        message:
+          "'\(vmName)': the guest does not support a compatible version of the \(service.cmdletName) integration service (Protocol Mismatch)."
+      )
       kernel.emit(
         .stateNote, service.hostActor, service.hostActor,
         "no common version: \(service.cmdletName) reports Non-Recoverable Error (Protocol Mismatch)",
@@ -157,7 +170,8 @@ extension IntegrationServices {
       }
       self.kernel.emit(
         .stateNote, service.guestActor, service.guestActor,
-        "\(service.cmdletName) stops in the guest (HVUTIL_DEVICE_DYING)", cost: self.costs.componentWork,
+        "\(service.cmdletName) stops in the guest (HVUTIL_DEVICE_DYING)",
+        cost: self.costs.componentWork,
         then: next)
     }
   }
@@ -180,7 +194,8 @@ extension IntegrationServices {
         cost: costs.componentWork, then: next)
     }
     updateIC(service) { $0.enabled = true }
-    kernel.log(source: "Hyper-V-VMMS",
+    kernel.log(
+      source: "Hyper-V-VMMS",
       message: "Integration service '\(name)' of '\(vmName)' was enabled.")
     kernel.emit(
       .stateNote, .vmms, .vmms, "Enable-VMIntegrationService -VMName \(vmName) -Name '\(name)'",
@@ -200,7 +215,8 @@ extension IntegrationServices {
         cost: costs.componentWork, then: next)
     }
     updateIC(service) { $0.enabled = false }
-    kernel.log(source: "Hyper-V-VMMS",
+    kernel.log(
+      source: "Hyper-V-VMMS",
       message: "Integration service '\(name)' of '\(vmName)' was disabled.")
     kernel.emit(
       .stateNote, .vmms, .vmms, "Disable-VMIntegrationService -VMName \(vmName) -Name '\(name)'",

@@ -19,7 +19,8 @@ extension IntegrationServices {
   func periodicChannel(_ service: IntegrationService) -> PeriodicChannel? {
     let state = ic(service)
     guard state.isReady, state.blocked == nil, state.nextDue != nil, let relid = state.relid,
-      let inbound = bus.ring(relid, fromGuest: false), let outbound = bus.ring(relid, fromGuest: true)
+      let inbound = bus.ring(relid, fromGuest: false),
+      let outbound = bus.ring(relid, fromGuest: true)
     else { return nil }
     return PeriodicChannel(state: state, inbound: inbound, outbound: outbound)
   }

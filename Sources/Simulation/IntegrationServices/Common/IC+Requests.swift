@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// Request/answer services (shutdown, KVP, VSS, file copy): one transaction at a time, the host
 /// waits for the answer up to ``ICModel/hostResponseTimeout``, the guest driver hands the work to
@@ -12,7 +12,8 @@ extension IntegrationServices {
   /// (a hung guest) or could not send (a full ring).
   func icRequest(
     _ service: IntegrationService, _ payload: ICPayload, size: Int, _ what: String,
-    details: [Detail] = [], handler: @escaping ICGuestHandler, then next: @escaping (ICMessage?) -> Void
+    details: [Detail] = [], handler: @escaping ICGuestHandler,
+    then next: @escaping (ICMessage?) -> Void
   ) {
     let type = service.messageType
     let sentAt = kernel.now
@@ -48,11 +49,16 @@ extension IntegrationServices {
     let actor = service.hostActor
     elapse(
       until: sentAt + timeout,
-      note: { length in (actor, "\(SimulatedTime.human(length)) pass: waiting for the guest's answer") }
+      note: { length in
+        (actor, "\(SimulatedTime.human(length)) pass: waiting for the guest's answer")
+      }
     ) {
       self.updateIC(service) { $0.outstanding?.abandoned = true }
-      self.kernel.log(source: ICModel.logSource,
-        message: "'\(self.vmName)' did not answer the \(service.cmdletName) request (\(what)) within \(SimulatedTime.human(timeout)).")
+      self.kernel.log(
+        source: ICModel.logSource,
+        message:
+          "'\(self.vmName)' did not answer the \(service.cmdletName) request (\(what)) within \(SimulatedTime.human(timeout))."
+      )
       self.kernel.emit(
         .stateNote, actor, actor,
         "no answer within \(SimulatedTime.human(timeout)): the request fails (the message stays in the ring until the guest reads it)",
@@ -72,12 +78,15 @@ extension IntegrationServices {
     }
     switch state.phase {
     case .ready: break
-    case .mismatched: return "the guest does not speak a compatible \(service.cmdletName) version (Protocol Mismatch)"
+    case .mismatched:
+      return
+        "the guest does not speak a compatible \(service.cmdletName) version (Protocol Mismatch)"
     case .rescinded: return "the \(service.cmdletName) channel was rescinded (No Contact)"
     default: return "the guest has not opened the \(service.cmdletName) channel (No Contact)"
     }
     if state.outstanding != nil {
-      return "an earlier \(service.cmdletName) request is still unanswered (one transaction at a time)"
+      return
+        "an earlier \(service.cmdletName) request is still unanswered (one transaction at a time)"
     }
     return nil
   }
@@ -86,9 +95,12 @@ extension IntegrationServices {
   package func hostRefuses(
     _ actor: ActorID, _ operation: String, because reason: String, then next: @escaping Continuation
   ) {
-    kernel.log(source: "Hyper-V-VMMS",
+    kernel.log(
+      source: "Hyper-V-VMMS",
       message: "\(operation) failed for '\(vmName)': \(reason).")
-    kernel.emit(.stateNote, actor, actor, "\(operation) fails: \(reason); nothing reaches the guest", cost: costs.componentWork, then: next)
+    kernel.emit(
+      .stateNote, actor, actor, "\(operation) fails: \(reason); nothing reaches the guest",
+      cost: costs.componentWork, then: next)
   }
 
   /// The guest driver hands a request to its daemon and relays the answer (`hvutil_transport`,
@@ -101,15 +113,19 @@ extension IntegrationServices {
     guard let daemon = service.guestDaemon else { return next(.fail) }
     updateIC(service) { $0.utilState = .userspaceRequest }
     kernel.emit(
-      .call, service.guestActor, daemon, "hand \(request) to \(daemon.actor.name.prefix { $0 != " " }) (HVUTIL_USERSPACE_REQ)",
+      .call, service.guestActor, daemon,
+      "hand \(request) to \(daemon.actor.name.prefix { $0 != " " }) (HVUTIL_USERSPACE_REQ)",
       cost: costs.kernelToUserDispatch
     ) {
       let result = work()
-      self.kernel.emit(.stateNote, daemon, daemon, result.label, details: result.details, cost: result.cost) {
+      self.kernel.emit(
+        .stateNote, daemon, daemon, result.label, details: result.details, cost: result.cost
+      ) {
         self.updateIC(service) { $0.utilState = .userspaceReceive }
         self.kernel.emit(
           .return, daemon, service.guestActor,
-          "the daemon answers \(result.status.text) (HVUTIL_USERSPACE_RECV)", cost: self.costs.userToKernel
+          "the daemon answers \(result.status.text) (HVUTIL_USERSPACE_RECV)",
+          cost: self.costs.userToKernel
         ) { next(result.status) }
       }
     }
@@ -117,7 +133,9 @@ extension IntegrationServices {
 
   /// The host reads an answer the guest gave after the host stopped waiting, or after the guest
   /// resumed: each service takes what it can from it.
-  func hostTakesAnswer(_ service: IntegrationService, _ answer: ICMessage, then next: @escaping Continuation) {
+  func hostTakesAnswer(
+    _ service: IntegrationService, _ answer: ICMessage, then next: @escaping Continuation
+  ) {
     switch answer.header.messageType {
     case .negotiate:
       guard case .negotiate(let data) = answer.payload else { return next() }

@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// Bringing the services to a running VM's steady state, and answering requests read late.
 extension IntegrationServices {

@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// The host's periodic Integration Service traffic (heartbeat pings every 2000 ms, time samples)
 /// and the heartbeat's latency deadline, serviced at safe points: during `wait` (and any other
@@ -28,9 +28,13 @@ extension IntegrationServices: SafePoints {
     var timers: [(due: Int, event: TimerEvent)] = []
     if let due = heartbeat.deadline { timers.append((due, .heartbeatDeadline)) }
     let beat = ic(.heartbeat)
-    if beat.isReady, beat.blocked == nil, let due = beat.nextDue { timers.append((due, .heartbeatPing)) }
+    if beat.isReady, beat.blocked == nil, let due = beat.nextDue {
+      timers.append((due, .heartbeatPing))
+    }
     let time = ic(.timeSync)
-    if time.isReady, time.blocked == nil, let due = time.nextDue { timers.append((due, .timeSample)) }
+    if time.isReady, time.blocked == nil, let due = time.nextDue {
+      timers.append((due, .timeSample))
+    }
     return timers.sorted { ($0.due, $0.event) < ($1.due, $1.event) }
   }
 
@@ -88,17 +92,22 @@ extension IntegrationServices: SafePoints {
   func idle(_ nanoseconds: Int, note: IdleNote, then next: @escaping Continuation) {
     guard nanoseconds > 0 else { return next() }
     let (actor, label) = note(nanoseconds)
-    kernel.emit(.stateNote, actor, actor, label, details: [.int("nanoseconds", nanoseconds)], cost: nanoseconds, then: next)
+    kernel.emit(
+      .stateNote, actor, actor, label, details: [.int("nanoseconds", nanoseconds)],
+      cost: nanoseconds, then: next)
   }
 
   /// The period after which the pending periodic traffic repeats: the least common multiple of the
   /// running timers' periods; nil when a one-shot deadline is pending or nothing periodic runs.
   func cycleLength() -> Int? {
     let timers = pendingTimers()
-    guard !timers.isEmpty, !timers.contains(where: { $0.event == .heartbeatDeadline }) else { return nil }
+    guard !timers.isEmpty, !timers.contains(where: { $0.event == .heartbeatDeadline }) else {
+      return nil
+    }
     var length = 1
     for timer in timers {
-      let period = timer.event == .heartbeatPing
+      let period =
+        timer.event == .heartbeatPing
         ? HeartbeatModel.intervalNanoseconds : TimeSyncModel.samplePeriodNanoseconds
       length = length / Self.gcd(length, period) * period
     }
@@ -129,7 +138,9 @@ extension IntegrationServices: SafePoints {
       }, then: next)
   }
 
-  private func cycleBody(until end: Int, note: @escaping IdleNote, then next: @escaping Continuation) {
+  private func cycleBody(
+    until end: Int, note: @escaping IdleNote, then next: @escaping Continuation
+  ) {
     guard let first = pendingTimers().first, first.due < end else {
       return idle(end - kernel.now, note: note, then: next)
     }

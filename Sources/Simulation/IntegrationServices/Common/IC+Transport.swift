@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// How an Integration Service message travels (fact sheet §4.2–4.3): the host component writes a
 /// request into the channel's host→guest ring (`VM_PKT_DATA_INBAND`, 28-byte header, icflags
@@ -25,7 +25,10 @@ extension IntegrationServices {
   ) -> (message: ICMessage, requestID: UInt64) {
     let requestID = ic(service).nextRequestID
     updateIC(service) { $0.nextRequestID += 1 }
-    return (requestMessage(service, type: type, payload: payload, size: size, requestID: requestID), requestID)
+    return (
+      requestMessage(service, type: type, payload: payload, size: size, requestID: requestID),
+      requestID
+    )
   }
 
   /// The host's request with `requestID` (pure: compressed repeats rebuild the packets they skip).
@@ -68,7 +71,10 @@ extension IntegrationServices {
     handler: @escaping ICGuestHandler, then next: @escaping (ICOutcome) -> Void
   ) {
     let (message, requestID) = makeRequest(service, type: type, payload: payload, size: size)
-    kernel.emit(.call, service.hostActor, .vmbusRoot, "send \(type.identifier): \(what)", cost: costs.userToKernel) {
+    kernel.emit(
+      .call, service.hostActor, .vmbusRoot, "send \(type.identifier): \(what)",
+      cost: costs.userToKernel
+    ) {
       self.icHostWrite(
         service, message, requestID: requestID, what, operation: operation, flags: flags,
         details: details
@@ -89,7 +95,8 @@ extension IntegrationServices {
     operation: String?, flags: String?, details: [Detail], then next: @escaping (Bool) -> Void
   ) {
     guard let relid = ic(service).relid, let ring = bus.ring(relid, fromGuest: false) else {
-      kernel.report(.icRequestWithoutChannel, "\(service.rawValue): a request without an open channel")
+      kernel.report(
+        .icRequestWithoutChannel, "\(service.rawValue): a request without an open channel")
       return next(false)
     }
     let packet = icPacket(message, requestID: requestID)
@@ -114,7 +121,8 @@ extension IntegrationServices {
     }
     let signals = ring.isEmpty && ring.interruptMask == 0
     bus.sendPacket(
-      packet, relid: relid, fromGuest: false, "\(message.header.messageType.identifier) request: \(what)",
+      packet, relid: relid, fromGuest: false,
+      "\(message.header.messageType.identifier) request: \(what)",
       message: message.header.messageType.identifier, operation: operation, flags: flags,
       details: icDetails(message) + details
     ) {
@@ -160,7 +168,9 @@ extension IntegrationServices {
       ]
     ) {
       handler(request) { answer in
-        if ownsMask { _ = self.bus.setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
+        if ownsMask {
+          _ = self.bus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
+        }
         self.icGuestSend(service, answer, requestID: read.packet.transactionID) { next(answer) }
       }
     }

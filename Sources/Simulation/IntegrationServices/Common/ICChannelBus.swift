@@ -1,5 +1,5 @@
-import HVTrace
 import HVSimKernel
+import HVTrace
 import HVVMBus
 
 /// What the Integration Services see of VMBus: their channels' offers, opening and rescinding,
@@ -21,7 +21,8 @@ package protocol ICChannelBus: AnyObject {
 
   func sendPacket(
     _ packet: VMBusPacket, relid: UInt32, fromGuest: Bool, _ label: String, message: String?,
-    operation: String?, flags: String?, details extra: [Detail], then next: @escaping Kernel.Continuation)
+    operation: String?, flags: String?, details extra: [Detail],
+    then next: @escaping Kernel.Continuation)
   func receivePacket(relid: UInt32, fromGuestRing: Bool) -> RingBuffer.ReadResult?
   func setReaderMask(relid: UInt32, ringFromGuest: Bool, draining: Bool) -> Int
   func signalChannel(

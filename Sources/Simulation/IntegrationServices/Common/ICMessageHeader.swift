@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// A framework or service version in an IC header or a NEGOTIATE list: `{major u16, minor u16}` on
 /// the wire (fact sheet §4.3; stored as a pair, which sidesteps the Linux/FreeBSD integer encodings).
 public struct ICVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -79,7 +80,9 @@ package struct ICMessage: Sendable, Hashable {
 
   /// The guest's answer: the same buffer with `icflags = TRANSACTION|RESPONSE`, the status and the
   /// rewritten service data (Linux util callbacks, FreeBSD `vmbus_ic_sendresp`).
-  package func response(status: ICStatus, payload: ICPayload? = nil, messageSize: Int? = nil) -> ICMessage {
+  package func response(status: ICStatus, payload: ICPayload? = nil, messageSize: Int? = nil)
+    -> ICMessage
+  {
     var answer = self
     answer.header.flags = .guestResponse
     answer.header.status = status

@@ -1,7 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
 import HVTrace
+import HVVMBus
 
 /// The IC message types of `icmsg_hdr.icmsgtype` (fact sheet §4.1, §7; Linux `ICMSGTYPE_*` in
 /// include/linux/hyperv.h). Every Integration Service channel carries NEGOTIATE first, then its own
@@ -89,5 +89,7 @@ package enum ICStatus: UInt32, Sendable, Hashable, CaseIterable {
   }
 
   /// `HV_ERROR_ALREADY_EXISTS (0x80070050)`.
-  package var text: String { "\(identifier) (\(DetailValue.hexString(UInt64(rawValue), digits: 8)))" }
+  package var text: String {
+    "\(identifier) (\(DetailValue.hexString(UInt64(rawValue), digits: 8)))"
+  }
 }

@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// `struct icmsg_negotiate`: the version lists of `ICMSGTYPE_NEGOTIATE` (fact sheet §4.3).
 ///
 /// The host lists `icframe_vercnt` framework versions followed by `icmsg_vercnt` service versions;

@@ -1,7 +1,6 @@
 import HVHostModel
+import HVSimKernel
 import HVVMBus
-import HVSimKernel
-import HVSimKernel
 
 /// The rules of the Integration Services the model can break.
 extension Violation.Kind {

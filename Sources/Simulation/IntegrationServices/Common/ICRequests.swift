@@ -39,7 +39,10 @@ public struct CopyFileRequest: Sendable, Hashable {
   /// cmdlet, `Msvm_CopyFileToGuestSettingData`, has an `OverwriteExisting` flag).
   public var force: Bool
 
-  public init(source: String, destination: String, size: Int, createFullPath: Bool = false, force: Bool = false) {
+  public init(
+    source: String, destination: String, size: Int, createFullPath: Bool = false,
+    force: Bool = false
+  ) {
     self.source = source
     self.destination = destination
     self.size = size

@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// Linux `enum hvutil_device_state` (drivers/hv/hyperv_vmbus.h): where a request to a service with
 /// a user-mode daemon stands (model-codebases.md §2.6). The services without a daemon only use
 /// `initial`, `ready` and `dying`.

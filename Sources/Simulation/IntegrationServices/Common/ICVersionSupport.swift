@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// Which versions each side of each Integration Service speaks (fact sheet §4.1, §4.3).
 ///
 /// The guest's service-version lists are Linux's (`hv_util.c`, `hv_kvp.c`, `hv_snapshot.c`, the

@@ -17,7 +17,9 @@ extension IntegrationService {
 
   /// The service whose channel is offered with `deviceClass`, if any.
   package init?(deviceClass: VMBusDeviceClass) {
-    guard let service = Self.allCases.first(where: { $0.deviceClass == deviceClass }) else { return nil }
+    guard let service = Self.allCases.first(where: { $0.deviceClass == deviceClass }) else {
+      return nil
+    }
     self = service
   }
 }

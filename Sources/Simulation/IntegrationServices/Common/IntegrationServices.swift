@@ -15,7 +15,8 @@ package final class IntegrationServices {
   package typealias Continuation = Kernel.Continuation
   package typealias Action = Kernel.Action
   /// The guest side of one request: records its own hops, then yields the answer.
-  package typealias ICGuestHandler = (_ request: ICMessage, _ answer: @escaping (ICMessage) -> Void) -> Void
+  package typealias ICGuestHandler = (_ request: ICMessage, _ answer: @escaping (ICMessage) -> Void)
+    -> Void
 
   let kernel: Kernel
   let costs: CostTable

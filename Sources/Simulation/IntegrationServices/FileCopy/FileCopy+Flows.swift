@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// `Copy-VMFile … -FileSource Host` through the Guest Service Interface (fact sheet §4.9):
 /// START_FILE_COPY (name, folder, flags, size), WRITE_TO_FILE fragments of 6144 bytes,
@@ -14,7 +14,8 @@ import HVTrace
 /// (CANCEL_FCOPY), which removes the partial file (the older daemon's behaviour, UNCONFIRMED).
 extension IntegrationServices {
   package func copyFile(_ request: CopyFileRequest, then next: @escaping Continuation) {
-    var command = "Copy-VMFile -Name \(vmName) -SourcePath '\(request.source)' -DestinationPath '\(request.destination)' -FileSource Host"
+    var command =
+      "Copy-VMFile -Name \(vmName) -SourcePath '\(request.source)' -DestinationPath '\(request.destination)' -FileSource Host"
     if request.createFullPath { command += " -CreateFullPath" }
     if request.force { command += " -Force" }
     kernel.emit(.stateNote, .vmms, .vmms, command, cost: costs.componentWork) {
@@ -35,8 +36,11 @@ extension IntegrationServices {
           operation: .startFileCopy, fileName: target.name, pathName: target.folder, flags: flags,
           fileSize: UInt64(request.size))
         self.fcopyExchange(start) { status in
-          guard status == .ok else { return self.copyFailed(request, "START_FILE_COPY", status, then: next) }
-          self.sendFragments(request, path: GuestFileSystem.join(target.folder, target.name), then: next)
+          guard status == .ok else {
+            return self.copyFailed(request, "START_FILE_COPY", status, then: next)
+          }
+          self.sendFragments(
+            request, path: GuestFileSystem.join(target.folder, target.name), then: next)
         }
       }
     }
@@ -44,7 +48,9 @@ extension IntegrationServices {
 
   /// The file's bytes in fragments: a compressed repeat of the full ones (cut where a heartbeat
   /// comes due), then the last, partial one; a fragment that does not fit ends the copy.
-  private func sendFragments(_ request: CopyFileRequest, path: String, then next: @escaping Continuation) {
+  private func sendFragments(
+    _ request: CopyFileRequest, path: String, then next: @escaping Continuation
+  ) {
     let size = FileCopyModel.fragmentSize
     let full = request.size / size
     let rest = request.size % size
@@ -71,9 +77,14 @@ extension IntegrationServices {
         },
         { done in
           self.fcopyExchange(FileCopyMessage(operation: .completeFcopy)) { status in
-            guard status == .ok else { return self.copyFailed(request, "COMPLETE_FCOPY", status, then: next) }
-            self.kernel.log(source: "Hyper-V-VMMS",
-              message: "Copy-VMFile copied '\(request.source)' to '\(path)' in '\(self.vmName)' (\(request.size) bytes).")
+            guard status == .ok else {
+              return self.copyFailed(request, "COMPLETE_FCOPY", status, then: next)
+            }
+            self.kernel.log(
+              source: "Hyper-V-VMMS",
+              message:
+                "Copy-VMFile copied '\(request.source)' to '\(path)' in '\(self.vmName)' (\(request.size) bytes)."
+            )
             self.kernel.emit(
               .return, .fcopyHost, .vmms, "Copy-VMFile done: \(request.size) bytes in \(path)",
               cost: self.costs.componentWork, then: done)
@@ -84,7 +95,8 @@ extension IntegrationServices {
 
   private func writeFragment(offset: Int, size: Int, then next: @escaping (ICStatus?) -> Void) {
     fcopyExchange(
-      FileCopyMessage(operation: .writeToFile, offset: UInt64(offset), fragmentSize: size), then: next)
+      FileCopyMessage(operation: .writeToFile, offset: UInt64(offset), fragmentSize: size),
+      then: next)
   }
 
   /// Skipped fragments: written by the daemon, both rings passed through.
@@ -108,9 +120,11 @@ extension IntegrationServices {
     case .startFileCopy:
       details += [
         .text("file_name", message.fileName), .text("path_name", message.pathName),
-        .hex("copy_flags", UInt64(message.flags.rawValue), digits: 1), .int("file_size", Int(message.fileSize)),
+        .hex("copy_flags", UInt64(message.flags.rawValue), digits: 1),
+        .int("file_size", Int(message.fileSize)),
       ]
-      what += " \(GuestFileSystem.join(message.pathName, message.fileName)), \(message.fileSize) bytes"
+      what +=
+        " \(GuestFileSystem.join(message.pathName, message.fileName)), \(message.fileSize) bytes"
     case .writeToFile:
       details += [.int("offset", Int(message.offset)), .int("size", message.fragmentSize)]
       what += " offset \(message.offset), \(message.fragmentSize) bytes"
@@ -125,35 +139,52 @@ extension IntegrationServices {
 
   /// The fcopy daemon's side: the checks of START_FILE_COPY, `pwrite` of each fragment, close.
   func answerFileCopy(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
-    guard case .fcopy(let message) = request.payload else { return answer(request.response(status: .fail)) }
-    daemonRoundTrip(.guestServices, message.operation.identifier, work: {
-      let cost = self.costs.daemonWork
-      switch message.operation {
-      case .startFileCopy: return self.startCopy(message, cost: cost)
-      case .writeToFile:
-        guard let path = self.copyTarget, self.guestFiles.append(message.fragmentSize, to: path) else {
-          return ("pwrite() at offset \(message.offset): no space left on the guest's disk", .diskFull, [], cost)
+    guard case .fcopy(let message) = request.payload else {
+      return answer(request.response(status: .fail))
+    }
+    daemonRoundTrip(
+      .guestServices, message.operation.identifier,
+      work: {
+        let cost = self.costs.daemonWork
+        switch message.operation {
+        case .startFileCopy: return self.startCopy(message, cost: cost)
+        case .writeToFile:
+          guard let path = self.copyTarget, self.guestFiles.append(message.fragmentSize, to: path)
+          else {
+            return (
+              "pwrite() at offset \(message.offset): no space left on the guest's disk", .diskFull,
+              [], cost
+            )
+          }
+          return (
+            "pwrite() \(message.fragmentSize) bytes at offset \(message.offset) of \(path)", .ok,
+            [], cost
+          )
+        case .completeFcopy:
+          let path = self.copyTarget ?? "?"
+          self.copyTarget = nil
+          return ("close(): \(path) is complete", .ok, [], cost)
+        case .cancelFcopy:
+          if let path = self.copyTarget { self.guestFiles.remove(path) }
+          let path = self.copyTarget ?? "?"
+          self.copyTarget = nil
+          return ("cancel: close and delete the partial \(path)", .ok, [], cost)
         }
-        return ("pwrite() \(message.fragmentSize) bytes at offset \(message.offset) of \(path)", .ok, [], cost)
-      case .completeFcopy:
-        let path = self.copyTarget ?? "?"
-        self.copyTarget = nil
-        return ("close(): \(path) is complete", .ok, [], cost)
-      case .cancelFcopy:
-        if let path = self.copyTarget { self.guestFiles.remove(path) }
-        let path = self.copyTarget ?? "?"
-        self.copyTarget = nil
-        return ("cancel: close and delete the partial \(path)", .ok, [], cost)
       }
-    }) { status in answer(request.response(status: status)) }
+    ) { status in answer(request.response(status: status)) }
   }
 
-  private func startCopy(_ message: FileCopyMessage, cost: Int) -> (label: String, status: ICStatus, details: [Detail], cost: Int) {
+  private func startCopy(_ message: FileCopyMessage, cost: Int) -> (
+    label: String, status: ICStatus, details: [Detail], cost: Int
+  ) {
     let path = GuestFileSystem.join(message.pathName, message.fileName)
     var notes: [String] = []
     if !guestFiles.isDirectory(message.pathName) {
       guard message.flags.contains(.createPath) else {
-        return ("\(message.pathName) does not exist and CREATE_PATH is not set: invalid path", .fail, [], cost)
+        return (
+          "\(message.pathName) does not exist and CREATE_PATH is not set: invalid path", .fail, [],
+          cost
+        )
       }
       let created = guestFiles.createDirectories(message.pathName)
       notes.append("created \(created.joined(separator: ", "))")
@@ -180,11 +211,17 @@ extension IntegrationServices {
   }
 
   private func copyFailed(
-    _ request: CopyFileRequest, _ step: String, _ status: ICStatus?, then next: @escaping Continuation
+    _ request: CopyFileRequest, _ step: String, _ status: ICStatus?,
+    then next: @escaping Continuation
   ) {
     let why = status?.text ?? "no answer from the guest"
-    kernel.log(source: "Hyper-V-VMMS",
-      message: "Copy-VMFile of '\(request.source)' to '\(request.destination)' in '\(vmName)' failed at \(step): \(why).")
-    kernel.emit(.return, .fcopyHost, .vmms, "Copy-VMFile fails at \(step): \(why)", cost: costs.componentWork, then: next)
+    kernel.log(
+      source: "Hyper-V-VMMS",
+      message:
+        "Copy-VMFile of '\(request.source)' to '\(request.destination)' in '\(vmName)' failed at \(step): \(why)."
+    )
+    kernel.emit(
+      .return, .fcopyHost, .vmms, "Copy-VMFile fails at \(step): \(why)", cost: costs.componentWork,
+      then: next)
   }
 }

@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// `hv_fcopy_hdr.operation` (fact sheet §4.9, Linux uapi).
 public enum FileCopyOperation: UInt32, Sendable, Hashable, CaseIterable {
   case startFileCopy = 0

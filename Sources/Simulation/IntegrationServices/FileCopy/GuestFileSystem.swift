@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// The guest's files as far as `Copy-VMFile` can see them: folders, files with their sizes, and
 /// free space (a model of the file system the fcopy daemon writes to, fact sheet §4.9).
 ///

@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// The heartbeat (fact sheet §4.4): every 2000 ms the host sends `seq_num`, the guest answers with
 /// `seq_num + 1`; an answer missing after the 1000 ms latency counts as dropped, two in a row make
@@ -11,7 +11,9 @@ extension IntegrationServices {
   /// A ping, fired by the heartbeat timer.
   func sendHeartbeat(then next: @escaping Continuation) {
     let due = ic(.heartbeat).nextDue ?? kernel.now
-    updateIC(.heartbeat) { $0.nextDue = self.nextPeriod(after: due, period: HeartbeatModel.intervalNanoseconds) }
+    updateIC(.heartbeat) {
+      $0.nextDue = self.nextPeriod(after: due, period: HeartbeatModel.intervalNanoseconds)
+    }
     let sequence = heartbeat.nextSequence
     heartbeat.nextSequence += 1
     let sentAt = kernel.now
@@ -36,7 +38,9 @@ extension IntegrationServices {
 
   /// The guest's `heartbeat_onchannelcallback`: `seq_num += 1`.
   func answerHeartbeat(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
-    guard case .heartbeat(let ping) = request.payload else { return answer(request.response(status: .fail)) }
+    guard case .heartbeat(let ping) = request.payload else {
+      return answer(request.response(status: .fail))
+    }
     let reply = HeartbeatMessage(sequenceNumber: ping.sequenceNumber + 1)
     kernel.emit(
       .stateNote, .heartbeatGuest, .heartbeatGuest,
@@ -54,7 +58,8 @@ extension IntegrationServices {
     guard previous != .ok else { return next() }
     heartbeat.status = .ok
     if previous == .lostCommunication {
-      kernel.log(source: ICModel.logSource,
+      kernel.log(
+        source: ICModel.logSource,
         message: "The heartbeat of '\(vmName)' is back: contact restored (OK).")
     }
     kernel.emit(
@@ -73,19 +78,24 @@ extension IntegrationServices {
     let sequence = heartbeat.deadlineSequence
     if missed >= threshold, heartbeat.status == .ok {
       heartbeat.status = .lostCommunication
-      kernel.log(source: ICModel.logSource,
-        message: "The heartbeat of '\(vmName)' was lost: no answer to \(missed) heartbeats in a row (Lost Communication).")
+      kernel.log(
+        source: ICModel.logSource,
+        message:
+          "The heartbeat of '\(vmName)' was lost: no answer to \(missed) heartbeats in a row (Lost Communication)."
+      )
       kernel.emit(
         .stateNote, .heartbeatHost, .heartbeatHost,
         "seq_num \(sequence) unanswered after 1000 ms: \(missed) misses in a row reach ErrorThreshold \(threshold): Lost Communication",
-        details: [.int("missed", missed), .int("error_threshold", threshold)], cost: costs.componentWork,
+        details: [.int("missed", missed), .int("error_threshold", threshold)],
+        cost: costs.componentWork,
         then: next)
       return
     }
     kernel.emit(
       .stateNote, .heartbeatHost, .heartbeatHost,
       "seq_num \(sequence) unanswered after the 1000 ms latency (\(missed) of \(threshold) misses)",
-      details: [.int("missed", missed), .int("error_threshold", threshold)], cost: costs.componentWork,
+      details: [.int("missed", missed), .int("error_threshold", threshold)],
+      cost: costs.componentWork,
       then: next)
   }
 
@@ -97,9 +107,12 @@ extension IntegrationServices {
       let calm = heartbeat.status == .ok && heartbeat.missed == 0 && channel.state.unanswered == 0
       return calm && channel.inbound.isEmpty && channel.outbound.isEmpty ? .max : 0
     }
-    guard heartbeat.missed >= HeartbeatModel.errorThreshold, !channel.inbound.isEmpty else { return 0 }
+    guard heartbeat.missed >= HeartbeatModel.errorThreshold, !channel.inbound.isEmpty else {
+      return 0
+    }
     let bytes = icPacket(heartbeatRequest(sequence: 0, requestID: 0), requestID: 0).ringBytes
-    return cyclesUntilFull(channel, bytes: bytes, requests: length / HeartbeatModel.intervalNanoseconds)
+    return cyclesUntilFull(
+      channel, bytes: bytes, requests: length / HeartbeatModel.intervalNanoseconds)
   }
 
   func heartbeatRequest(sequence: UInt64, requestID: UInt64) -> ICMessage {

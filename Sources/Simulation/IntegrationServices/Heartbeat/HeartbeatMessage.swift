@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// `struct heartbeat_msg_data {u64 seq_num; u32 reserved[8]}` (fact sheet §4.4): the host sends a
 /// sequence number, the guest adds 1 and echoes the packet (Linux `heartbeat_onchannelcallback`).
 package struct HeartbeatMessage: Sendable, Hashable {

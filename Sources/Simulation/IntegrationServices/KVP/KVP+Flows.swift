@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// Data Exchange (KVP, fact sheet §4.7): the host's GET, SET, DELETE and ENUMERATE on the guest's
 /// pools, one transaction at a time; the guest's `hv_kvp_daemon` does the work.
@@ -19,19 +19,26 @@ extension IntegrationServices {
     var what = "\(operation.identifier) in \(pool.identifier)"
     if operation != .enumerate { what += ", key '\(Self.shorten(request.key))'" }
     if operation == .set { what += " = '\(Self.shorten(request.value))'" }
-    kernel.emit(.stateNote, .vmms, .vmms, "KVP request from the host: \(what)", cost: costs.componentWork) {
+    kernel.emit(
+      .stateNote, .vmms, .vmms, "KVP request from the host: \(what)", cost: costs.componentWork
+    ) {
       if let problem = Self.kvpLimitProblem(request) {
         return self.hostRefuses(
-          .vmms, "The KVP request", because: "\(problem): \(ICStatus.invalidArgument.text)", then: next)
+          .vmms, "The KVP request", because: "\(problem): \(ICStatus.invalidArgument.text)",
+          then: next)
       }
       if let reason = self.unavailability(.dataExchange) {
         return self.hostRefuses(.vmms, "The KVP request", because: reason, then: next)
       }
-      self.kernel.emit(.call, .vmms, .kvpHost, "pass it to the Data Exchange component", cost: self.costs.componentWork) {
+      self.kernel.emit(
+        .call, .vmms, .kvpHost, "pass it to the Data Exchange component",
+        cost: self.costs.componentWork
+      ) {
         if operation == .enumerate {
           self.enumerate(pool, index: 0, found: [], then: next)
         } else {
-          let message = KVPMessage(operation: operation, pool: pool, key: request.key, value: request.value)
+          let message = KVPMessage(
+            operation: operation, pool: pool, key: request.key, value: request.value)
           self.kvpExchange(message) { answer in self.kvpResult(message, answer, then: next) }
         }
       }
@@ -42,11 +49,13 @@ extension IntegrationServices {
   static func kvpLimitProblem(_ request: KVPRequest) -> String? {
     let key = KVPModel.wireBytes(request.key)
     if key > KVPModel.maximumKeyBytes {
-      return "the key takes \(key) bytes in UTF-16 with its NUL, more than HV_KVP_EXCHANGE_MAX_KEY_SIZE (\(KVPModel.maximumKeyBytes))"
+      return
+        "the key takes \(key) bytes in UTF-16 with its NUL, more than HV_KVP_EXCHANGE_MAX_KEY_SIZE (\(KVPModel.maximumKeyBytes))"
     }
     let value = KVPModel.wireBytes(request.value)
     if request.operation == .set, value > KVPModel.maximumValueBytes {
-      return "the value takes \(value) bytes in UTF-16 with its NUL, more than HV_KVP_EXCHANGE_MAX_VALUE_SIZE (\(KVPModel.maximumValueBytes))"
+      return
+        "the value takes \(value) bytes in UTF-16 with its NUL, more than HV_KVP_EXCHANGE_MAX_VALUE_SIZE (\(KVPModel.maximumValueBytes))"
     }
     return nil
   }
@@ -63,8 +72,11 @@ extension IntegrationServices {
     } else {
       details.append(.int("key_size", KVPModel.wireBytes(message.key)))
     }
-    if message.operation == .set { details.append(.int("value_size", KVPModel.wireBytes(message.value))) }
-    let what = message.operation == .enumerate
+    if message.operation == .set {
+      details.append(.int("value_size", KVPModel.wireBytes(message.value)))
+    }
+    let what =
+      message.operation == .enumerate
       ? "\(message.pool.identifier) index \(message.index)"
       : "\(message.pool.identifier) '\(Self.shorten(message.key))'"
     icRequest(
@@ -73,7 +85,9 @@ extension IntegrationServices {
   }
 
   /// Host side of the answer: what `Get-VMIntegrationService`'s KVP consumers would see.
-  private func kvpResult(_ message: KVPMessage, _ answer: ICMessage?, then next: @escaping Continuation) {
+  private func kvpResult(
+    _ message: KVPMessage, _ answer: ICMessage?, then next: @escaping Continuation
+  ) {
     guard let answer else { return next() }
     let status = answer.header.status
     var text: String
@@ -86,14 +100,20 @@ extension IntegrationServices {
     default: text = "'\(Self.shorten(message.key))' not found: \(status.text)"
     }
     if status != .ok {
-      kernel.log(source: ICModel.logSource,
-        message: "KVP \(message.operation.identifier) of '\(Self.shorten(message.key))' in \(message.pool.identifier) on '\(vmName)' failed: \(status.text).")
+      kernel.log(
+        source: ICModel.logSource,
+        message:
+          "KVP \(message.operation.identifier) of '\(Self.shorten(message.key))' in \(message.pool.identifier) on '\(vmName)' failed: \(status.text)."
+      )
     }
-    kernel.emit(.return, .kvpHost, .vmms, "KVP result: \(text)", cost: costs.componentWork, then: next)
+    kernel.emit(
+      .return, .kvpHost, .vmms, "KVP result: \(text)", cost: costs.componentWork, then: next)
   }
 
   /// ENUMERATE index 0, 1, … until the guest answers with an error (fact sheet §4.7).
-  private func enumerate(_ pool: KVPPool, index: Int, found: [KVPItem], then next: @escaping Continuation) {
+  private func enumerate(
+    _ pool: KVPPool, index: Int, found: [KVPItem], then next: @escaping Continuation
+  ) {
     kvpExchange(KVPMessage(operation: .enumerate, pool: pool, index: index)) { answer in
       guard let answer else { return next() }
       guard answer.header.status == .ok, case .kvp(let record) = answer.payload else {
@@ -105,42 +125,70 @@ extension IntegrationServices {
           cost: self.costs.componentWork, then: next)
         return
       }
-      self.enumerate(pool, index: index + 1, found: found + [KVPItem(key: record.key, value: record.value)], then: next)
+      self.enumerate(
+        pool, index: index + 1, found: found + [KVPItem(key: record.key, value: record.value)],
+        then: next)
     }
   }
 
   /// `hv_kvp_onchannelcallback` → `hv_kvp_daemon`: the pool operation, then the answer.
   func answerKVP(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
-    guard case .kvp(let message) = request.payload else { return answer(request.response(status: .fail)) }
+    guard case .kvp(let message) = request.payload else {
+      return answer(request.response(status: .fail))
+    }
     var reply = message
-    daemonRoundTrip(.dataExchange, message.operation.identifier, work: {
-      let file = ".kvp_pool_\(message.pool.rawValue)"
-      switch message.operation {
-      case .set:
-        self.kvpStore.set(message.key, message.value, in: message.pool)
-        return ("kvp_key_add_or_modify(): '\(Self.shorten(message.key))' written to \(file)", .ok, [], self.costs.daemonWork)
-      case .get:
-        guard let value = self.kvpStore.value(message.key, in: message.pool) else {
-          return ("kvp_get_value(): no '\(Self.shorten(message.key))' in \(file)", .cont, [], self.costs.daemonWork)
+    daemonRoundTrip(
+      .dataExchange, message.operation.identifier,
+      work: {
+        let file = ".kvp_pool_\(message.pool.rawValue)"
+        switch message.operation {
+        case .set:
+          self.kvpStore.set(message.key, message.value, in: message.pool)
+          return (
+            "kvp_key_add_or_modify(): '\(Self.shorten(message.key))' written to \(file)", .ok, [],
+            self.costs.daemonWork
+          )
+        case .get:
+          guard let value = self.kvpStore.value(message.key, in: message.pool) else {
+            return (
+              "kvp_get_value(): no '\(Self.shorten(message.key))' in \(file)", .cont, [],
+              self.costs.daemonWork
+            )
+          }
+          reply.value = value
+          return (
+            "kvp_get_value(): '\(Self.shorten(message.key))' = '\(Self.shorten(value))'", .ok, [],
+            self.costs.daemonWork
+          )
+        case .delete:
+          let deleted = self.kvpStore.delete(message.key, in: message.pool)
+          return deleted
+            ? (
+              "kvp_key_delete(): '\(Self.shorten(message.key))' removed from \(file)", .ok, [],
+              self.costs.daemonWork
+            )
+            : (
+              "kvp_key_delete(): no '\(Self.shorten(message.key))' in \(file)", .cont, [],
+              self.costs.daemonWork
+            )
+        case .enumerate:
+          guard let item = self.kvpStore.item(at: message.index, in: message.pool) else {
+            return (
+              "index \(message.index): past the last item of \(file)", .cont, [],
+              self.costs.daemonWork
+            )
+          }
+          reply.key = item.key
+          reply.value = item.value
+          return (
+            "index \(message.index): \(item.key) = \(Self.shorten(item.value))", .ok, [],
+            self.costs.daemonWork
+          )
+        case .getIPInfo, .setIPInfo:
+          return ("IP injection is not modelled", .notSupported, [], self.costs.daemonWork)
         }
-        reply.value = value
-        return ("kvp_get_value(): '\(Self.shorten(message.key))' = '\(Self.shorten(value))'", .ok, [], self.costs.daemonWork)
-      case .delete:
-        let deleted = self.kvpStore.delete(message.key, in: message.pool)
-        return deleted
-          ? ("kvp_key_delete(): '\(Self.shorten(message.key))' removed from \(file)", .ok, [], self.costs.daemonWork)
-          : ("kvp_key_delete(): no '\(Self.shorten(message.key))' in \(file)", .cont, [], self.costs.daemonWork)
-      case .enumerate:
-        guard let item = self.kvpStore.item(at: message.index, in: message.pool) else {
-          return ("index \(message.index): past the last item of \(file)", .cont, [], self.costs.daemonWork)
-        }
-        reply.key = item.key
-        reply.value = item.value
-        return ("index \(message.index): \(item.key) = \(Self.shorten(item.value))", .ok, [], self.costs.daemonWork)
-      case .getIPInfo, .setIPInfo:
-        return ("IP injection is not modelled", .notSupported, [], self.costs.daemonWork)
       }
-    }) { status in answer(request.response(status: status, payload: .kvp(reply))) }
+    ) { status in answer(request.response(status: status, payload: .kvp(reply))) }
   }
 }
 

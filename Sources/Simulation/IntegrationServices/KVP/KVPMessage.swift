@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// `hv_kvp_msg.kvp_hdr.operation` (fact sheet §4.7, Linux uapi `KVP_OP_*`).
 public enum KVPOperation: UInt8, Sendable, Hashable, CaseIterable {
   case get = 0
@@ -85,7 +86,9 @@ public struct KVPMessage: Sendable, Hashable {
   /// `kvp_enum_data.index` for ENUMERATE.
   public var index: Int
 
-  public init(operation: KVPOperation, pool: KVPPool, key: String = "", value: String = "", index: Int = 0) {
+  public init(
+    operation: KVPOperation, pool: KVPPool, key: String = "", value: String = "", index: Int = 0
+  ) {
     self.operation = operation
     self.pool = pool
     self.key = key

@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// One key/value record of a pool.
 package struct KVPItem: Sendable, Hashable {
   package var key: String

@@ -8,14 +8,16 @@ extension IntegrationServices {
   /// The host's `ICMSGTYPE_SHUTDOWN` request for `request` and the guest's answer (nil when the
   /// host could not send or gave up waiting).
   package func requestShutdown(
-    _ message: ShutdownMessage, _ request: ShutdownRequest, then next: @escaping (ICMessage?) -> Void
+    _ message: ShutdownMessage, _ request: ShutdownRequest,
+    then next: @escaping (ICMessage?) -> Void
   ) {
     let flags = DetailValue.hexString(UInt64(message.flags), digits: 1)
     icRequest(
       .shutdown, .shutdown(message), size: ShutdownMessage.size,
       "flags \(flags) (\(request.mode.verb)\(request.force ? ", force" : ""))",
       details: [
-        .hex("flags", UInt64(message.flags), digits: 1), .int("reason_code", Int(message.reasonCode)),
+        .hex("flags", UInt64(message.flags), digits: 1),
+        .int("reason_code", Int(message.reasonCode)),
         .int("timeout_seconds", Int(message.timeoutSeconds)),
       ],
       handler: { request, answer in self.answerShutdown(request, then: answer) }, then: next)
@@ -23,9 +25,12 @@ extension IntegrationServices {
 
   /// `shutdown_onchannelcallback`: validate the flags, set the status, answer first.
   func answerShutdown(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
-    guard case .shutdown(let message) = request.payload else { return answer(request.response(status: .fail)) }
+    guard case .shutdown(let message) = request.payload else {
+      return answer(request.response(status: .fail))
+    }
     let status: ICStatus = message.mode == nil ? .fail : .ok
-    let what = message.mode.map { "\($0.verb)\(message.isForced ? ", force" : "")" } ?? "unknown flags"
+    let what =
+      message.mode.map { "\($0.verb)\(message.isForced ? ", force" : "")" } ?? "unknown flags"
     // Remembered so that a request read late (after `resume-guest`) is still obeyed.
     if status == .ok, acceptedShutdown == nil, powerState == .running { acceptedShutdown = message }
     kernel.emit(

@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// What `Stop-VM` / `Restart-VM` asks of the guest: the `flags` of the shutdown message.
 public enum ShutdownMode: String, Sendable, Hashable, CaseIterable {
   case shutdown

@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// The guest's wall clock, modelled as an offset from the host's clock (fact sheet §4.6).
 ///
 /// **Model assumptions** (documented in SIMULATION.md):

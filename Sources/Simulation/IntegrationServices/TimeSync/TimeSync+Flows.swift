@@ -1,8 +1,8 @@
 import HVHostModel
-import HVStorage
-import HVVMBus
 import HVSimKernel
+import HVStorage
 import HVTrace
+import HVVMBus
 
 /// Time synchronization (fact sheet §4.6): a SYNC after the channel opens and after a restore,
 /// then a SAMPLE every ``TimeSyncModel/samplePeriodNanoseconds``. The guest's clock drifts (see
@@ -30,7 +30,9 @@ extension IntegrationServices {
       handler: { request, answer in self.applyTimeSample(request, then: answer) }
     ) { outcome in
       if case .unanswered = outcome { self.updateIC(.timeSync) { $0.unanswered += 1 } }
-      if case .answered = outcome { self.updateIC(.timeSync) { $0.unanswered = max(0, $0.unanswered - 1) } }
+      if case .answered = outcome {
+        self.updateIC(.timeSync) { $0.unanswered = max(0, $0.unanswered - 1) }
+      }
       next()
     }
   }
@@ -46,7 +48,9 @@ extension IntegrationServices {
 
   func timeDetails(_ sample: TimeSyncMessage) -> [Detail] {
     var details: [Detail] = [.int("parenttime", Int(sample.parentTime))]
-    if sample.usesReferenceTime { details.append(.int("vmreferencetime", Int(sample.vmReferenceTime))) }
+    if sample.usesReferenceTime {
+      details.append(.int("vmreferencetime", Int(sample.vmReferenceTime)))
+    }
     details.append(.int("flags", Int(sample.flag.rawValue)))
     return details
   }
@@ -62,7 +66,9 @@ extension IntegrationServices {
   /// The guest's `timesync_onchannelcallback` / `adj_guesttime`: set the clock to the host's time;
   /// with `vmreferencetime` add the time since the sample was taken.
   func applyTimeSample(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
-    guard case .timeSync(let sample) = request.payload else { return answer(request.response(status: .fail)) }
+    guard case .timeSync(let sample) = request.payload else {
+      return answer(request.response(status: .fail))
+    }
     let before = guestClock.offset(at: kernel.now)
     let takenAt = Int(sample.parentTime - TimeSyncModel.hostEpochFileTime) * 100
     let late = kernel.now - takenAt
@@ -102,7 +108,8 @@ extension IntegrationServices {
     let message = requestMessage(
       .timeSync, type: .timeSync, payload: .timeSync(sample), size: sample.size, requestID: 0)
     let bytes = icPacket(message, requestID: 0).ringBytes
-    return cyclesUntilFull(channel, bytes: bytes, requests: length / TimeSyncModel.samplePeriodNanoseconds)
+    return cyclesUntilFull(
+      channel, bytes: bytes, requests: length / TimeSyncModel.samplePeriodNanoseconds)
   }
 
   /// Applies `cycles` skipped cycles of samples: each applied by the guest (the last correction

@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// `ictimesync_data.flags` (fact sheet §4.6, Linux `ICTIMESYNCFLAG_*`).
 package enum TimeSyncFlag: UInt8, Sendable, Hashable {
   case probe = 0
@@ -32,7 +33,9 @@ package struct TimeSyncMessage: Sendable, Hashable {
   /// True for the version-4 layout.
   package var usesReferenceTime: Bool
 
-  package init(parentTime: UInt64, vmReferenceTime: UInt64, flag: TimeSyncFlag, usesReferenceTime: Bool) {
+  package init(
+    parentTime: UInt64, vmReferenceTime: UInt64, flag: TimeSyncFlag, usesReferenceTime: Bool
+  ) {
     self.parentTime = parentTime
     self.vmReferenceTime = vmReferenceTime
     self.flag = flag

@@ -24,7 +24,9 @@ extension IntegrationServices {
   /// `hv_vss_onchannelcallback`: HOT_BACKUP is answered by the driver; FREEZE and THAW go to
   /// hv_vss_daemon (fsfreeze / thaw of every mounted file system).
   func answerVSS(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
-    guard case .vss(let message) = request.payload else { return answer(request.response(status: .fail)) }
+    guard case .vss(let message) = request.payload else {
+      return answer(request.response(status: .fail))
+    }
     switch message.operation {
     case .hotBackup:
       let reply = VSSMessage(operation: .hotBackup, flags: VSSMessage.noAutoRecovery)
@@ -35,13 +37,22 @@ extension IntegrationServices {
       ) { answer(request.response(status: .ok, payload: .vss(reply))) }
     case .freeze, .thaw:
       let freeze = message.operation == .freeze
-      daemonRoundTrip(.backup, message.operation.identifier, work: {
-        freeze
-          ? ("FIFREEZE on / and /home: writes are flushed, then held (at most VSS_FREEZE_TIMEOUT, 15 min)", .ok, [], self.costs.fileSystemFreeze)
-          : ("FITHAW on / and /home: writes flow again", .ok, [], self.costs.fileSystemThaw)
-      }) { status in answer(request.response(status: status)) }
+      daemonRoundTrip(
+        .backup, message.operation.identifier,
+        work: {
+          freeze
+            ? (
+              "FIFREEZE on / and /home: writes are flushed, then held (at most VSS_FREEZE_TIMEOUT, 15 min)",
+              .ok, [], self.costs.fileSystemFreeze
+            )
+            : ("FITHAW on / and /home: writes flow again", .ok, [], self.costs.fileSystemThaw)
+        }
+      ) { status in answer(request.response(status: status)) }
     default:
-      kernel.emit(.stateNote, .vssGuest, .vssGuest, "\(message.operation.identifier): nothing to do", cost: costs.icHandling) {
+      kernel.emit(
+        .stateNote, .vssGuest, .vssGuest, "\(message.operation.identifier): nothing to do",
+        cost: costs.icHandling
+      ) {
         answer(request.response(status: .ok))
       }
     }

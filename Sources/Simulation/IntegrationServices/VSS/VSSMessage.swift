@@ -1,6 +1,7 @@
 import HVHostModel
-import HVVMBus
 import HVSimKernel
+import HVVMBus
+
 /// `hv_vss_msg.vss_hdr.operation` (fact sheet §4.8, Linux uapi `VSS_OP_*`). FREEZE, THAW and
 /// AUTO_RECOVER need service version 5.0.
 package enum VSSOperation: UInt8, Sendable, Hashable, CaseIterable {
