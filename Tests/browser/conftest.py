@@ -367,7 +367,9 @@ class Browser:
         opts.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
         self.driver = webdriver.Chrome(service=Service(executable_path=chromedriver), options=opts)
         self.driver.set_page_load_timeout(30)
-        self.driver.set_script_timeout(30)
+        # axe on the print pages (about 1.7 MB of HTML) takes tens of seconds on a loaded 2-core
+        # machine; a hung script still fails, only later.
+        self.driver.set_script_timeout(120)
         self.version = self.driver.capabilities.get("browserVersion", "?")
 
     def quit(self) -> None:

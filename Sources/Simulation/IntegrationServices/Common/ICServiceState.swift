@@ -93,32 +93,6 @@ package struct ICServiceState: Sendable, Hashable {
   }
 }
 
-/// The heartbeat's host- and guest-side state (fact sheet §4.4).
-package struct HeartbeatState: Sendable, Hashable {
-  package var status: HeartbeatStatus = .noContact
-  /// Pings in a row that got no answer within the latency.
-  package var missed = 0
-  /// The host's next `seq_num`.
-  package var nextSequence: UInt64 = 1
-  /// The last `seq_num` the guest answered with (the request's + 1).
-  package var lastAnswer: UInt64 = 0
-  /// When the oldest unanswered ping's latency runs out (nil: nothing to check).
-  package var deadline: Int?
-  /// The sequence number the pending deadline belongs to.
-  package var deadlineSequence: UInt64 = 0
-
-  package init() {}
-}
-
-/// The time-sync host's state (fact sheet §4.6).
-package struct TimeSyncState: Sendable, Hashable {
-  /// The next message is a SYNC: after the channel opens and after a restore.
-  package var sendSyncNext = true
-  package var samplesSent = 0
-
-  package init() {}
-}
-
 /// Constants shared by the Integration Service channels.
 package enum ICModel {
   /// Pages per ring, header page included: Linux opens util channels with

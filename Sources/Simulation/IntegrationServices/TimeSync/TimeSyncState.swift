@@ -1,0 +1,8 @@
+/// The time-sync host's state (fact sheet §4.6).
+package struct TimeSyncState: Sendable, Hashable {
+  /// The next message is a SYNC: after the channel opens and after a restore.
+  package var sendSyncNext = true
+  package var samplesSent = 0
+
+  package init() {}
+}
