@@ -90,21 +90,8 @@ extension Power {
         },
         { done in self.hypervisor.createChildPartition(id: partitionID, restoring: true, then: done)
         },
-        { done in
-          self.kernel.emit(
-            .call, .vmms, .vmwp, "start the worker process vmwp.exe for this VM",
-            cost: self.costs.workerProcessStart, then: done)
-        },
-        { done in
-          self.hypervisor.hypercall(
-            .createVp, from: .vid, "create virtual processor 0", details: [.int("vp_index", 0)],
-            then: done)
-        },
-        { done in
-          self.hypervisor.hypercall(
-            .mapGpaPages, from: .vid, "map 262144 pages of guest RAM (a rep hypercall)",
-            details: [.int("rep_count", 262_144)], work: self.costs.memoryMapping, then: done)
-        },
+        { done in self.startWorkerProcess(then: done) },
+        { done in self.createVPAndMapMemory(then: done) },
         { done in
           self.kernel.emit(
             .stateNote, .vmwp, .vmwp,

@@ -20,7 +20,6 @@ extension Power {
     }
     state = .starting
     let partitionID = hypervisor.drawPartitionID()
-    let memoryPages = 262_144  // 1 GiB of 4 KiB pages
     var actions: [Action] = [
       { done in
         self.ics.partitionStarted()
@@ -41,26 +40,13 @@ extension Power {
           "partition \(DetailValue.hexString(partitionID, digits: 4)) created",
           cost: self.costs.kernelToUser, then: done)
       },
-      { done in
-        self.kernel.emit(
-          .call, .vmms, .vmwp, "start the worker process vmwp.exe for this VM",
-          cost: self.costs.workerProcessStart, then: done)
-      },
+      { done in self.startWorkerProcess(then: done) },
       { done in
         self.kernel.emit(
           .call, .vmwp, .vid, "create VP 0, map 1 GiB of guest RAM, set up the virtual devices",
           cost: self.costs.userToKernel, then: done)
       },
-      { done in
-        self.hypervisor.hypercall(
-          .createVp, from: .vid, "create virtual processor 0", details: [.int("vp_index", 0)],
-          then: done)
-      },
-      { done in
-        self.hypervisor.hypercall(
-          .mapGpaPages, from: .vid, "map \(memoryPages) pages of guest RAM (a rep hypercall)",
-          details: [.int("rep_count", memoryPages)], work: self.costs.memoryMapping, then: done)
-      },
+      { done in self.createVPAndMapMemory(then: done) },
       { done in
         self.hypervisor.hypercall(
           .createPort, from: .vid, "create the VMBus message port (connection id 1)",
