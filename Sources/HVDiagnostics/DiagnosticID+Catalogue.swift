@@ -63,6 +63,8 @@ extension DiagnosticID {
   public static let lessonUnknownLanguage = DiagnosticID("lesson.unknown-language")
   /// A lesson's file name is not a valid URL slug (a–z, 0–9, `-`).
   public static let lessonInvalidSlug = DiagnosticID("lesson.invalid-slug")
+  /// A lesson file is named like a page the generator writes itself (`index`, `print`, `404`).
+  public static let lessonReservedSlug = DiagnosticID("lesson.reserved-slug")
   /// Two headings or figures of one page define the same element id.
   public static let lessonDuplicateAnchor = DiagnosticID("lesson.duplicate-anchor")
   /// A lesson exists in one language but not in another.
@@ -241,7 +243,8 @@ extension DiagnosticID {
     .stringsExpectedMapping, .stringsInvalidValue, .stringsMissingFile, .stringsMissingRequiredKey,
     .stringsUnknownKey, .stringsMissingKey, .themeUnknownString, .themeMissingTemplate,
     .themeTemplateSyntax, .lessonMissingFrontMatter, .lessonUnclosedFrontMatter,
-    .lessonMisplacedFile, .lessonUnknownLanguage, .lessonInvalidSlug, .lessonDuplicateAnchor,
+    .lessonMisplacedFile, .lessonUnknownLanguage, .lessonInvalidSlug, .lessonReservedSlug,
+    .lessonDuplicateAnchor,
     .lessonMissingTranslation, .lessonOrderMismatch, .lessonDuplicateOrder, .linkUnsafeScheme,
     .linkExternalImage, .linkAbsolutePath, .linkMissingTarget, .linkUnknownAnchor,
     .directiveArgumentCount, .directiveUnknownOption, .directiveDuplicateOption,

@@ -27,6 +27,18 @@ import Testing
     "id: \(id)\ntitle:\n  en: Test\n  vi: Thử\n" + body
   }
 
+  @Test func aLessonNamedLikeABuiltInPage() throws {
+    var found: [String] = []
+    for slug in ["print", "index", "404"] {
+      found += try errors([
+        "lessons/en/\(slug).md": "---\ntitle: P\norder: 7\n---\nText.\n",
+        "lessons/vi/\(slug).md": "---\ntitle: P\norder: 7\n---\nChữ.\n",
+      ]).filter { $0.contains("'\(slug)' is the name of a page hvwalk writes itself") }
+    }
+    #expect(found.count == 6, "one per language and name: \(found)")
+    #expect(found.allSatisfy { $0.hasPrefix("Content/lessons/") && $0.contains(": error: ") })
+  }
+
   @Test func misspelledStep() throws {
     #expect(
       try errors(["scenarios/s.yaml": Self.scenario("s", "steps:\n  - write-disc: 10 KiB\n")]) == [

@@ -25,6 +25,10 @@ public struct Lesson: Sendable, Equatable {
 
 /// Lesson file names double as URLs, so they are restricted to what is safe and readable in both.
 enum LessonSlug {
+  /// Names of pages the generator writes into every language's folder (`Route.languageIndex`,
+  /// `Route.print`, `Route.notFound`): a lesson with one of these names would overwrite them.
+  static let reserved: Set<String> = ["index", "print", "404"]
+
   static func isValid(_ slug: String) -> Bool {
     !slug.isEmpty && slug.count <= 80 && slug.first != "-" && slug.last != "-"
       && slug.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }

@@ -104,6 +104,14 @@ struct LessonLoader: Sendable {
           "lesson file name '\(slug)' must use only a–z, 0–9 and '-' (it becomes the page's URL)"))
       return nil
     }
+    guard !LessonSlug.reserved.contains(slug) else {
+      diagnostics.append(
+        Diagnostic(
+          at: at, id: .lessonReservedSlug,
+          "lesson file name '\(slug)' is the name of a page hvwalk writes itself; the lesson would replace it",
+          suggestion: "rename the file, e.g. '\(slug)-lesson.md'"))
+      return nil
+    }
     return (language, slug)
   }
 
