@@ -63,11 +63,15 @@ public struct VMSettings: Sendable, Hashable {
   public var disk: DiskController
   public var integrationServices: IntegrationServicesSetting
   public var state: InitialPowerState
+  /// `ide-transfer`: how the guest moves data through the emulated IDE controller.
+  public var ideTransfer: IDETransferMode
 
   public init(
     name: String = "VM01", generation: VMGeneration = .one, disk: DiskController = .ide,
-    integrationServices: IntegrationServicesSetting = .all, state: InitialPowerState = .running
+    integrationServices: IntegrationServicesSetting = .all, state: InitialPowerState = .running,
+    ideTransfer: IDETransferMode = .pioPerWord
   ) {
+    self.ideTransfer = ideTransfer
     self.name = name
     self.generation = generation
     self.disk = disk

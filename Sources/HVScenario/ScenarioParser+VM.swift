@@ -5,7 +5,9 @@ import HVSimulation
 import Yams
 
 extension ScenarioParser {
-  static let vmKeys = ["name", "generation", "disk", "integration-services", "state"]
+  static let vmKeys = [
+    "name", "generation", "disk", "integration-services", "state", "ide-transfer",
+  ]
   static let integrationServiceKeywords = ["none", "all"]
 
   /// The `vm:` section with its defaults: VM01, generation 1, the generation's disk, all services,
@@ -52,6 +54,16 @@ extension ScenarioParser {
       let text = reader.choice(value, "state", InitialPowerState.allCases.map(\.rawValue))
     {
       settings.state = InitialPowerState(rawValue: text) ?? .running
+    }
+    if let value = reader.value("ide-transfer", in: entries, of: node, what: "vm"),
+      let text = reader.choice(value, "ide-transfer", IDETransferMode.allCases.map(\.rawValue))
+    {
+      settings.ideTransfer = IDETransferMode(rawValue: text) ?? .pioPerWord
+      if settings.generation == .two {
+        reader.error(
+          value, .scenarioIncompatible, "a generation 2 VM has no IDE controller",
+          suggestion: "remove ide-transfer, or use generation: 1")
+      }
     }
     return settings
   }

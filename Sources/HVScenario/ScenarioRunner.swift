@@ -22,7 +22,8 @@ public enum ScenarioRunner {
       scenarioID: scenario.id, seed: seedOverride ?? scenario.seed, hostVersion: scenario.host,
       vmName: scenario.vm.name, generation: scenario.vm.generation, disk: scenario.vm.disk,
       guestHasIntegrationServices: scenario.vm.integrationServices != .none,
-      enabledServices: enabled, initialState: scenario.vm.state, compressRepeats: compressRepeats)
+      enabledServices: enabled, initialState: scenario.vm.state, compressRepeats: compressRepeats,
+      ideTransfer: scenario.vm.ideTransfer)
   }
 
   /// The steps as the simulation takes them.

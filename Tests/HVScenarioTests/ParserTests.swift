@@ -40,6 +40,38 @@ import Testing
         == SourceLocation(path: "Content/scenarios/demo.yaml", line: 6, column: 5))
   }
 
+  @Test func ideTransferChoosesHowTheEmulatedDiskMovesData() throws {
+    let source = { (value: String, generation: Int) in
+      """
+      id: demo
+      title:
+        en: Demo
+        vi: Thử nghiệm
+      vm:
+        generation: \(generation)
+        integration-services: none
+        ide-transfer: \(value)
+      steps:
+        - write-disk: 10 KiB
+
+      """
+    }
+    for mode in IDETransferMode.allCases {
+      let (scenario, diagnostics) = ScenarioParser.parse(
+        source: source(mode.rawValue, 1), path: "demo.yaml")
+      #expect(diagnostics.isEmpty, "\(mode)")
+      #expect(scenario?.vm.ideTransfer == mode)
+    }
+    let typo = lines(source("dmaa", 1))
+    #expect(typo.count == 1)
+    #expect(typo.first?.hasPrefix("demo.yaml:8:17: error:") == true, "\(typo)")
+    #expect(typo.first?.contains("'dma'") == true, "a suggestion: \(typo)")
+    let gen2 = lines(source("dma", 2))
+    #expect(
+      gen2.contains { $0.contains("demo.yaml:8:17") && $0.contains("no IDE controller") }, "\(gen2)"
+    )
+  }
+
   @Test func reportsEveryErrorWithItsPosition() {
     let source = """
       id: demo

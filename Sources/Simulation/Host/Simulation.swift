@@ -65,7 +65,7 @@ public final class Simulation {
       kernel: kernel, costs: costs, hypervisor: hypervisor, vmbus: vmbus,
       usesEmulatedDisk: configuration.usesEmulatedDisk,
       hostProtocol: configuration.hostVersion.storageProtocol,
-      stringIO: configuration.stringIOTrapping, seed: configuration.seed)
+      transfer: configuration.ideTransfer, seed: configuration.seed)
     var powerView: (() -> VMPowerState)?
     ics = IntegrationServices(
       kernel: kernel, costs: costs, bus: vmbus, vmName: configuration.vmName,

@@ -27,7 +27,14 @@ public struct SimulationConfiguration: Sendable, Hashable {
   public var initialState: InitialPowerState
   /// Record runs of identical round trips once with a count (true) or execute every iteration.
   public var compressRepeats: Bool
-  public var stringIOTrapping: StringIOTrapping
+  /// How the guest moves data through the emulated IDE controller (`vm.ide-transfer`).
+  public var ideTransfer: IDETransferMode
+  /// How a PIO string instruction traps: follows ``ideTransfer`` (kept for the PIO modes' name in
+  /// the trace's configuration line).
+  public var stringIOTrapping: StringIOTrapping {
+    get { ideTransfer.stringIO }
+    set { ideTransfer = newValue == .perWord ? .pioPerWord : .pio }
+  }
   public var costs: CostTable
   /// Replaces the guest's service-version list of a service (tests: a guest that shares no
   /// version with the host, to see the protocol mismatch path).
@@ -38,7 +45,7 @@ public struct SimulationConfiguration: Sendable, Hashable {
     vmName: String = "VM01", generation: VMGeneration = .one, disk: DiskController = .ide,
     guestHasIntegrationServices: Bool = true, enabledServices: [IntegrationService]? = nil,
     initialState: InitialPowerState = .running, compressRepeats: Bool = true,
-    stringIOTrapping: StringIOTrapping = .perWord, costs: CostTable = .standard
+    ideTransfer: IDETransferMode = .pioPerWord, costs: CostTable = .standard
   ) {
     self.scenarioID = scenarioID
     self.seed = seed
@@ -51,7 +58,7 @@ public struct SimulationConfiguration: Sendable, Hashable {
       enabledServices ?? hostVersion.offeredServices.filter(\.enabledByDefault)
     self.initialState = initialState
     self.compressRepeats = compressRepeats
-    self.stringIOTrapping = stringIOTrapping
+    self.ideTransfer = ideTransfer
     self.costs = costs
   }
 

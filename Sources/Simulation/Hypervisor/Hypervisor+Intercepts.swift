@@ -10,12 +10,19 @@ package struct IOPortAccess: Sendable, Hashable {
   package var bytes: Int
   /// The instruction as the trace shows it (`OUT 0x1F7 ← 0x30`, `REP OUTSW 0x1F0 (256 words)`).
   package var instruction: String
+  /// For a `REP` string instruction, its repeat count: the intercept message's `access_info`
+  /// then has `string_op` and `rep_prefix` set and RCX holds the count (fact sheet §9.1), and
+  /// the device model emulates the whole instruction from this one intercept.
+  package var repeatCount: Int?
 
-  package init(port: UInt16, isWrite: Bool, bytes: Int, instruction: String) {
+  package init(
+    port: UInt16, isWrite: Bool, bytes: Int, instruction: String, repeatCount: Int? = nil
+  ) {
     self.port = port
     self.isWrite = isWrite
     self.bytes = bytes
     self.instruction = instruction
+    self.repeatCount = repeatCount
   }
 }
 
@@ -36,10 +43,13 @@ extension Hypervisor {
     _ access: IOPortAccess, from driver: ActorID, device: String, emulationCost: Int,
     emulate: @escaping () -> String, then next: @escaping Kernel.Continuation
   ) {
-    let portDetails: [Detail] = [
+    var portDetails: [Detail] = [
       .hex("port", UInt64(access.port), digits: 3),
       .text("direction", access.isWrite ? "out" : "in"), .int("bytes", access.bytes),
     ]
+    if let count = access.repeatCount {
+      portDetails += [.int("string_op", 1), .int("rep_prefix", 1), .int("rcx", count)]
+    }
     kernel.run(
       [
         { done in

@@ -62,9 +62,9 @@ extension Power {
     ]
     if generation == .one {
       actions.append { done in
+        let (ranges, label, ports) = self.storage.emulatedControllerIntercepts
         self.hypervisor.installPortIntercepts(
-          ATAPort.interceptedRanges, "intercept I/O ports 0x1F0–0x1F7 and 0x3F6 (emulated IDE)",
-          details: [.text("ports", "0x1F0-0x1F7,0x3F6")], then: done)
+          ranges, label, details: [.text("ports", ports)], then: done)
       }
     }
     actions += [

@@ -39,8 +39,18 @@ package enum ATACommand: UInt8, Sendable {
   case readSectors = 0x20
   /// WRITE SECTORS, from the ATA standard (fact sheet §2.1: not re-verified).
   case writeSectors = 0x30
+  /// READ DMA and WRITE DMA (ATA/ATAPI, fact sheet §2.1 "Bus-master DMA": UNCONFIRMED codes).
+  case readDMA = 0xC8
+  case writeDMA = 0xCA
 
-  package var name: String { self == .readSectors ? "READ SECTORS" : "WRITE SECTORS" }
+  package var name: String {
+    switch self {
+    case .readSectors: "READ SECTORS"
+    case .writeSectors: "WRITE SECTORS"
+    case .readDMA: "READ DMA"
+    case .writeDMA: "WRITE DMA"
+    }
+  }
 }
 
 /// Status register bits.

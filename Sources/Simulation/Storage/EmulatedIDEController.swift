@@ -21,6 +21,10 @@ package struct EmulatedIDEController: Sendable, Hashable {
     case fetchingSector
     /// DRQ set, the guest reads 256 data words.
     case awaitingReadData
+    /// READ DMA / WRITE DMA accepted: the device waits for the bus master's start bit.
+    case awaitingDMA
+    /// The bus master moves the data between guest memory and the disk.
+    case transferringDMA
   }
 
   package private(set) var phase: Phase = .idle
@@ -88,9 +92,39 @@ package struct EmulatedIDEController: Sendable, Hashable {
       bufferFill = 0
       phase = .fetchingSector
       status = ATAStatus.busy
+    case ATACommand.writeDMA.rawValue, ATACommand.readDMA.rawValue:
+      lastCommandWasWrite = code == ATACommand.writeDMA.rawValue
+      currentLBA = lbaRegister
+      sectorsRemaining = count
+      phase = .awaitingDMA
+      status = ATAStatus.busy
     default:
       protocolErrors.append("unsupported ATA command 0x\(String(code, radix: 16))")
     }
+  }
+
+  /// The bus master's start bit: the device begins the DMA transfer it was told about.
+  package mutating func startDMA() {
+    guard phase == .awaitingDMA else {
+      protocolErrors.append("bus-master start while the controller is \(phase.rawValue)")
+      return
+    }
+    phase = .transferringDMA
+  }
+
+  /// The whole DMA transfer is done: the device raises INTRQ and is ready again.
+  package mutating func finishDMA() {
+    guard phase == .transferringDMA else {
+      protocolErrors.append("DMA completion while the controller is \(phase.rawValue)")
+      return
+    }
+    sectorsTransferred += sectorsRemaining
+    currentLBA += sectorsRemaining
+    sectorsRemaining = 0
+    commandsCompleted += 1
+    phase = .idle
+    status = ATAStatus.ready
+    interruptPending = true
   }
 
   /// `count` 16-bit words arrive through the data port (OUTSW).

@@ -22,13 +22,14 @@ extension Storage {
         { done in
           self.kernel.emit(
             .call, .guestApp, .ataDriver,
-            "\(verb)(): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) = \(sectors) sector(s) at LBA \(lba), programmed I/O",
+            "\(verb)(): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) = \(sectors) sector(s) at LBA \(lba), \(self.transfer == .dma ? "bus-master DMA" : "programmed I/O")",
             details: [.int("bytes", bytes), .int("lba", lba), .int("sectors", sectors)],
             cost: self.costs.userToKernel, then: done)
         },
         { done in
           self.emulatedIO(
-            isWrite: isWrite, sectors: sectors, lba: lba, driver: .ataDriver, then: done)
+            isWrite: isWrite, sectors: sectors, lba: lba, driver: .ataDriver,
+            dma: self.transfer == .dma, then: done)
         },
         { done in
           self.kernel.emit(

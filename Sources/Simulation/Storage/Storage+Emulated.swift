@@ -13,9 +13,14 @@ import HVVMBus
 /// count for one sector is ≈264 intercepts; this model takes 8 + 257 × sectors for a write (it also
 /// polls for DRQ before the first sector) and 7 + 257 × sectors for a read.
 extension Storage {
+  /// - Parameter dma: bus-master DMA (``IDETransferMode/dma``); the firmware always uses PIO.
   package func emulatedIO(
-    isWrite: Bool, sectors: Int, lba: Int, driver: ActorID, then next: @escaping Continuation
+    isWrite: Bool, sectors: Int, lba: Int, driver: ActorID, dma: Bool = false,
+    then next: @escaping Continuation
   ) {
+    guard !dma else {
+      return dmaIO(isWrite: isWrite, sectors: sectors, lba: lba, driver: driver, then: next)
+    }
     let perCommand = ATAModel.maxSectorsPerCommand
     let fullCommands = sectors / perCommand
     let rest = sectors % perCommand

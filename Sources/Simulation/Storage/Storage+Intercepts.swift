@@ -12,7 +12,8 @@ extension Storage {
     hypervisor.interceptIOPort(
       IOPortAccess(
         port: access.port.rawValue, isWrite: access.isWrite, bytes: access.bytes,
-        instruction: access.instruction),
+        instruction: access.instruction,
+        repeatCount: access.port == .data && access.value > 1 ? access.value : nil),
       from: driver, device: "emulated IDE", emulationCost: costs.ideEmulation,
       emulate: {
         let effect = access.apply(&self.ide)

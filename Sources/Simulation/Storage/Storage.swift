@@ -21,13 +21,17 @@ package final class Storage {
   let usesEmulatedDisk: Bool
   /// The highest vstor protocol the host accepts.
   let hostProtocol: StorageProtocolVersion
-  /// How an emulated `REP OUTSW`/`REP INSW` traps.
-  let stringIO: StringIOTrapping
+  /// How the guest's driver moves data through the emulated IDE controller.
+  let transfer: IDETransferMode
+  /// How a PIO string instruction traps (the firmware always uses PIO).
+  var stringIO: StringIOTrapping { transfer.stringIO }
   /// The disk's latency draws (its own stream).
   private let random: RandomStream
 
   /// The emulated IDE controller's registers and sector buffer.
   package internal(set) var ide = EmulatedIDEController()
+  /// Its Bus Master IDE registers (DMA).
+  package internal(set) var busMaster = BusMasterIDE()
   /// The guest's storage VSC.
   package internal(set) var storvsc = StorVSCState()
   /// The root's storage VSP.
@@ -41,7 +45,7 @@ package final class Storage {
 
   package init(
     kernel: Kernel, costs: CostTable, hypervisor: Hypervisor, vmbus: VMBus,
-    usesEmulatedDisk: Bool, hostProtocol: StorageProtocolVersion, stringIO: StringIOTrapping,
+    usesEmulatedDisk: Bool, hostProtocol: StorageProtocolVersion, transfer: IDETransferMode,
     seed: UInt64
   ) {
     self.kernel = kernel
@@ -50,9 +54,27 @@ package final class Storage {
     self.vmbus = vmbus
     self.usesEmulatedDisk = usesEmulatedDisk
     self.hostProtocol = hostProtocol
-    self.stringIO = stringIO
+    self.transfer = transfer
     random = RandomStream(component: "disk", seed: seed)
     diskBaseLatency = costs.diskLatency
+  }
+
+  /// The I/O ports the emulated IDE controller claims: the task file and control port, and with
+  /// bus-master DMA the Bus Master IDE registers too (with the intercept's label and port list).
+  package var emulatedControllerIntercepts:
+    (ranges: [ClosedRange<UInt16>], label: String, ports: String)
+  {
+    guard transfer == .dma else {
+      return (
+        ATAPort.interceptedRanges, "intercept I/O ports 0x1F0–0x1F7 and 0x3F6 (emulated IDE)",
+        "0x1F0-0x1F7,0x3F6"
+      )
+    }
+    return (
+      ATAPort.interceptedRanges + [BusMasterIDE.interceptedRange],
+      "intercept I/O ports 0x1F0–0x1F7, 0x3F6 and 0xC000–0xC00F (emulated IDE with bus master)",
+      "0x1F0-0x1F7,0x3F6,0xC000-0xC00F"
+    )
   }
 
   /// A new step: the disk's latency for it (seeded jitter around ``CostTable/diskLatency``).
@@ -66,6 +88,7 @@ package final class Storage {
   /// the guest writes next) remain.
   package func reset() {
     ide = EmulatedIDEController()
+    busMaster = BusMasterIDE()
     storvsc = StorVSCState()
     storvsp = StorVSPState()
     rescinded = false
@@ -78,7 +101,7 @@ package final class Storage {
       problems.append(
         Violation(.queueOverflow, "storvsc has \(storvsc.pending.count) requests outstanding"))
     }
-    problems += ide.protocolErrors.map { Violation(.ataProtocol, $0) }
+    problems += (ide.protocolErrors + busMaster.protocolErrors).map { Violation(.ataProtocol, $0) }
     return problems
   }
 }

@@ -74,7 +74,9 @@ extension Simulation {
       .text("host", configuration.hostVersion.rawValue),
       .text("hostName", configuration.hostVersion.displayName),
       .text("diskPath", configuration.usesEmulatedDisk ? "emulated-ide" : "synthetic-vmbus"),
-      .text("stringIO", configuration.stringIOTrapping.rawValue),
+      configuration.ideTransfer == .dma
+        ? .text("ideTransfer", configuration.ideTransfer.rawValue)
+        : .text("stringIO", configuration.stringIOTrapping.rawValue),
       .flag("compressedRepeats", configuration.compressRepeats),
     ]
     if let version = vmbusGuest.version {
