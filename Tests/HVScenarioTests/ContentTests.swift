@@ -37,7 +37,8 @@ extension Repository {
     #expect(
       library.ids == [
         "backup-saved-state", "backup-vss", "boot-gen1-is", "boot-gen1-no-is", "copy-file",
-        "copy-file-disabled", "copy-file-exists", "disk-write-emulated", "disk-write-synthetic",
+        "copy-file-disabled", "copy-file-exists", "disk-write-emulated", "disk-write-emulated-dma",
+        "disk-write-emulated-pio", "disk-write-synthetic",
         "heartbeat", "heartbeat-lost", "heartbeat-rescinded", "heartbeat-ring-full", "kvp",
         "kvp-value-too-long", "shutdown", "shutdown-without-is", "time-sync", "time-sync-disabled",
       ])
