@@ -71,8 +71,7 @@ import Testing
   @Test func guidsFormatCanonically() {
     let scsi = VMBusDeviceClass.scsi.classID
     #expect(scsi.description == "ba6163d9-04a1-4d29-b605-72e2ffb1dc7f")
-    var generator = SplitMix64(seed: 9)
-    let random = GUID.random(using: &generator)
+    let random = GUID.random(using: RandomStream(component: "guid-test", seed: 9))
     let text = random.description
     #expect(text.count == 36)
     #expect(Array(text)[14] == "4")

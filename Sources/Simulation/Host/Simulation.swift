@@ -66,20 +66,18 @@ public final class Simulation {
       usesEmulatedDisk: configuration.usesEmulatedDisk,
       hostProtocol: configuration.hostVersion.storageProtocol,
       transfer: configuration.ideTransfer, seed: configuration.seed)
-    var powerView: (() -> VMPowerState)?
     ics = IntegrationServices(
       kernel: kernel, costs: costs, bus: vmbus, vmName: configuration.vmName,
       hostVersion: configuration.hostVersion, enabledServices: configuration.enabledServices,
       guestHasIntegrationServices: configuration.guestHasIntegrationServices,
-      guestServiceVersions: configuration.guestServiceVersions, seed: configuration.seed,
-      powerState: { powerView?() ?? .off })
+      guestServiceVersions: configuration.guestServiceVersions, seed: configuration.seed)
     self.power = Power(
       kernel: kernel, costs: costs, hypervisor: hypervisor, vmbus: vmbus, storage: storage,
       ics: ics, vmName: configuration.vmName, hostVersion: configuration.hostVersion,
       generation: configuration.generation, disk: configuration.disk,
       guestHasIntegrationServices: configuration.guestHasIntegrationServices)
     kernel.safePoints = ics
-    powerView = { [unowned self] in self.powerState }
+    ics.vmPowerState = { [unowned power] in power.state }
   }
 
   /// The current simulated time in nanoseconds.
@@ -99,7 +97,7 @@ public final class Simulation {
   public func prepare() {
     guard configuration.initialState == .running, powerState == .off else { return }
     kernel.isMuted = true
-    execute { self.power.powerOn(then: $0) }
+    kernel.execute { self.power.powerOn(then: $0) }
     kernel.isMuted = false
     vmbus.placeRingsAfterEarlierTraffic(defaultRingPages: StorVSCModel.ringPages)
     kernel.resetClock()
@@ -119,7 +117,7 @@ public final class Simulation {
     storage.drawDiskLatency()
     kernel.beginStep(index: stepIndex, action: action, argument: argument)
     // The end of a step is a safe point: timers that came due during it fire here.
-    execute { done in flow { self.kernel.serviceDueTimers(then: done) } }
+    kernel.execute { done in flow { self.kernel.serviceDueTimers(then: done) } }
     kernel.endStep()
   }
 
@@ -130,9 +128,6 @@ public final class Simulation {
       integrationServices: integrationServiceStatus(), vm: vmStatus(),
       configuration: traceConfiguration())
   }
-
-  /// Starts `flow` now and runs it until everything settled; the flow must finish.
-  func execute(_ flow: @escaping Action) { kernel.execute(flow) }
 
   func perform(_ step: SimulationStep, then next: @escaping Continuation) {
     switch step {
@@ -155,31 +150,5 @@ public final class Simulation {
     case .rescindChannel(.disk): storage.rescindDisk(vmName: configuration.vmName, then: next)
     case .status: reportStatus(then: next)
     }
-  }
-
-  // MARK: Hops
-
-  /// Records one hop now and continues `cost` nanoseconds later.
-  func emit(
-    _ kind: EventKind, _ from: ActorID, _ to: ActorID, _ label: String, message: String? = nil,
-    operation: String? = nil, flags: String? = nil, details: [Detail] = [], bytes: Int = 0,
-    cost: Int, then next: @escaping Continuation
-  ) {
-    kernel.emit(
-      kind, from, to, label, message: message, operation: operation, flags: flags,
-      details: details, bytes: bytes, cost: cost, then: next)
-  }
-
-  /// Runs `actions` one after the other, then `next`.
-  func run(_ actions: [Action], then next: @escaping Continuation) {
-    kernel.run(actions, then: next)
-  }
-
-  /// Runs `count` identical iterations of `body` (see ``Kernel/loop(_:_:timers:fastForward:body:then:)``).
-  func loop(
-    _ count: Int, _ label: String, timers: Bool = false, fastForward: @escaping (Int) -> Void,
-    body: @escaping (Int, @escaping Continuation) -> Void, then next: @escaping Continuation
-  ) {
-    kernel.loop(count, label, timers: timers, fastForward: fastForward, body: body, then: next)
   }
 }

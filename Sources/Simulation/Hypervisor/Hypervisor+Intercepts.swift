@@ -53,27 +53,11 @@ extension Hypervisor {
     kernel.run(
       [
         { done in
-          self.kernel.count(.trappedInstructions)
-          self.kernel.emit(
-            .vmExit, driver, .hypervisor, "\(access.instruction) traps: VM exit",
-            details: portDetails, cost: self.costs.vmExit, then: done)
-        },
-        { done in
-          let type = HypervisorMessageType.x64IoPortIntercept
-          _ = self.rootPartition.synic.post(type.rawValue, to: SynIC.interceptSINT)
-          self.kernel.count(.interceptMessages)
-          self.kernel.count(.interruptsDelivered)
-          self.kernel.emit(
-            .interceptMessage, .hypervisor, .vid, "intercept message into the root's SINT0 slot",
-            message: type.identifier,
-            details: [.hex("message_type", UInt64(type.rawValue), digits: 8), .int("sint", 0)]
-              + portDetails, cost: self.costs.synicMessage, then: done)
-          _ = self.rootPartition.synic.consume(SynIC.interceptSINT)
-        },
-        { done in
-          self.kernel.emit(
-            .call, .vid, .vmwp, "hand the intercept to the VM's worker process",
-            cost: self.costs.kernelToUserDispatch, then: done)
+          self.trapToWorkerProcess(
+            from: driver, exit: "\(access.instruction) traps: VM exit", exitDetails: portDetails,
+            message: "intercept message into the root's SINT0 slot",
+            messageDetails: [.int("sint", 0)] + portDetails,
+            handOff: "hand the intercept to the VM's worker process", then: done)
         },
         { done in
           let effect = emulate()
@@ -103,26 +87,41 @@ extension Hypervisor {
     _ exitLabel: String, from actor: ActorID, request: String,
     then next: @escaping Kernel.Continuation
   ) {
+    trapToWorkerProcess(
+      from: actor, exit: exitLabel, exitDetails: [],
+      message: "intercept message: the guest's ACPI power-management write", messageDetails: [],
+      handOff: request, then: next)
+  }
+
+  /// What every trapped instruction handled in the root shares: the VM exit, the
+  /// `HVMSG_X64_IO_PORT_INTERCEPT` message through the root's SINT0 slot, VID waking the worker
+  /// process.
+  private func trapToWorkerProcess(
+    from actor: ActorID, exit: String, exitDetails: [Detail], message: String,
+    messageDetails: [Detail], handOff: String, then next: @escaping Kernel.Continuation
+  ) {
     kernel.run(
       [
         { done in
           self.kernel.count(.trappedInstructions)
           self.kernel.emit(
-            .vmExit, actor, .hypervisor, exitLabel, cost: self.costs.vmExit, then: done)
+            .vmExit, actor, .hypervisor, exit, details: exitDetails, cost: self.costs.vmExit,
+            then: done)
         },
         { done in
           let type = HypervisorMessageType.x64IoPortIntercept
+          _ = self.rootPartition.synic.post(type.rawValue, to: SynIC.interceptSINT)
           self.kernel.count(.interceptMessages)
           self.kernel.count(.interruptsDelivered)
           self.kernel.emit(
-            .interceptMessage, .hypervisor, .vid,
-            "intercept message: the guest's ACPI power-management write", message: type.identifier,
-            details: [.hex("message_type", UInt64(type.rawValue), digits: 8)],
+            .interceptMessage, .hypervisor, .vid, message, message: type.identifier,
+            details: [.hex("message_type", UInt64(type.rawValue), digits: 8)] + messageDetails,
             cost: self.costs.synicMessage, then: done)
+          _ = self.rootPartition.synic.consume(SynIC.interceptSINT)
         },
         { done in
           self.kernel.emit(
-            .call, .vid, .vmwp, request, cost: self.costs.kernelToUserDispatch, then: done)
+            .call, .vid, .vmwp, handOff, cost: self.costs.kernelToUserDispatch, then: done)
         },
       ], then: next)
   }

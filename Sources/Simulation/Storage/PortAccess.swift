@@ -8,6 +8,8 @@ struct PortAccess {
   /// Bytes moved between the guest register and the device model.
   var bytes: Int
   var instruction: String
+  /// The repeat count of a `REP` string instruction (nil for a single access).
+  var repeatCount: Int? = nil
 
   static func out(_ port: ATAPort, _ value: Int) -> PortAccess {
     PortAccess(
@@ -27,7 +29,8 @@ struct PortAccess {
     let name = words == 1 ? (isWrite ? "OUTSW" : "INSW") : (isWrite ? "REP OUTSW" : "REP INSW")
     return PortAccess(
       port: .data, isWrite: isWrite, value: words, bytes: 2 * words,
-      instruction: "\(name) 0x1F0" + (words == 1 ? "" : " (\(words) words)"))
+      instruction: "\(name) 0x1F0" + (words == 1 ? "" : " (\(words) words)"),
+      repeatCount: words == 1 ? nil : words)
   }
 
   /// Applies the access to the controller; returns what the device model did.

@@ -15,9 +15,6 @@ import HVTrace
 /// **UNCONFIRMED** for Hyper-V's device model (fact sheet §2.1, §9.2): the register layout, the
 /// I/O base 0xC000 and whether vmwp.exe's IDE model implements bus mastering are the model's.
 extension Storage {
-  /// Trapped port accesses of one DMA command (the sequence above).
-  package static let dmaPortAccessesPerCommand = 13
-
   func dmaIO(
     isWrite: Bool, sectors: Int, lba: Int, driver: ActorID, then next: @escaping Continuation
   ) {

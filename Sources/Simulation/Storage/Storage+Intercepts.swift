@@ -13,7 +13,7 @@ extension Storage {
       IOPortAccess(
         port: access.port.rawValue, isWrite: access.isWrite, bytes: access.bytes,
         instruction: access.instruction,
-        repeatCount: access.port == .data && access.value > 1 ? access.value : nil),
+        repeatCount: access.repeatCount),
       from: driver, device: "emulated IDE", emulationCost: costs.ideEmulation,
       emulate: {
         let effect = access.apply(&self.ide)

@@ -20,17 +20,10 @@ package struct GUID: Sendable, Hashable, CustomStringConvertible {
     self.init(high: high, low: low)
   }
 
-  /// A version-4 style GUID drawn from the model's generator (instance ids of offered devices).
-  /// A version-4 GUID from `stream`.
+  /// A version-4 style GUID drawn from a component's stream (instance ids of offered devices).
   package static func random(using stream: RandomStream) -> GUID {
     let high = (stream.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
     let low = (stream.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-    return GUID(high: high, low: low)
-  }
-
-  package static func random(using generator: inout SplitMix64) -> GUID {
-    let high = (generator.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
-    let low = (generator.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
     return GUID(high: high, low: low)
   }
 

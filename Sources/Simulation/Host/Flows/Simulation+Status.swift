@@ -102,7 +102,7 @@ extension Simulation {
       if !row.secondaryStatus.isEmpty { text += " / \(row.secondaryStatus)" }
       return .text(row.name, text)
     }
-    emit(
+    kernel.emit(
       .stateNote, .vmms, .vmms,
       "Get-VM '\(configuration.vmName)': \(vm.state); Get-VMIntegrationService lists \(rows.count) services",
       details: [.text("State", vm.state)] + rows, cost: costs.componentWork, then: next)

@@ -25,7 +25,7 @@ extension Simulation {
     ) {
       guard self.powerState == .running, !self.ics.ic(.timeSync).isReady else { return next() }
       let offset = self.ics.guestClock.offset(at: self.now)
-      self.emit(
+      self.kernel.emit(
         .stateNote, .guestKernel, .guestKernel,
         "no time synchronization: the guest clock is now \(IntegrationServices.describeOffset(offset))",
         details: [.int("guest_clock_offset_ns", offset)], cost: 0, then: next)

@@ -27,8 +27,9 @@ package final class IntegrationServices {
   let guestHasIntegrationServices: Bool
   /// Replaces the guest's version list of a service (a guest that shares no version with the host).
   let guestServiceVersions: [IntegrationService: [ICVersion]]
-  /// The VM's power state, as the power component holds it (read only).
-  let vmPowerState: () -> VMPowerState
+  /// The VM's power state, as the power component holds it (read only; the composition root
+  /// connects it once the power component exists, which itself needs the services).
+  package var vmPowerState: () -> VMPowerState = { .off }
   /// Draws of the services (instance ids, clock drift, timer phases): a stream of its own, so the
   /// storage path sees the same numbers as before the services existed.
   let random: RandomStream
@@ -57,7 +58,7 @@ package final class IntegrationServices {
     kernel: Kernel, costs: CostTable, bus: any ICChannelBus, vmName: String,
     hostVersion: HostVersion, enabledServices: [IntegrationService],
     guestHasIntegrationServices: Bool, guestServiceVersions: [IntegrationService: [ICVersion]],
-    seed: UInt64, powerState: @escaping () -> VMPowerState
+    seed: UInt64
   ) {
     self.kernel = kernel
     self.costs = costs
@@ -66,7 +67,6 @@ package final class IntegrationServices {
     self.hostVersion = hostVersion
     self.guestHasIntegrationServices = guestHasIntegrationServices
     self.guestServiceVersions = guestServiceVersions
-    vmPowerState = powerState
     random = RandomStream(component: "integration-services", seed: seed)
     icServices = IntegrationService.allCases.map { service in
       ICServiceState(
