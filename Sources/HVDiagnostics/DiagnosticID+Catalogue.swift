@@ -107,6 +107,16 @@ extension DiagnosticID {
   public static let directiveInvalidMessages = DiagnosticID("directive.invalid-messages")
   /// `compare` names the same scenario twice.
   public static let directiveCompareSame = DiagnosticID("directive.compare-same")
+  /// `sweep` has no range, or its range is not sizes from small to large within the limits.
+  public static let directiveSweepRange = DiagnosticID("directive.sweep-range")
+  /// `sweep … counters=` names a counter that does not exist.
+  public static let directiveSweepCounter = DiagnosticID("directive.sweep-counter")
+  /// `sweep` names a scenario with no disk transfer to resize.
+  public static let directiveSweepNothingToVary = DiagnosticID("directive.sweep-nothing-to-vary")
+  /// `sweep` names the same scenario twice.
+  public static let directiveSweepRepeated = DiagnosticID("directive.sweep-repeated")
+  /// `sweep` would need more points or runs than one figure may make.
+  public static let directiveSweepTooLarge = DiagnosticID("directive.sweep-too-large")
   /// A `self-check` block has no questions.
   public static let selfCheckEmpty = DiagnosticID("self-check.empty")
 
@@ -249,7 +259,9 @@ extension DiagnosticID {
     .linkExternalImage, .linkAbsolutePath, .linkMissingTarget, .linkUnknownAnchor,
     .directiveArgumentCount, .directiveUnknownOption, .directiveDuplicateOption,
     .directiveEmptyOption, .directiveUnknownScenario, .directiveInvalidStep,
-    .directiveInvalidCollapse, .directiveInvalidMessages, .directiveCompareSame, .selfCheckEmpty,
+    .directiveInvalidCollapse, .directiveInvalidMessages, .directiveCompareSame,
+    .directiveSweepRange, .directiveSweepCounter, .directiveSweepNothingToVary,
+    .directiveSweepRepeated, .directiveSweepTooLarge, .selfCheckEmpty,
     .counterUnclosed, .counterEmpty, .counterUnknownFunction, .counterArguments,
     .counterUnknownOption, .counterInvalidStep, .counterUnknownCounter, .counterRatioZero,
     .counterInvalidMessage, .counterUnknownDetail, .counterDetailNotANumber,

@@ -58,6 +58,15 @@ public enum Quantity {
     return .success(numerator / scale)
   }
 
+  /// `bytes` in the largest binary unit that divides it: `512 B`, `10 KiB`, `64 MiB`.
+  public static func describeBytes(_ bytes: Int) -> String {
+    for (name, size) in [("GiB", 1_073_741_824), ("MiB", 1_048_576), ("KiB", 1_024)]
+    where bytes >= size && bytes % size == 0 {
+      return "\(bytes / size) \(name)"
+    }
+    return "\(bytes) B"
+  }
+
   /// Removes leading and trailing spaces and tabs.
   static func trim(_ text: Substring) -> String {
     var rest = text

@@ -10,6 +10,9 @@ public struct Scenario: Sendable, Hashable {
   public var id: String
   public var title: LocalizedText
   public var summary: LocalizedText?
+  /// `label`: a short name for charts and switches that compare scenarios (`sweep`), such as
+  /// "Bus-master DMA"; the title when absent.
+  public var label: LocalizedText?
   public var seed: UInt64
   public var host: HostVersion
   public var vm: VMSettings
@@ -65,11 +68,13 @@ public struct VMSettings: Sendable, Hashable {
   public var state: InitialPowerState
   /// `ide-transfer`: how the guest moves data through the emulated IDE controller.
   public var ideTransfer: IDETransferMode
+  /// `guest: linux-<major>.<minor>`: the kernel the guest runs (default ``GuestKernel/defaultLTS``).
+  public var guest: GuestKernel = .defaultLTS
 
   public init(
     name: String = "VM01", generation: VMGeneration = .one, disk: DiskController = .ide,
     integrationServices: IntegrationServicesSetting = .all, state: InitialPowerState = .running,
-    ideTransfer: IDETransferMode = .pioPerWord
+    ideTransfer: IDETransferMode = .dma
   ) {
     self.ideTransfer = ideTransfer
     self.name = name

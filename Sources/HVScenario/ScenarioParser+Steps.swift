@@ -16,7 +16,7 @@ extension ScenarioParser {
     "start", "turn-off", "save", "restore", "backup", "hang-guest", "resume-guest", "status",
   ]
   /// The largest transfer one step may ask for (`write-disk`, `read-disk`, `copy-file`).
-  static let maximumTransferBytes = 1 << 30
+  public static let maximumTransferBytes = 1 << 30
   /// The longest `wait` (a day): longer waits say nothing more and only cost time.
   static let maximumWaitNanoseconds = 24 * 3_600_000_000_000
   /// The most steps a scenario may have.

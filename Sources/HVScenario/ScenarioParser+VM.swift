@@ -6,7 +6,7 @@ import Yams
 
 extension ScenarioParser {
   static let vmKeys = [
-    "name", "generation", "disk", "integration-services", "state", "ide-transfer",
+    "name", "generation", "disk", "integration-services", "state", "ide-transfer", "guest",
   ]
   static let integrationServiceKeywords = ["none", "all"]
 
@@ -58,11 +58,28 @@ extension ScenarioParser {
     if let value = reader.value("ide-transfer", in: entries, of: node, what: "vm"),
       let text = reader.choice(value, "ide-transfer", IDETransferMode.allCases.map(\.rawValue))
     {
-      settings.ideTransfer = IDETransferMode(rawValue: text) ?? .pioPerWord
+      settings.ideTransfer = IDETransferMode(rawValue: text) ?? .dma
       if settings.generation == .two {
         reader.error(
           value, .scenarioIncompatible, "a generation 2 VM has no IDE controller",
           suggestion: "remove ide-transfer, or use generation: 1")
+      }
+    }
+    if let value = reader.value("guest", in: entries, of: node, what: "vm"),
+      let text = reader.scalar(value, "guest")
+    {
+      if let kernel = GuestKernel(parsing: text), kernel >= .oldest, kernel <= .newest {
+        settings.guest = kernel
+      } else if GuestKernel(parsing: text) != nil {
+        reader.error(
+          value, .scenarioInvalidValue,
+          "the model knows Linux \(GuestKernel.oldest.major).\(GuestKernel.oldest.minor) to \(GuestKernel.newest.major).x, not '\(text)'",
+          suggestion: "write guest: \(GuestKernel.defaultLTS)")
+      } else {
+        reader.error(
+          value, .scenarioInvalidValue,
+          "'\(text)' is not a guest the model knows; write linux-<major>.<minor>",
+          suggestion: "write guest: \(GuestKernel.defaultLTS)")
       }
     }
     return settings

@@ -6,7 +6,7 @@ import Yams
 
 /// Reads scenario files (contract §1). Pure: the caller passes the text; nothing touches the disk.
 public enum ScenarioParser {
-  static let topLevelKeys = ["id", "title", "summary", "seed", "host", "vm", "steps"]
+  static let topLevelKeys = ["id", "title", "label", "summary", "seed", "host", "vm", "steps"]
 
   /// Parses and validates one scenario file.
   /// - Returns: the scenario when the file has no errors, and every diagnostic, sorted by position.
@@ -57,6 +57,8 @@ public enum ScenarioParser {
       .flatMap { readLocalized($0, "title", reader: reader) }
     let summary = reader.value("summary", in: entries, of: root, what: "a scenario")
       .flatMap { readLocalized($0, "summary", reader: reader) }
+    let label = reader.value("label", in: entries, of: root, what: "a scenario")
+      .flatMap { readLocalized($0, "label", reader: reader) }
     let seed =
       reader.value("seed", in: entries, of: root, what: "a scenario")
       .map { readSeed($0, reader: reader) } ?? 1
@@ -69,9 +71,11 @@ public enum ScenarioParser {
       reader.value("steps", in: entries, of: root, what: "a scenario", required: true)
       .map { readSteps($0, vm: vm, host: host, reader: reader) } ?? []
     guard let id, let title, let seed else { return nil }
-    return Scenario(
+    var scenario = Scenario(
       path: reader.path, id: id, title: title, summary: summary, seed: seed, host: host, vm: vm,
       steps: steps)
+    scenario.label = label
+    return scenario
   }
 
   private static func readID(

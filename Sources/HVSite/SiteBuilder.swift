@@ -28,7 +28,7 @@ public struct SiteBuilder: Sendable {
   private func registry(_ runs: ScenarioRuns) -> DirectiveRegistry {
     var registry = DirectiveRegistry([
       TraceDirective(runs: runs, cache: scenarioCache), CompareDirective(runs: runs),
-      SelfCheckDirective(),
+      SweepDirective(runs: runs, sweeps: SweepRuns()), SelfCheckDirective(),
     ])
     for name in directives.names {
       if let directive = directives[name] { registry.register(directive) }

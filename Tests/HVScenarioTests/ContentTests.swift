@@ -37,10 +37,12 @@ extension Repository {
     #expect(
       library.ids == [
         "backup-saved-state", "backup-vss", "boot-gen1-is", "boot-gen1-no-is", "copy-file",
-        "copy-file-disabled", "copy-file-exists", "disk-write-emulated", "disk-write-emulated-dma",
-        "disk-write-emulated-pio", "disk-write-synthetic",
+        "copy-file-disabled", "copy-file-exists", "disk-write-emulated",
+        "disk-write-emulated-pio", "disk-write-emulated-pio-per-word", "disk-write-synthetic",
         "heartbeat", "heartbeat-lost", "heartbeat-rescinded", "heartbeat-ring-full", "kvp",
-        "kvp-value-too-long", "shutdown", "shutdown-without-is", "time-sync", "time-sync-disabled",
+        "kvp-value-too-long", "shutdown", "shutdown-without-is", "time-sync",
+        "time-sync-current-kernel",
+        "time-sync-disabled",
       ])
     for scenario in library.scenarios {
       #expect(scenario.title["en"]?.isEmpty == false)
@@ -49,7 +51,7 @@ extension Repository {
     }
     #expect(
       library.scenario(id: "disk-write-emulated")?.title["vi"]
-        == "Ghi 10 KB qua bộ điều khiển IDE giả lập")
+        == "Ghi 10 KB qua bộ điều khiển IDE giả lập (DMA bus-master)")
   }
 
   @Test func everyScenarioRunsWithoutProblems() throws {

@@ -40,6 +40,34 @@ import Testing
         == SourceLocation(path: "Content/scenarios/demo.yaml", line: 6, column: 5))
   }
 
+  @Test func guestPinsTheLinuxKernel() throws {
+    let source = { (value: String) in
+      """
+      id: demo
+      title:
+        en: Demo
+        vi: Thử nghiệm
+      vm:
+        guest: \(value)
+      steps:
+        - status
+
+      """
+    }
+    let (plain, _) = ScenarioParser.parse(source: Self.valid, path: "demo.yaml")
+    #expect(plain?.vm.guest == .defaultLTS)
+    let (old, problems) = ScenarioParser.parse(source: source("linux-4.9"), path: "demo.yaml")
+    #expect(problems.isEmpty)
+    #expect(old?.vm.guest == GuestKernel(4, 9))
+    #expect(ScenarioRunner.configuration(for: try #require(old)).guestKernel == GuestKernel(4, 9))
+    for bad in ["linux-2.6", "windows-server-2019", "linux-6", "linux-6.x"] {
+      let errors = lines(source(bad))
+      #expect(errors.count == 1, "\(bad): \(errors)")
+      #expect(errors.first?.hasPrefix("demo.yaml:6:10: error:") == true, "\(errors)")
+      #expect(errors.first?.contains("linux-6.12") == true, "a suggestion: \(errors)")
+    }
+  }
+
   @Test func ideTransferChoosesHowTheEmulatedDiskMovesData() throws {
     let source = { (value: String, generation: Int) in
       """

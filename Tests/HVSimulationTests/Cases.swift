@@ -37,11 +37,15 @@ struct Case: CustomStringConvertible, Sendable {
   static let turnOff = StepRequest(.turnOff, action: "turn-off")
   static let wait = StepRequest(.wait(nanoseconds: 1_000_000_000), action: "wait", argument: "1 s")
 
-  static func emulated(_ steps: [StepRequest], state: InitialPowerState = .running) -> Case {
+  static func emulated(
+    _ steps: [StepRequest], state: InitialPowerState = .running,
+    transfer: IDETransferMode = .dma
+  ) -> Case {
     Case(
-      name: "emulated \(steps.map(\.action))",
+      name: "emulated \(transfer.rawValue) \(steps.map(\.action))",
       configuration: SimulationConfiguration(
-        scenarioID: "emulated", guestHasIntegrationServices: false, initialState: state),
+        scenarioID: "emulated", guestHasIntegrationServices: false, initialState: state,
+        ideTransfer: transfer),
       steps: steps)
   }
 
@@ -59,7 +63,8 @@ struct Case: CustomStringConvertible, Sendable {
 
   static let sweep: [Case] = [
     emulated([write(10 * 1024)]),
-    emulated([read(3 * 1024), write(1000)]),
+    emulated([write(10 * 1024)], transfer: .pioPerWord),
+    emulated([read(3 * 1024), write(1000)], transfer: .pio),
     emulated([start, write(1024), wait, turnOff, start, read(512)], state: .off),
     synthetic([write(10 * 1024)]),
     synthetic([write(9 * 1024 * 1024 + 3 * 1024)]),

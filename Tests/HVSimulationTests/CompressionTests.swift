@@ -28,8 +28,10 @@ import Testing
     perString.configuration.stringIOTrapping = .perString
     perString.name = "emulated per-string 2 commands + 1 sector, then a read"
     return [
-      Case.emulated([Case.write(10 * 1024)]),
+      Case.emulated([Case.write(10 * 1024)], transfer: .pioPerWord),
       perString,
+      // DMA: more than one command per write, so the per-command loop compresses.
+      Case.emulated([Case.write(300 * 1024)]),
       Case.synthetic([Case.write(9 * 1024 * 1024 + 3 * 1024)]),
       Case.synthetic([Case.read(8 * 1024 * 1024)]),
       Case.synthetic([Case.start, Case.write(4096)], generation: .one, state: .off),
@@ -60,10 +62,13 @@ import Testing
   }
 
   @Test func memoryDoesNotGrowWithTheWriteSize() {
-    let small = Case.emulated([Case.write(1024 * 1024)]).simulation()
-    let smallTrace = small.run(Case.emulated([Case.write(1024 * 1024)]).steps)
-    let large = Case.emulated([Case.write(64 * 1024 * 1024)]).simulation()
-    let largeTrace = large.run(Case.emulated([Case.write(64 * 1024 * 1024)]).steps)
+    // The worst case, per-word PIO, is where a trace could grow with the size.
+    let smallCase = Case.emulated([Case.write(1024 * 1024)], transfer: .pioPerWord)
+    let largeCase = Case.emulated([Case.write(64 * 1024 * 1024)], transfer: .pioPerWord)
+    let small = smallCase.simulation()
+    let smallTrace = small.run(smallCase.steps)
+    let large = largeCase.simulation()
+    let largeTrace = large.run(largeCase.steps)
     let storedSmall = smallTrace.storedEvents.count, storedLarge = largeTrace.storedEvents.count
     #expect(storedLarge == storedSmall)
     #expect(large.executedEvents == small.executedEvents)

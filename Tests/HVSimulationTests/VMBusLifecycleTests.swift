@@ -132,3 +132,37 @@ import Testing
     }
   }
 }
+
+/// Fact sheet §9.3: a VMBus 5.x INITIATE_CONTACT goes to connection id 4, which a host at 4.0 or
+/// lower does not have; the post itself fails and the host never answers.
+@Suite struct VMBusContactOnOldHostsTests {
+  @Test(arguments: HostVersion.allCases)
+  func fiveXContactFailsAtTheHypercallOnOldHosts(_ host: HostVersion) {
+    let boot = Case.synthetic([Case.start], generation: .one, host: host, state: .off)
+    let trace = boot.simulation().run(boot.steps)
+    let contactPosts = trace.storedEvents.filter {
+      $0.message == "HvCallPostMessage" && $0.detail("msgtype") == .integer(14)
+    }
+    let refused = contactPosts.filter {
+      $0.detail("status") == .text("HV_STATUS_INVALID_CONNECTION_ID (0x12)")
+    }
+    let delivered = trace.storedEvents.filter {
+      $0.kind == .vmbusMessage && $0.message == "CHANNELMSG_INITIATE_CONTACT"
+    }
+    let fiveX = VMBusVersion.guestPreferenceOrder.filter(\.usesMessageConnection4)
+    if host.vmbusVersion.usesMessageConnection4 {
+      #expect(refused.isEmpty)
+      #expect(delivered.count == contactPosts.count)
+    } else {
+      #expect(refused.count == fiveX.count)
+      #expect(refused.allSatisfy { $0.detail("connection_id") == .integer(4) })
+      // Only the tries that reached the host were delivered and answered.
+      #expect(delivered.count == contactPosts.count - fiveX.count)
+      #expect(delivered.allSatisfy { $0.detail("vmbus_version_requested") != nil })
+      let answers = trace.storedEvents.filter {
+        $0.kind == .vmbusMessage && $0.message == "CHANNELMSG_VERSION_RESPONSE"
+      }
+      #expect(answers.count == delivered.count)
+    }
+  }
+}

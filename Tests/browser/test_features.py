@@ -164,3 +164,40 @@ def test_walkthrough_screenshot(browser, site, http_root, screenshot_dir):
     tmp = screenshot_dir / ".walkthrough.tmp"
     tmp.write_bytes(browser.driver.get_screenshot_as_png())
     tmp.replace(screenshot_dir / "walkthrough.png")
+
+
+def _sweep_pages(site):
+    """Pages with a sweep chart, one per language."""
+    chosen = {}
+    for page in sorted(site.pages, key=lambda p: str(p.rel)):
+        if 'class="hv-sweep"' in page.path.read_text(encoding="utf-8"):
+            chosen.setdefault(page.folder_language, page)
+    return list(chosen.values())
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_sweep_switches_between_counters(browser, site, http_root, width):
+    """A sweep shows one counter's chart at a time; the radio switch (no JavaScript) changes it."""
+    pages = _sweep_pages(site)
+    if not pages:
+        pytest.skip("no sweep charts in the site")
+    browser.set_viewport(width, 900, mobile=width < 600)
+    try:
+        for page in pages:
+            browser.open(page.url(http_root))
+            figure = browser.driver.find_element(By.CSS_SELECTOR, "figure.hv-sweep")
+            charts = figure.find_elements(By.CSS_SELECTOR, ".hv-sweep-chart")
+            assert len(charts) >= 2, f"{page}: more than one counter to choose from"
+            shown = [c.get_attribute("data-counter") for c in charts if c.is_displayed()]
+            assert shown == [charts[0].get_attribute("data-counter")], f"{page}: only the first chart at first"
+            browser.driver.execute_script("arguments[0].scrollIntoView()", figure)
+            figure.find_elements(By.CSS_SELECTOR, ".hv-sweep-choice label")[1].click()
+            shown = [c.get_attribute("data-counter") for c in charts if c.is_displayed()]
+            assert shown == [charts[1].get_attribute("data-counter")], f"{page}: the switch shows the chosen chart"
+            svg = charts[1].find_element(By.CSS_SELECTOR, "svg.hv-loglog")
+            assert svg.find_elements(By.CSS_SELECTOR, "polyline"), "one line per scenario"
+            fits = browser.driver.execute_script(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+            assert fits, f"{page}: the chart does not widen the page at {width} px"
+    finally:
+        browser.cdp("Emulation.clearDeviceMetricsOverride")

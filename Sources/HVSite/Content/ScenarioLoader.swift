@@ -52,10 +52,13 @@ struct ScenarioLoader {
       DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
         let scenario = scenarios[index]
         let make = {
-          ScenarioRun(
+          var run = ScenarioRun(
             id: scenario.id, title: texts(scenario.title),
             summary: scenario.summary.map(texts) ?? [:],
             seed: scenario.seed, trace: ScenarioRunner.run(scenario), source: keys[index])
+          run.scenario = scenario
+          run.label = texts(scenario.label ?? scenario.title)
+          return run
         }
         slots.value[index] = cache?.run(key: keys[index], make: make) ?? make()
       }

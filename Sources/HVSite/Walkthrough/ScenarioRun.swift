@@ -1,3 +1,4 @@
+import HVScenario
 import HVTrace
 
 /// A scenario after it ran: what pages need to show it (titles in every language, the seed that
@@ -13,6 +14,10 @@ public struct ScenarioRun: Sendable {
   /// What the run was made from (id, file text, seed): the key of everything cached about it;
   /// nil for a run made without a file, which is never cached.
   public var source: ScenarioCache.RunKey?
+  /// The parsed scenario the run came from (figures that run variants of it start here).
+  public var scenario: Scenario?
+  /// Short name per site language (`label`, else the title).
+  public var label: [String: String] = [:]
 
   public init(
     id: String, title: [String: String], summary: [String: String], seed: UInt64, trace: Trace,

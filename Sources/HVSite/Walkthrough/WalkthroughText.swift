@@ -23,7 +23,8 @@ struct WalkthroughText {
         "counters-total", "counters-so-far", "number-group-separator", "number-decimal-separator",
         "scenario-link", "compare-heading", "compare-ratio", "compare-scale", "transcript-region",
         "figure-variant-path", "figure-variant-partitions", "figure-variant-messages",
-        "chart-region",
+        "chart-region", "sweep-heading", "sweep-choose", "sweep-chart-title", "sweep-summary",
+        "sweep-axis-size", "sweep-axis-value", "sweep-table", "sweep-size",
       ]
   }
 

@@ -70,7 +70,8 @@ public final class Simulation {
       kernel: kernel, costs: costs, bus: vmbus, vmName: configuration.vmName,
       hostVersion: configuration.hostVersion, enabledServices: configuration.enabledServices,
       guestHasIntegrationServices: configuration.guestHasIntegrationServices,
-      guestServiceVersions: configuration.guestServiceVersions, seed: configuration.seed)
+      guestServiceVersions: configuration.guestServiceVersions,
+      guestKernel: configuration.guestKernel, seed: configuration.seed)
     self.power = Power(
       kernel: kernel, costs: costs, hypervisor: hypervisor, vmbus: vmbus, storage: storage,
       ics: ics, vmName: configuration.vmName, hostVersion: configuration.hostVersion,

@@ -35,6 +35,8 @@ public struct SimulationConfiguration: Sendable, Hashable {
     get { ideTransfer.stringIO }
     set { ideTransfer = newValue == .perWord ? .pioPerWord : .pio }
   }
+  /// The Linux kernel the guest runs (`vm.guest`); version-dependent behaviour follows it.
+  public var guestKernel: GuestKernel = .defaultLTS
   public var costs: CostTable
   /// Replaces the guest's service-version list of a service (tests: a guest that shares no
   /// version with the host, to see the protocol mismatch path).
@@ -45,8 +47,10 @@ public struct SimulationConfiguration: Sendable, Hashable {
     vmName: String = "VM01", generation: VMGeneration = .one, disk: DiskController = .ide,
     guestHasIntegrationServices: Bool = true, enabledServices: [IntegrationService]? = nil,
     initialState: InitialPowerState = .running, compressRepeats: Bool = true,
-    ideTransfer: IDETransferMode = .pioPerWord, costs: CostTable = .standard
+    ideTransfer: IDETransferMode = .dma, guestKernel: GuestKernel = .defaultLTS,
+    costs: CostTable = .standard
   ) {
+    self.guestKernel = guestKernel
     self.scenarioID = scenarioID
     self.seed = seed
     self.hostVersion = hostVersion

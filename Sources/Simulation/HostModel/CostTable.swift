@@ -36,6 +36,12 @@ public struct CostTable: Sendable, Hashable {
   public var ringWriteFixed = 100
   /// Memory copy bandwidth for ring writes, in bytes per nanosecond (≈10 GB/s, a memcpy figure).
   public var ringBytesPerNanosecond = 10
+  /// How long a signal through the monitor page waits until the hypervisor's scan finds it and
+  /// interrupts the host (fact sheet §2.2 step 6a, §5: "currently around 100 usecs"). A signal
+  /// lands anywhere in the window, so the real wait ranges from 0 to about 100 µs; the model takes
+  /// the documented figure, the window's end (model assumption; `docs/SIMULATION.md` shows the
+  /// range).
+  public var monitorLatency = 100_000
   /// A VMBus driver processes one control message (parsing, state change).
   public var controlMessageHandling = 2_000
   /// storvsp handles one packet: maps the GPA ranges, builds the I/O request (model assumption).

@@ -8,8 +8,9 @@
 /// - `pio-per-word`: programmed I/O with one intercept per 16-bit word of `REP OUTSW`, the worst
 ///   case, kept as a bound.
 ///
-/// The model's default is still `pio-per-word` (the lessons' numbers follow it); making `dma` the
-/// default is part of issue 13, together with the lessons that explain the three modes.
+/// The model's default is `dma`, the realistic case. The details of Hyper-V's own IDE device
+/// model (which ports it decodes, when it raises the interrupt) are not public: UNCONFIRMED; the
+/// model follows the PIIX bus-master protocol that Linux's `ata_piix` drives.
 public enum IDETransferMode: String, Sendable, CaseIterable {
   case dma
   case pio

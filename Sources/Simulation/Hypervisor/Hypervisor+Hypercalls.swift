@@ -8,12 +8,15 @@ extension Hypervisor {
   /// A partition enters the hypervisor with a hypercall.
   package func hypercall(
     _ code: HypercallCode, from caller: ActorID, _ label: String, details: [Detail] = [],
-    work: Int = 0, then next: @escaping Kernel.Continuation
+    status: HypercallStatus = .success, work: Int = 0, then next: @escaping Kernel.Continuation
   ) {
     kernel.count(.hypercalls)
+    let result: [Detail] =
+      status == .success
+      ? [] : [.text("status", "\(status.identifier) (0x\(String(status.rawValue, radix: 16)))")]
     kernel.emit(
       .hypercall, caller, .hypervisor, label, message: code.identifier,
-      details: [.hex("code", UInt64(code.rawValue), digits: 4)] + details,
+      details: [.hex("code", UInt64(code.rawValue), digits: 4)] + details + result,
       cost: costs.hypercall + work, then: next)
   }
 
@@ -46,7 +49,9 @@ extension Hypervisor {
   }
 
   /// vmwp.exe raises an emulated device's interrupt through VID and
-  /// `HvCallAssertVirtualInterrupt` (fact sheet §2.1 step 11; use of the call is a model assumption).
+  /// `HvCallAssertVirtualInterrupt` (fact sheet §2.1 step 11; use of the call is a model
+  /// assumption). The call names a vector, a destination and an interrupt control, not an ISA IRQ
+  /// (§9.7): the trace shows the vector the guest programmed for the IRQ (``ISAInterruptVector``).
   package func assertDeviceInterrupt(
     irq: Int, to driver: ActorID, then next: @escaping Kernel.Continuation
   ) {
@@ -59,14 +64,21 @@ extension Hypervisor {
             then: done)
         },
         { done in
+          let vector = ISAInterruptVector.vector(forIRQ: irq)
           self.hypercall(
-            .assertVirtualInterrupt, from: .vid, "assert IRQ \(irq) on the child's VP 0",
-            details: [.int("irq", irq), .hex("partition_id", partition, digits: 4)], then: done)
+            .assertVirtualInterrupt, from: .vid,
+            "assert vector 0x\(String(vector, radix: 16, uppercase: true)) (IRQ \(irq)) on the child's VP 0",
+            details: [
+              .hex("partition_id", partition, digits: 4), .hex("vector", UInt64(vector), digits: 2),
+              .text("interrupt_control", "HV_X64_INTERRUPT_TYPE_FIXED, edge"),
+              .int("target_vp", 0), .int("irq", irq),
+            ], then: done)
         },
         { done in
           self.kernel.count(.interruptsDelivered)
           self.kernel.emit(
-            .interrupt, .hypervisor, driver, "IRQ \(irq) injected at the next VM entry",
+            .interrupt, .hypervisor, driver,
+            "vector 0x\(String(ISAInterruptVector.vector(forIRQ: irq), radix: 16, uppercase: true)) (IRQ \(irq)) injected at the next VM entry",
             details: [.int("irq", irq)], cost: self.costs.interruptDelivery, then: done)
         },
       ], then: next)

@@ -55,7 +55,7 @@ extension Power {
     }
   }
 
-  /// The guest acts on an accepted request: an orderly shutdown (or hibernation), VMBus unload, an
+  /// The guest acts on an accepted request: an orderly shutdown (or hibernation, which unloads VMBus), an
   /// ACPI power-off that traps to the worker process; a reboot powers on again.
   func guestPowersDown(mode: ShutdownMode, forced: Bool, then next: @escaping Continuation) {
     ics.guestShutsDown()
@@ -85,7 +85,18 @@ extension Power {
           self.kernel.emit(
             .stateNote, .guestKernel, .guestKernel, work.label, cost: work.cost, then: done)
         },
-        { done in self.vmbus.unloadVMBus(then: done) },
+        { done in
+          // Linux sends CHANNELMSG_UNLOAD only on kexec, crash and hibernation
+          // (`hv_kexec_handler`, `hv_crash_handler`, `vmbus_bus_suspend`), never on an orderly
+          // power-off or reboot (fact sheet §9.4): the channels go when the partition goes.
+          guard mode == .hibernate else {
+            return self.kernel.emit(
+              .stateNote, .vmbusGuest, .vmbusGuest,
+              "no CHANNELMSG_UNLOAD: an orderly power-off leaves VMBus connected; the host closes the channels when the partition goes",
+              cost: self.costs.componentWork, then: done)
+          }
+          self.vmbus.unloadVMBus(then: done)
+        },
         { done in
           self.hypervisor.interceptPowerManagementWrite(
             mode == .reboot

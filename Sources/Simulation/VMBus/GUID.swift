@@ -70,6 +70,10 @@ package enum VMBusDeviceClass: String, Sendable, CaseIterable {
     }
   }
 
+  /// A performance device, offered with a monitor page bit (`monitor_allocated = 1`, fact sheet
+  /// §9.5): the storage controllers. The util (Integration Service) channels are not.
+  package var usesMonitorPage: Bool { self == .ide || self == .scsi }
+
   /// How lessons name the device.
   package var displayName: String {
     switch self {

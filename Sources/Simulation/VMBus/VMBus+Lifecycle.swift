@@ -23,6 +23,13 @@ extension VMBus {
     let version = versions[index]
     let connection =
       version.usesMessageConnection4 ? VMBusConnectionID.message4 : VMBusConnectionID.message
+    // A host at 4.0 or lower has no message connection 4: the post itself fails and the host never
+    // sees the request (fact sheet §9.3, Linux `vmbus_post_msg`).
+    if version.usesMessageConnection4 && !hostMaximum.usesMessageConnection4 {
+      return contactRefusedByHypervisor(version, connection: connection) {
+        self.tryVersion(index + 1, then: next)
+      }
+    }
     postMessage(
       .initiateContact,
       "INITIATE_CONTACT: the guest asks for VMBus \(version) (\(version.linuxName))",
@@ -58,6 +65,34 @@ extension VMBus {
         next()
       }
     }
+  }
+
+  /// `vmbus_post_msg` of a 5.x INITIATE_CONTACT on an old host: `HvCallPostMessage` returns
+  /// `HV_STATUS_INVALID_CONNECTION_ID`, Linux returns `-EINVAL` at once (no retry for this
+  /// message type) and `vmbus_negotiate_version` moves on to the next version.
+  private func contactRefusedByHypervisor(
+    _ version: VMBusVersion, connection: UInt32, then next: @escaping Continuation
+  ) {
+    kernel.run(
+      [
+        { done in
+          self.hypervisor.hypercall(
+            .postMessage, from: .vmbusGuest,
+            "post \(ChannelMessageType.initiateContact.identifier) for VMBus \(version) to connection \(connection): the host has no such connection",
+            details: [
+              .int("connection_id", Int(connection)),
+              .int("msgtype", Int(ChannelMessageType.initiateContact.rawValue)),
+              .hex("vmbus_version_requested", UInt64(version.wireValue), digits: 8),
+            ], status: .invalidConnectionID, then: done)
+        },
+        { done in
+          self.kernel.emit(
+            .stateNote, .vmbusGuest, .vmbusGuest,
+            "vmbus_post_msg returns -EINVAL: no answer will come for \(version.linuxName); try the next version",
+            message: ChannelMessageType.initiateContact.identifier,
+            details: [.int("errno", -22)], cost: self.costs.kernelCall, then: done)
+        },
+      ], then: next)
   }
 
   /// REQUESTOFFERS, one OFFERCHANNEL per device with its class GUID, ALLOFFERS_DELIVERED
@@ -96,8 +131,15 @@ extension VMBus {
   ) {
     let relid = host.nextRelid
     host.nextRelid += 1
-    let offer = ChannelOffer(
+    var offer = ChannelOffer(
       relid: relid, deviceClass: device, instanceID: instance, connectionID: 0x2000 + relid)
+    if device.usesMonitorPage {
+      offer.monitorAllocated = true
+      offer.monitorID = host.nextMonitorID
+      host.nextMonitorID += 1
+    }
+    var monitor: [Detail] = [.int("monitor_allocated", offer.monitorAllocated ? 1 : 0)]
+    if offer.monitorAllocated { monitor.append(.int("monitorid", Int(offer.monitorID))) }
     precondition(channels.count == Int(relid) - 1, "relids are dense and start at 1")
     channels.append(VMBusChannel(offer: offer))
     postMessage(
@@ -107,8 +149,7 @@ extension VMBus {
         .int("child_relid", Int(relid)), .text("if_type", device.classID.description),
         .text("if_instance", offer.instanceID.description),
         .hex("connection_id", UInt64(offer.connectionID), digits: 4),
-        .int("monitor_allocated", offer.monitorAllocated ? 1 : 0),
-      ]
+      ] + monitor
     ) {
       self.guest.offersReceived += 1
       next()
@@ -276,7 +317,8 @@ extension VMBus {
     }
   }
 
-  /// `vmbus_disconnect`: UNLOAD → UNLOAD_RESPONSE (fact sheet §3.2 item 7).
+  /// `vmbus_initiate_unload`: UNLOAD → UNLOAD_RESPONSE (fact sheet §3.2 item 7). Linux sends it
+  /// only on kexec, crash and hibernation (§9.4); the model shows it for hibernation.
   package func unloadVMBus(then next: @escaping Continuation) {
     guest.connection = .disconnecting
     postMessage(.unload, "UNLOAD: the guest disconnects from VMBus") {

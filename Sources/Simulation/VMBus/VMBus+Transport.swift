@@ -48,6 +48,9 @@ extension VMBus {
     let sender: ActorID = fromGuest ? .vmbusGuest : .vmbusRoot
     let receiver: ActorID = fromGuest ? .vmbusRoot : .vmbusGuest
     let offer = channels[Int(relid) - 1].offer
+    if fromGuest && offer.monitorAllocated {
+      return signalThroughMonitorPage(offer, reason: reason, then: next)
+    }
     // WS2008 (VMBus 0.13) hosts signal every channel through VMBUS_EVENT_CONNECTION_ID.
     let connection =
       guest.version == .ws2008 ? VMBusConnectionID.event : offer.connectionID
@@ -69,6 +72,40 @@ extension VMBus {
             details: [.int("sint", SynIC.vmbusSINT), .int("event_flag", flag)],
             cost: self.costs.interruptDelivery, then: done)
           self.hypervisor.clearEventFlag(flag, toGuest: !fromGuest)
+        },
+      ], then: next)
+  }
+
+  /// `vmbus_setevent` for a channel offered with `monitor_allocated`: the guest sets the relid's
+  /// bit in the shared interrupt page and its monitor bit in `trigger_group[group].pending` of
+  /// monitor page 1 (child → parent), a plain memory write with no VM exit. The hypervisor scans
+  /// the page and signals the host after the monitor latency window (fact sheet §2.2 step 6a, §9.5).
+  private func signalThroughMonitorPage(
+    _ offer: ChannelOffer, reason: String, then next: @escaping Continuation
+  ) {
+    let group = Int(offer.monitorID) / 32, bit = Int(offer.monitorID) % 32
+    kernel.run(
+      [
+        { done in
+          self.kernel.emit(
+            .stateNote, .vmbusGuest, .vmbusGuest,
+            "signal the host through the monitor page (\(reason)): set bit \(bit) of trigger_group[\(group)].pending in monitor page 1; no hypercall, no VM exit",
+            details: [
+              .int("relid", Int(offer.relid)), .int("monitorid", Int(offer.monitorID)),
+              .int("monitor_grp", group), .int("monitor_bit", bit),
+            ], cost: self.costs.componentWork, then: done)
+        },
+        { done in
+          let flag = Int(offer.relid)
+          self.hypervisor.raiseEventFlag(flag, toGuest: false)
+          self.kernel.emit(
+            .interrupt, .hypervisor, .vmbusRoot,
+            "the monitor scan finds the bit within its latency window: SINT2 interrupt, event flag \(offer.relid) set",
+            details: [
+              .int("sint", SynIC.vmbusSINT), .int("event_flag", flag),
+              .int("monitor_latency_ns", self.costs.monitorLatency),
+            ], cost: self.costs.monitorLatency + self.costs.interruptDelivery, then: done)
+          self.hypervisor.clearEventFlag(flag, toGuest: false)
         },
       ], then: next)
   }

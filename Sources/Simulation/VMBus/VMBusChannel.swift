@@ -34,10 +34,11 @@ package struct ChannelOffer: Sendable, Hashable {
   package var instanceID: GUID
   /// `connection_id` the guest signals this channel with (Win7+). Model value: 0x2000 + relid.
   package var connectionID: UInt32
-  /// `monitor_allocated`. Model assumption: the host offers the storage channel without a monitor
-  /// page, so the guest signals with HvCallSignalEvent (fact sheet §2.2 step 6b); the monitor-page
-  /// path (step 6a) is not modelled.
+  /// `monitor_allocated`: set for the performance channels (storage; fact sheet §9.5). The guest
+  /// then signals the host through monitor page 1 instead of `HvCallSignalEvent` (§2.2 step 6a).
   package var monitorAllocated = false
+  /// `monitorid`: the channel's bit in the monitor pages (group = id / 32, bit = id % 32).
+  package var monitorID: UInt8 = 0
 
   package init(relid: UInt32, deviceClass: VMBusDeviceClass, instanceID: GUID, connectionID: UInt32)
   {
@@ -100,6 +101,8 @@ package struct VMBusHostState: Sendable, Hashable {
   package var phase: Phase = .listen
   package var version: VMBusVersion?
   package var nextRelid: UInt32 = 1
+  /// The monitor id the next performance channel gets.
+  package var nextMonitorID: UInt8 = 0
 
   package init() {}
 }

@@ -36,6 +36,27 @@ import Testing
     #expect(trace.vm.state == "Running")
   }
 
+  /// §9.8: current kernels hand HOT_BACKUP to hv_vss_daemon; the model's older kernels answer it
+  /// in the driver. Either way the answer carries VSS_HBU_NO_AUTO_RECOVERY.
+  @Test(arguments: [GuestKernel(4, 4), GuestKernel(4, 9), .defaultLTS])
+  func hotBackupFollowsTheGuestKernel(_ kernel: GuestKernel) {
+    let (trace, _, problems) = Case.services(
+      [Case.backup], [.heartbeat, .backup], guestKernel: kernel
+    ).checked()
+    #expect(problems.isEmpty, "\(problems.prefix(3))")
+    let handed = trace.storedEvents.contains {
+      $0.to == "hv-vss-daemon" && $0.label.contains("VSS_OP_HOT_BACKUP")
+    }
+    #expect(handed == kernel.vssDaemonAnswersHotBackup)
+    #expect(handed == (kernel >= GuestKernel(4, 9)))
+    let answer = ICTrace.packets(trace, "ICMSGTYPE_VSS").first(where: ICTrace.isAnswer)
+    #expect(answer?.operation == "VSS_OP_HOT_BACKUP")
+    #expect(
+      trace.storedEvents.contains {
+        $0.from == "vss-guest" && $0.detail("flags") == .hex(5, digits: 8)
+      })
+  }
+
   @Test(arguments: [HostVersion.ws2008R2, .ws2012, .ws2012R2])
   func withoutVSSTheVMIsSavedNotTurnedOff(_ host: HostVersion) {
     let (trace, _, problems) = Case.services([Case.backup], [.heartbeat, .timeSync], host: host)

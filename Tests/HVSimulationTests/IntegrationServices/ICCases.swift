@@ -14,7 +14,8 @@ extension Case {
   /// A running generation 2 VM with the given services (nil: the host's defaults).
   static func services(
     _ steps: [StepRequest], _ services: [IntegrationService]? = nil, host: HostVersion = .ws2012R2,
-    state: InitialPowerState = .running, guestHasIntegrationServices: Bool = true
+    state: InitialPowerState = .running, guestHasIntegrationServices: Bool = true,
+    guestKernel: GuestKernel = .defaultLTS
   ) -> Case {
     let names = services.map { $0.map(\.rawValue).joined(separator: ",") } ?? "defaults"
     return Case(
@@ -24,7 +25,7 @@ extension Case {
         generation: guestHasIntegrationServices ? .two : .one,
         disk: guestHasIntegrationServices ? .scsi : .ide,
         guestHasIntegrationServices: guestHasIntegrationServices, enabledServices: services,
-        initialState: state),
+        initialState: state, guestKernel: guestKernel),
       steps: steps)
   }
 

@@ -37,13 +37,14 @@ import Testing
     #expect(abs(simulation.ics.guestClock.offset(at: simulation.now)) < 2_000_000)
   }
 
-  @Test func samplesKeepTheDriftSmall() {
+  @Test func samplesKeepTheDriftSmallOnAnOlderKernel() {
     let (trace, simulation, problems) = Case.services(
-      [Case.wait(seconds: 600)], [.timeSync], host: .ws2016
+      [Case.wait(seconds: 200)], [.timeSync], host: .ws2016, guestKernel: GuestKernel(4, 9)
     ).checked()
     #expect(problems.isEmpty, "\(problems.prefix(3))")
     #expect(
-      ICTrace.count(trace) { $0.message == "ICMSGTYPE_TIMESYNC" && ICTrace.isRequest($0) } == 120)
+      ICTrace.count(trace) { $0.message == "ICMSGTYPE_TIMESYNC" && ICTrace.isRequest($0) } == 40)
+    #expect(simulation.ics.timeSync.samplesApplied == 40)
     let drift = simulation.ics.guestClock.driftPPM
     #expect(drift <= -50 && drift >= -150)
     // Between samples the clock drifts by at most drift × period.
@@ -54,9 +55,41 @@ import Testing
     #expect(trace.storedEvents.count < 60)
   }
 
+  /// Kernels before 4.13 apply the first 50 SAMPLEs, then only SYNCs (`adj_guesttime`, `scnt`).
+  @Test func anOlderKernelStopsApplyingAfterFiftySamples() {
+    let (trace, simulation, problems) = Case.services(
+      [Case.wait(seconds: 400)], [.timeSync], host: .ws2016, guestKernel: GuestKernel(4, 9)
+    ).checked()
+    #expect(problems.isEmpty, "\(problems.prefix(3))")
+    #expect(simulation.ics.timeSync.samplesApplied == GuestKernel.legacyAppliedSamples)
+    #expect(trace.storedEvents.contains { $0.label.contains("applies only the first 50") })
+    let drift = simulation.ics.guestClock.driftPPM
+    // 30 unapplied samples later the clock is 150 s × drift behind, give or take one period.
+    let offset = abs(simulation.ics.guestClock.offset(at: simulation.now))
+    #expect(offset >= abs(drift) * 145_000 && offset <= abs(drift) * 155_000)
+  }
+
+  /// Current kernels record SAMPLEs for the PTP clock and leave the clock alone (fact sheet §9.10).
+  @Test func aCurrentKernelOnlyRecordsSamples() {
+    let (trace, simulation, problems) = Case.services(
+      [Case.wait(seconds: 60)], [.timeSync], host: .ws2016
+    ).checked()
+    #expect(problems.isEmpty, "\(problems.prefix(3))")
+    #expect(simulation.ics.timeSync.samplesApplied == 0)
+    let recorded = trace.storedEvents.filter {
+      $0.label.contains("recorded for the hyperv PTP clock")
+    }
+    #expect(!recorded.isEmpty)
+    #expect(recorded.allSatisfy { $0.detail("offset_before_ns") == $0.detail("offset_after_ns") })
+    let drift = simulation.ics.guestClock.driftPPM
+    let offset = abs(simulation.ics.guestClock.offset(at: simulation.now))
+    #expect(offset >= abs(drift) * 55_000)
+  }
+
   @Test func olderVersionsLandBehindBySampleAge() {
-    let (trace, _, _) = Case.services([Case.wait(seconds: 6)], [.timeSync], host: .ws2012R2)
-      .checked()
+    let (trace, _, _) = Case.services(
+      [Case.wait(seconds: 6)], [.timeSync], host: .ws2012R2, guestKernel: GuestKernel(4, 9)
+    ).checked()
     let apply = trace.storedEvents.first { $0.label.hasPrefix("SAMPLE:") }
     guard case .integer(let after)? = apply?.detail("offset_after_ns") else {
       Issue.record("no SAMPLE")

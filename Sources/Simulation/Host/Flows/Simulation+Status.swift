@@ -74,11 +74,12 @@ extension Simulation {
       .text("host", configuration.hostVersion.rawValue),
       .text("hostName", configuration.hostVersion.displayName),
       .text("diskPath", configuration.usesEmulatedDisk ? "emulated-ide" : "synthetic-vmbus"),
-      configuration.ideTransfer == .dma
-        ? .text("ideTransfer", configuration.ideTransfer.rawValue)
-        : .text("stringIO", configuration.stringIOTrapping.rawValue),
+      .text("guest", configuration.guestKernel.description),
       .flag("compressedRepeats", configuration.compressRepeats),
     ]
+    if configuration.generation == .one {
+      details.insert(.text("ideTransfer", configuration.ideTransfer.rawValue), at: 3)
+    }
     if let version = vmbusGuest.version {
       details.append(.text("vmbusVersion", version.description))
     }

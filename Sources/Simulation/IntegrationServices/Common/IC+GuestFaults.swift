@@ -42,19 +42,21 @@ extension IntegrationServices {
     }
   }
 
-  /// The guest answers every message queued in `service`'s ring. The first answer signals the
-  /// host, which then drains with its interrupt masked, so the others do not signal.
+  /// The guest answers every message queued in `service`'s ring: the util callback loops on
+  /// `vmbus_recvpacket()` until the ring is empty. Util channels are read in `HV_CALL_DIRECT` mode
+  /// (fact sheet §9.6), so the guest never sets its `interrupt_mask`. The first answer signals the
+  /// host, which then drains with its own interrupt masked, so the others do not signal (how the
+  /// Windows root reads its rings is not public: model assumption).
   private func drain(_ service: IntegrationService, then next: @escaping Continuation) {
     guard let relid = ic(service).relid, let count = bus.ring(relid, fromGuest: false)?.queued.count
     else { return next() }
-    _ = bus.setReaderMask(relid: relid, ringFromGuest: false, draining: true)
     kernel.run(
       [
         { done in
           self.kernel.emit(
             .call, .vmbusGuest, service.guestActor,
-            "hv_begin_read: \(count) message(s) waited in relid \(relid); \(service.linuxCallback) drains them",
-            details: [.int("relid", Int(relid)), .int("queued", count), .int("interrupt_mask", 1)],
+            "\(service.linuxCallback) runs (HV_CALL_DIRECT, no hv_begin_read): \(count) message(s) waited in relid \(relid); it loops on vmbus_recvpacket()",
+            details: [.int("relid", Int(relid)), .int("queued", count), .int("interrupt_mask", 0)],
             cost: self.costs.kernelCall, then: done)
         },
         { done in
@@ -72,10 +74,9 @@ extension IntegrationServices {
         },
         { done in
           _ = self.bus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
-          _ = self.bus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
           self.kernel.emit(
             .stateNote, service.guestActor, service.guestActor,
-            "hv_end_read: relid \(relid) is empty; both sides unmask their interrupts",
+            "relid \(relid) is empty: vmbus_recvpacket() returns no data and the callback ends; the host unmasks its interrupt",
             details: [.int("interrupt_mask", 0)], cost: self.costs.componentWork, then: done)
         },
       ], then: next)
@@ -112,10 +113,20 @@ extension IntegrationServices {
     switch message.payload {
     case .heartbeat(let ping):
       heartbeat.lastAnswer = ping.sequenceNumber + 1
-    case .timeSync(let sample):
-      // Every iteration takes the same time: the skipped ones end at `now`.
+    case .timeSync:
+      // Every iteration takes the same time: the skipped ones end at `now`. The last message the
+      // guest applies sets the clock (a kernel that only records SAMPLEs applies none of them).
       let span = (kernel.now - drainStart) / (count + 1)
-      let appliedAt = lastTimeSampleApplied + span * count
+      var applied: (index: Int, sample: TimeSyncMessage)?
+      for (index, packet) in consumed.enumerated() {
+        guard case .timeSync(let sample) = packet.payload.ic?.payload,
+          guestApplies(sample.flag, samplesApplied: timeSync.samplesApplied)
+        else { continue }
+        if sample.flag == .sample { timeSync.samplesApplied += 1 }
+        applied = (index, sample)
+      }
+      guard let (index, sample) = applied else { break }
+      let appliedAt = lastTimeSampleApplied + span * (index + 1)
       let takenAt = Int(sample.parentTime - TimeSyncModel.hostEpochFileTime) * 100
       guestClock.set(offset: sample.usesReferenceTime ? 0 : -(appliedAt - takenAt), at: appliedAt)
     default:

@@ -138,19 +138,18 @@ extension IntegrationServices {
   /// The guest's callback reads the oldest request, lets `handler` work, and answers in the same
   /// buffer. Reading may free the space a blocked host writer waits for: the guest then signals
   /// it and the host writes its parked message.
+  ///
+  /// Util channels are read in `HV_CALL_DIRECT` mode (`hv_util.c` `util_probe`, fact sheet §9.6):
+  /// the callback runs straight from the interrupt, without `hv_begin_read`, so the guest's
+  /// `interrupt_mask` on this ring stays 0 and the host's signalling follows the empty-ring rule
+  /// alone.
   func icGuestAnswer(
     _ service: IntegrationService, handler: @escaping ICGuestHandler,
     then next: @escaping (ICMessage?) -> Void
   ) {
     guard let relid = ic(service).relid else { return next(nil) }
-    // A drain already holds the mask (hv_begin_read); a single answer takes and releases it.
-    let ownsMask = bus.ring(relid, fromGuest: false)?.interruptMask == 0
-    if ownsMask { _ = bus.setReaderMask(relid: relid, ringFromGuest: false, draining: true) }
     let read = bus.receivePacket(relid: relid, fromGuestRing: false)
-    guard let read, let request = read.packet.payload.ic else {
-      if ownsMask { _ = bus.setReaderMask(relid: relid, ringFromGuest: false, draining: false) }
-      return next(nil)
-    }
+    guard let read, let request = read.packet.payload.ic else { return next(nil) }
     let actor = service.guestActor
     kernel.run(
       [
@@ -168,9 +167,6 @@ extension IntegrationServices {
       ]
     ) {
       handler(request) { answer in
-        if ownsMask {
-          _ = self.bus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
-        }
         self.icGuestSend(service, answer, requestID: read.packet.transactionID) { next(answer) }
       }
     }

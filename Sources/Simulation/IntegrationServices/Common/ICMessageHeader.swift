@@ -70,13 +70,18 @@ package struct ICMessage: Sendable, Hashable {
   package var header: ICMessageHeader
   package var payload: ICPayload
 
+  /// The length of the buffer the message travels in, when it is not 28 + `icmsgsize`: an answer
+  /// goes back in the request's buffer with the request's length (`recvlen`), even when the guest
+  /// shrank `icmsgsize` (a NEGOTIATE answer: fact sheet §9.9).
+  package var bufferLength: Int?
+
   package init(header: ICMessageHeader, payload: ICPayload) {
     self.header = header
     self.payload = payload
   }
 
-  /// Bytes after the VMBus packet descriptor: 28 + `icmsgsize`.
-  package var length: Int { ICMessageHeader.size + header.messageSize }
+  /// Bytes after the VMBus packet descriptor: the buffer's length, by default 28 + `icmsgsize`.
+  package var length: Int { bufferLength ?? ICMessageHeader.size + header.messageSize }
 
   /// The guest's answer: the same buffer with `icflags = TRANSACTION|RESPONSE`, the status and the
   /// rewritten service data (Linux util callbacks, FreeBSD `vmbus_ic_sendresp`).
@@ -84,6 +89,7 @@ package struct ICMessage: Sendable, Hashable {
     -> ICMessage
   {
     var answer = self
+    answer.bufferLength = length
     answer.header.flags = .guestResponse
     answer.header.status = status
     if let payload { answer.payload = payload }

@@ -25,6 +25,8 @@ package final class IntegrationServices {
   let vmName: String
   let hostVersion: HostVersion
   let guestHasIntegrationServices: Bool
+  /// The guest's Linux kernel: time sync, backup and KVP follow its version.
+  let guestKernel: GuestKernel
   /// Replaces the guest's version list of a service (a guest that shares no version with the host).
   let guestServiceVersions: [IntegrationService: [ICVersion]]
   /// The VM's power state, as the power component holds it (read only; the composition root
@@ -58,8 +60,9 @@ package final class IntegrationServices {
     kernel: Kernel, costs: CostTable, bus: any ICChannelBus, vmName: String,
     hostVersion: HostVersion, enabledServices: [IntegrationService],
     guestHasIntegrationServices: Bool, guestServiceVersions: [IntegrationService: [ICVersion]],
-    seed: UInt64
+    guestKernel: GuestKernel = .defaultLTS, seed: UInt64
   ) {
+    self.guestKernel = guestKernel
     self.kernel = kernel
     self.costs = costs
     self.bus = bus
@@ -75,7 +78,8 @@ package final class IntegrationServices {
     }
     let drift = -50 - Int(random.next(below: 101))
     guestClock = GuestClock(driftPPM: drift, offsetNanoseconds: 0, at: 0)
-    kvpStore = KVPStore.initial(vmName: vmName, hostOctet: 10 + Int(random.next(below: 240)))
+    kvpStore = KVPStore.initial(
+      vmName: vmName, hostOctet: 10 + Int(random.next(below: 240)), kernel: guestKernel)
   }
 
   var powerState: VMPowerState { vmPowerState() }

@@ -23,11 +23,15 @@ package struct KVPStore: Sendable, Hashable {
   /// The intrinsic items the guest publishes in the auto pool, in the index order of the uapi
   /// comment (fact sheet §4.7).
   ///
-  /// Model values for an Ubuntu guest with a 5.15 kernel, following where `hv_kvp_daemon` takes
-  /// them (uname, /etc/os-release, the interfaces' addresses; IntegrationServicesVersion is
-  /// Linux's `HV_DRV_VERSION`). The exact field mapping is illustrative. The IPv6 address uses the
-  /// Hyper-V MAC prefix 00:15:5D.
-  package static func intrinsicItems(vmName: String, hostOctet: Int) -> [KVPItem] {
+  /// Values follow the guest's pinned kernel the way `hv_kvp_daemon`'s `kvp_get_os_info` takes
+  /// them from `uname`: OSBuildNumber is the release cut to `x.y.z` ("the host expects the build
+  /// string to be of the form x.y.z"), OSName the system name. Model assumptions: the guest has no
+  /// `/etc/os-release` distribution entry, so OSVersion, OSMajorVersion and OSMinorVersion come from
+  /// the kernel too; IntegrationServicesVersion is Linux's `HV_DRV_VERSION`; the addresses are the
+  /// model's (the IPv6 one uses the Hyper-V MAC prefix 00:15:5D).
+  package static func intrinsicItems(vmName: String, hostOctet: Int, kernel: GuestKernel)
+    -> [KVPItem]
+  {
     let host = vmName.lowercased()
     let hex = String(hostOctet, radix: 16)
     return [
@@ -35,11 +39,11 @@ package struct KVPStore: Sendable, Hashable {
       KVPItem(key: "IntegrationServicesVersion", value: "3.1"),
       KVPItem(key: "NetworkAddressIPv4", value: "192.168.10.\(hostOctet)"),
       KVPItem(key: "NetworkAddressIPv6", value: "fe80::215:5dff:fe0a:\(hex)"),
-      KVPItem(key: "OSBuildNumber", value: "5.15.0"),
-      KVPItem(key: "OSName", value: "Ubuntu"),
-      KVPItem(key: "OSMajorVersion", value: "5"),
-      KVPItem(key: "OSMinorVersion", value: "15"),
-      KVPItem(key: "OSVersion", value: "5.15.0-105-generic"),
+      KVPItem(key: "OSBuildNumber", value: kernel.release),
+      KVPItem(key: "OSName", value: "Linux"),
+      KVPItem(key: "OSMajorVersion", value: String(kernel.major)),
+      KVPItem(key: "OSMinorVersion", value: String(kernel.minor)),
+      KVPItem(key: "OSVersion", value: kernel.release),
       KVPItem(key: "ProcessorArchitecture", value: "x86_64"),
     ]
   }
@@ -56,9 +60,9 @@ package struct KVPStore: Sendable, Hashable {
   }
 
   /// A store with the intrinsic and host-parameter items.
-  package static func initial(vmName: String, hostOctet: Int) -> KVPStore {
+  package static func initial(vmName: String, hostOctet: Int, kernel: GuestKernel) -> KVPStore {
     var store = KVPStore()
-    store.pools[.auto] = intrinsicItems(vmName: vmName, hostOctet: hostOctet)
+    store.pools[.auto] = intrinsicItems(vmName: vmName, hostOctet: hostOctet, kernel: kernel)
     store.pools[.autoExternal] = hostParameters(vmName: vmName)
     return store
   }

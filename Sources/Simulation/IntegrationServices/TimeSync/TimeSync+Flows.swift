@@ -6,12 +6,11 @@ import HVVMBus
 
 /// Time synchronization (fact sheet §4.6): a SYNC after the channel opens and after a restore,
 /// then a SAMPLE every ``TimeSyncModel/samplePeriodNanoseconds``. The guest's clock drifts (see
-/// ``GuestClock``); the model's guest applies every SYNC and SAMPLE it reads.
-///
-/// Model assumption: current Linux only records SAMPLEs (for its `hyperv` PTP clock) and sets the
-/// clock on SYNC; older Linux applied samples, FreeBSD applies them when off by more than 100 ms,
-/// and Windows feeds them to its time service. Applying each one keeps the trace simple: the
-/// offset it shows before each correction is the drift of one period.
+/// ``GuestClock``). What the guest does with a SAMPLE follows its pinned kernel (fact sheet §9.10,
+/// ``GuestKernel``): current Linux only records it for its `hyperv` PTP clock (a time daemon such
+/// as chrony may read that clock; the model's guest runs none) and sets the clock on SYNC only;
+/// kernels before 4.13 applied the first 50 SAMPLEs like a SYNC. (FreeBSD applies a SAMPLE when
+/// off by more than 100 ms; Windows feeds them to its time service.)
 extension IntegrationServices {
   /// A time message, fired by the time-sync timer.
   func sendTimeSample(then next: @escaping Continuation) {
@@ -63,13 +62,38 @@ extension IntegrationServices {
     return (hours < 10 ? "0" : "") + String(hours) + String(clock.dropFirst(2).prefix(13)) + " UTC"
   }
 
-  /// The guest's `timesync_onchannelcallback` / `adj_guesttime`: set the clock to the host's time;
-  /// with `vmreferencetime` add the time since the sample was taken.
+  /// True when the guest's kernel sets its clock from a message with `flag`, the
+  /// `samplesApplied`-th SAMPLE so far.
+  func guestApplies(_ flag: TimeSyncFlag, samplesApplied: Int) -> Bool {
+    switch flag {
+    case .sync: return true
+    case .sample:
+      return !guestKernel.recordsTimeSamples && samplesApplied < GuestKernel.legacyAppliedSamples
+    default: return false
+    }
+  }
+
+  /// The guest's `timesync_onchannelcallback` / `adj_guesttime`: set the clock to the host's time
+  /// (with `vmreferencetime` add the time since the sample was taken), or, for a SAMPLE its kernel
+  /// does not apply, only record it.
   func applyTimeSample(_ request: ICMessage, then answer: @escaping (ICMessage) -> Void) {
     guard case .timeSync(let sample) = request.payload else {
       return answer(request.response(status: .fail))
     }
     let before = guestClock.offset(at: kernel.now)
+    guard guestApplies(sample.flag, samplesApplied: timeSync.samplesApplied) else {
+      let why =
+        guestKernel.recordsTimeSamples
+        ? "recorded for the hyperv PTP clock (\(guestKernel) sets the clock on SYNC only)"
+        : "ignored (\(guestKernel) applies only the first \(GuestKernel.legacyAppliedSamples) SAMPLEs)"
+      return kernel.emit(
+        .stateNote, .timeSyncGuest, .timeSyncGuest,
+        "SAMPLE: \(why); the guest clock stays \(Self.describeOffset(before))",
+        details: [.int("offset_before_ns", before), .int("offset_after_ns", before)],
+        cost: costs.icHandling
+      ) { answer(request.response(status: .ok)) }
+    }
+    if sample.flag == .sample { timeSync.samplesApplied += 1 }
     let takenAt = Int(sample.parentTime - TimeSyncModel.hostEpochFileTime) * 100
     let late = kernel.now - takenAt
     let after = sample.usesReferenceTime ? 0 : -late
@@ -100,8 +124,12 @@ extension IntegrationServices {
     guard let channel = periodicChannel(.timeSync) else { return .max }
     guard !timeSync.sendSyncNext else { return 0 }
     if !guestHung {
-      return channel.state.unanswered == 0 && channel.inbound.isEmpty && channel.outbound.isEmpty
-        ? .max : 0
+      guard channel.state.unanswered == 0 && channel.inbound.isEmpty && channel.outbound.isEmpty
+      else { return 0 }
+      // A kernel that applies only the first SAMPLEs changes behaviour after the last of them.
+      let applying = guestApplies(.sample, samplesApplied: timeSync.samplesApplied)
+      return applying && !guestKernel.recordsTimeSamples
+        ? GuestKernel.legacyAppliedSamples - timeSync.samplesApplied : .max
     }
     guard !channel.inbound.isEmpty else { return 0 }
     let sample = timeMessage(flag: .sample, at: kernel.now)
@@ -124,7 +152,13 @@ extension IntegrationServices {
           requestID: requestID)
         return self.icPacket(message, requestID: requestID)
       },
-      answered: { _ in self.guestClock.shift(by: cycles * length) })
+      answered: { _ in
+        guard self.guestApplies(.sample, samplesApplied: self.timeSync.samplesApplied) else {
+          return
+        }
+        self.timeSync.samplesApplied += cycles
+        self.guestClock.shift(by: cycles * length)
+      })
     timeSync.samplesSent += samples
   }
 }

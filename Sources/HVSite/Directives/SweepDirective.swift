@@ -1,0 +1,221 @@
+import Foundation
+import HVDiagnostics
+import HVDiagram
+import HVScenario
+import HVTrace
+
+/// ```` ```sweep <scenario>… size=512B..64MiB [counters=intercepts,vmExits] ```` — how counters
+/// grow with a parameter: each scenario is run again at every point of the range (sizes double
+/// from the first to the last), and the totals are drawn on log–log axes, one line per scenario,
+/// one chart per counter with a switch between them, and the numbers in a table under each chart.
+///
+/// Every point is a simulation run of the scenario file with that one parameter changed
+/// (``Scenario/resizingTransfers(to:)``); nothing is typed in. Runs are shared between the pages
+/// of one build (``SweepRuns``).
+struct SweepDirective: Directive {
+  let name = "sweep"
+  let argumentCount = 1...6
+  let optionNames = ["size", "counters"]
+  let usage = "sweep <scenario> [<scenario>…] size=512B..64MiB [counters=intercepts,vmExits]"
+  let runs: ScenarioRuns
+  let sweeps: SweepRuns
+
+  /// What the reader can switch between when the author does not choose: the counters the
+  /// three emulated modes and the synthetic path differ by.
+  static let defaultCounters = ["intercepts", "vmExits", "contextSwitches", "simulatedNanoseconds"]
+  /// The most points one sweep may have, and the most runs (points × scenarios).
+  static let maximumPoints = 24
+  static let maximumRuns = 144
+
+  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<
+    DirectiveOutput, DiagnosticsError
+  > {
+    var problems: [Diagnostic] = []
+    let tokens = invocation.arguments
+    problems += tokens.filter { runs[$0.text] == nil }.map(runs.unknown)
+    let chosen = tokens.compactMap { runs[$0.text] }
+    for (token, run) in zip(tokens, chosen) where run.scenario?.transferSteps.isEmpty ?? true {
+      problems.append(
+        Diagnostic(
+          at: token.location, id: .directiveSweepNothingToVary,
+          "scenario '\(token.text)' has no write-disk or read-disk step whose size could vary",
+          suggestion: "sweep scenarios that write or read the disk"))
+    }
+    if Set(tokens.map(\.text)).count != tokens.count {
+      problems.append(
+        Diagnostic(
+          at: invocation.name.location, id: .directiveSweepRepeated,
+          "a scenario is named twice in 'sweep'"))
+    }
+    let sizes = parseSizes(invocation, &problems)
+    let counters = parseCounters(invocation, &problems)
+    if let sizes, sizes.count * tokens.count > Self.maximumRuns {
+      problems.append(
+        Diagnostic(
+          at: invocation.name.location, id: .directiveSweepTooLarge,
+          "this sweep needs \(sizes.count * tokens.count) runs; a sweep may make at most \(Self.maximumRuns)",
+          suggestion: "sweep fewer scenarios or a narrower range"))
+    }
+    guard problems.isEmpty, let sizes, let counters, chosen.count == tokens.count else {
+      return .failure(DiagnosticsError(problems))
+    }
+    let totals = chosen.map { run in
+      sizes.map { size in sweeps.totals(of: run, size: size) }
+    }
+    return .success(
+      render(chosen, sizes: sizes, counters: counters, totals: totals, page: page))
+  }
+
+  /// `size=512B..64MiB` → 512, 1024, … 64 MiB (doubling; the last point is the upper bound).
+  private func parseSizes(_ invocation: DirectiveInvocation, _ problems: inout [Diagnostic])
+    -> [Int]?
+  {
+    guard let option = invocation.option("size") else {
+      problems.append(
+        Diagnostic(
+          at: invocation.name.location, id: .directiveSweepRange,
+          "'sweep' needs the range it sweeps", suggestion: "add size=512B..64MiB"))
+      return nil
+    }
+    let bounds = option.value.components(separatedBy: "..")
+    guard bounds.count == 2, case .success(let low) = Quantity.bytes(bounds[0]),
+      case .success(let high) = Quantity.bytes(bounds[1]), low > 0, high > low
+    else {
+      problems.append(
+        Diagnostic(
+          at: option.key.location, id: .directiveSweepRange,
+          "'\(option.value)' is not a range of sizes from small to large",
+          suggestion: "write it as size=512B..64MiB"))
+      return nil
+    }
+    guard high <= ScenarioParser.maximumTransferBytes else {
+      problems.append(
+        Diagnostic(
+          at: option.key.location, id: .directiveSweepRange,
+          "a transfer may be at most \(Quantity.describeBytes(ScenarioParser.maximumTransferBytes))",
+          suggestion: "lower the upper bound"))
+      return nil
+    }
+    var sizes: [Int] = []
+    var size = low
+    while size < high {
+      sizes.append(size)
+      size *= 2
+    }
+    sizes.append(high)
+    guard sizes.count <= Self.maximumPoints else {
+      problems.append(
+        Diagnostic(
+          at: option.key.location, id: .directiveSweepTooLarge,
+          "this range has \(sizes.count) points (the size doubles each time); a sweep may have at most \(Self.maximumPoints)",
+          suggestion: "narrow the range"))
+      return nil
+    }
+    return sizes
+  }
+
+  private func parseCounters(_ invocation: DirectiveInvocation, _ problems: inout [Diagnostic])
+    -> [String]?
+  {
+    guard let option = invocation.option("counters") else { return Self.defaultCounters }
+    let names = option.value.split(separator: ",").map(String.init)
+    let unknown = names.filter { !Counters.names.contains($0) }
+    for name in unknown {
+      problems.append(
+        Diagnostic(
+          at: option.key.location, id: .directiveSweepCounter, "no counter '\(name)'",
+          suggestion: Suggestion.didYouMean(name, in: Counters.names)))
+    }
+    return unknown.isEmpty && !names.isEmpty ? names : nil
+  }
+
+  private func render(
+    _ chosen: [ScenarioRun], sizes: [Int], counters: [String], totals: [[Counters]],
+    page: DirectivePage
+  ) -> DirectiveOutput {
+    let text = WalkthroughText(strings: page.strings)
+    let id = "sweep-" + chosen.map(\.id).joined(separator: "-")
+    let names = chosen.map { $0.label[page.language] ?? $0.title[page.language] ?? $0.id }
+    let sizeLabels = sizes.map(Quantity.describeBytes)
+    var html = "<figure class=\"hv-sweep\" id=\"\(id)\">\n<figcaption>"
+    html += HTML.escape(text("sweep-heading")) + "</figcaption>\n"
+    html += "<div class=\"hv-sweep-choice\" role=\"radiogroup\" aria-label=\""
+    html += HTML.escape(text("sweep-choose")) + "\">\n"
+    for (index, counter) in counters.enumerated() {
+      let input = "\(id)-\(counter)"
+      html += "<input type=\"radio\" name=\"\(id)-counter\" id=\"\(input)\" value=\"\(counter)\""
+      html += index == 0 ? " checked>" : ">"
+      html += "<label for=\"\(input)\">\(HTML.escape(text("counter-\(counter)")))</label>\n"
+    }
+    html += "</div>\n<div class=\"hv-sweep-charts\">\n"
+    var anchors = [id]
+    for counter in counters {
+      let counterName = text("counter-\(counter)")
+      let values = totals.map { series in series.map { $0[counter] } }
+      let maximum = values.flatMap { $0.compactMap { $0 } }.max() ?? 0
+      let isTime = counter == "simulatedNanoseconds"
+      let yTicks = LogLogChart.decades(upTo: max(maximum, 1)).map {
+        LogLogChart.Tick(value: $0, label: isTime ? text.duration($0) : text.number($0))
+      }
+      let xTicks = sizes.enumerated().filter { $0.offset % 3 == 0 || $0.offset == sizes.count - 1 }
+        .map { LogLogChart.Tick(value: $0.element, label: sizeLabels[$0.offset]) }
+      let title = text.format("sweep-chart-title", ["counter": counterName])
+      let chartID = "\(id)-\(counter)-chart"
+      anchors.append(chartID)
+      let chart = LogLogChart(
+        id: chartID, title: title, summary: text("sweep-summary"),
+        xAxisLabel: text("sweep-axis-size"),
+        yAxisLabel: text.format("sweep-axis-value", ["counter": counterName]),
+        xValues: sizes, xTicks: xTicks, yTicks: yTicks,
+        series: zip(names, values).map { LogLogChart.Series(name: $0, values: $1) })
+      html += "<div class=\"hv-sweep-chart\" data-counter=\"\(counter)\">\n"
+      html += "<div class=\"hv-chart-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
+      html += HTML.escape(title) + "\">\n" + chart.render() + "\n</div>\n"
+      html += "<details class=\"hv-sweep-numbers\"><summary>"
+      html += HTML.escape(text.format("sweep-table", ["counter": counterName]))
+      html +=
+        "</summary>\n<div class=\"hv-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
+      html += HTML.escape(title) + "\">\n<table class=\"hv-compare-table\">\n<thead><tr>"
+      html += "<th scope=\"col\">\(HTML.escape(text("sweep-size")))</th>"
+      for name in names { html += "<th scope=\"col\">\(HTML.escape(name))</th>" }
+      html += "</tr></thead>\n<tbody>\n"
+      for (row, label) in sizeLabels.enumerated() {
+        html += "<tr><th scope=\"row\">\(HTML.escape(label))</th>"
+        for series in values {
+          let value = series[row] ?? 0
+          html += "<td>\(HTML.escape(isTime ? text.duration(value) : text.number(value)))</td>"
+        }
+        html += "</tr>\n"
+      }
+      html += "</tbody>\n</table>\n</div>\n</details>\n</div>\n"
+    }
+    html += "</div>\n<p class=\"hv-chart-scale\">\(HTML.escape(text("sweep-summary")))</p>\n"
+    html += "</figure>"
+    return DirectiveOutput(html: html, anchors: anchors)
+  }
+}
+
+/// The variant runs of one build, shared by every page that draws a sweep (the English and the
+/// Vietnamese lesson draw the same one). Runs are pure, so a run made twice would be identical:
+/// this only saves the time.
+final class SweepRuns: @unchecked Sendable {
+  private let lock = NSLock()
+  private var memo: [String: Counters] = [:]
+
+  /// The totals of `run`'s scenario with every disk transfer resized to `size` bytes.
+  func totals(of run: ScenarioRun, size: Int) -> Counters {
+    let key = "\(run.id)|\(size)"
+    lock.lock()
+    if let known = memo[key] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    guard let variant = run.scenario?.resizingTransfers(to: size) else { return Counters() }
+    let totals = ScenarioRunner.run(variant).totals
+    lock.lock()
+    memo[key] = totals
+    lock.unlock()
+    return totals
+  }
+}
