@@ -50,6 +50,11 @@ let package = Package(
       name: "HVStorage",
       dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVTrace"],
       path: "Sources/Simulation/Storage"),
+    // Networking: the emulated DEC 21140 and netvsc ↔ the virtual switch's NetVSP.
+    .target(
+      name: "HVNetwork",
+      dependencies: ["HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVTrace"],
+      path: "Sources/Simulation/Network"),
     // The six Integration Services: the IC framework and one folder per service.
     .target(
       name: "HVIntegrationServices",
@@ -59,7 +64,7 @@ let package = Package(
     .target(
       name: "HVPower",
       dependencies: [
-        "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage",
+        "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage", "HVNetwork",
         "HVIntegrationServices", "HVTrace",
       ],
       path: "Sources/Simulation/Power"),
@@ -67,7 +72,7 @@ let package = Package(
     .target(
       name: "HVSimulation",
       dependencies: [
-        "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage",
+        "HVSimKernel", "HVHostModel", "HVHypervisor", "HVVMBus", "HVStorage", "HVNetwork",
         "HVIntegrationServices", "HVPower", "HVTrace",
       ],
       path: "Sources/Simulation/Host"),

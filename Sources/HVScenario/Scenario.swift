@@ -70,6 +70,8 @@ public struct VMSettings: Sendable, Hashable {
   public var ideTransfer: IDETransferMode
   /// `guest: linux-<major>.<minor>`: the kernel the guest runs (default ``GuestKernel/defaultLTS``).
   public var guest: GuestKernel = .defaultLTS
+  /// `network: none | legacy | synthetic` (default none).
+  public var network: NetworkAdapter = .none
 
   public init(
     name: String = "VM01", generation: VMGeneration = .one, disk: DiskController = .ide,

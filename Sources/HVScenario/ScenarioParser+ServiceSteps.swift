@@ -26,6 +26,8 @@ extension ScenarioParser {
     case "kvp-set", "kvp-get", "kvp-delete", "kvp-enumerate":
       return readKVP(name, value, item: item, reader: reader)
     case "copy-file": return readCopyFile(value, item: item, reader: reader)
+    case "send-packets", "receive-packets":
+      return readPackets(name, value, item: item, reader: reader)
     case "enable-service", "disable-service":
       guard let service = serviceName(name, value, item: item, context: context, reader: reader)
       else { return nil }
@@ -167,6 +169,50 @@ extension ScenarioParser {
       .kvp(KVPRequest(operation: operation, pool: pool, key: key, value: text)),
       argument.joined(separator: ", ")
     )
+  }
+
+  /// The Ethernet frame sizes the network steps accept: 60 bytes (the minimum without the FCS) to
+  /// 1514 (a 1500-byte MTU plus the 14-byte header); at most 1,000,000 frames per step.
+  static let frameSizes = 60...1514
+  static let maximumFrames = 1_000_000
+
+  /// `send-packets {count, size}` / `receive-packets {count, size}`.
+  private static func readPackets(_ name: String, _ value: Node?, item: Node, reader: YAMLReader)
+    -> (kind: SimulationStep, argument: String)?
+  {
+    guard
+      let options = options(
+        value, step: name, keys: ["count", "size"], required: ["count", "size"],
+        example: "{count: 100, size: 1514 B}", item: item, reader: reader)
+    else { return nil }
+    var count: Int?
+    if let option = options["count"] {
+      if let number = Int(option.text), (1...maximumFrames).contains(number) {
+        count = number
+      } else {
+        reader.error(
+          option.node, .scenarioInvalidValue,
+          "count must be a whole number of frames from 1 to 1,000,000, not '\(option.text)'")
+      }
+    }
+    var bytes: Int?
+    if let option = options["size"],
+      let parsed = size(option.text, node: option.node, reader: reader)
+    {
+      if frameSizes.contains(parsed) {
+        bytes = parsed
+      } else {
+        reader.error(
+          option.node, .scenarioInvalidSize,
+          "a frame is 60 to 1514 bytes (Ethernet without the FCS), not \(parsed)",
+          suggestion: parsed > frameSizes.upperBound ? "use size: 1514 B" : "use size: 60 B")
+      }
+    }
+    guard let count, let bytes, let sizeText = options["size"]?.text else { return nil }
+    let kind: SimulationStep =
+      name == "send-packets"
+      ? .sendPackets(count: count, bytes: bytes) : .receivePackets(count: count, bytes: bytes)
+    return (kind, "count: \(count), size: \(sizeText)")
   }
 
   /// `copy-file {source, destination, size, create-full-path, force}`.

@@ -9,7 +9,8 @@ extension ScenarioParser {
   static let stepNames = [
     "start", "write-disk", "read-disk", "wait", "shutdown", "turn-off", "save", "restore",
     "kvp-set", "kvp-get", "kvp-delete", "kvp-enumerate", "backup", "copy-file", "enable-service",
-    "disable-service", "hang-guest", "resume-guest", "rescind-channel", "status",
+    "disable-service", "hang-guest", "resume-guest", "rescind-channel", "status", "send-packets",
+    "receive-packets",
   ]
   /// Steps written as a bare name.
   static let bareSteps: Set<String> = [

@@ -7,6 +7,7 @@ import Yams
 extension ScenarioParser {
   static let vmKeys = [
     "name", "generation", "disk", "integration-services", "state", "ide-transfer", "guest",
+    "network",
   ]
   static let integrationServiceKeywords = ["none", "all"]
 
@@ -63,6 +64,22 @@ extension ScenarioParser {
         reader.error(
           value, .scenarioIncompatible, "a generation 2 VM has no IDE controller",
           suggestion: "remove ide-transfer, or use generation: 1")
+      }
+    }
+    if let value = reader.value("network", in: entries, of: node, what: "vm"),
+      let text = reader.choice(value, "network", NetworkAdapter.allCases.map(\.rawValue))
+    {
+      settings.network = NetworkAdapter(rawValue: text) ?? .none
+      if settings.network == .legacy && settings.generation == .two {
+        reader.error(
+          value, .scenarioIncompatible, "a generation 2 VM has no Legacy Network Adapter",
+          suggestion: "use network: synthetic, or generation: 1")
+      }
+      if settings.network == .synthetic && settings.integrationServices == .none {
+        reader.error(
+          value, .scenarioIncompatible,
+          "the synthetic network adapter needs a VMBus-aware guest (integration-services: none)",
+          suggestion: "use network: legacy, or give the guest Integration Services")
       }
     }
     if let value = reader.value("guest", in: entries, of: node, what: "vm"),

@@ -61,6 +61,14 @@ struct StepContext {
     case .writeDisk, .readDisk:
       requireRunning(action, node: node, reader: reader, suggestion: "add '- start' before it")
       requireResponsive(action, node: node, reader: reader)
+    case .sendPackets, .receivePackets:
+      requireRunning(action, node: node, reader: reader, suggestion: "add '- start' before it")
+      requireResponsive(action, node: node, reader: reader)
+      if vm.network == .none {
+        reader.error(
+          node, .scenarioIncompatible, "'\(action)' needs a network adapter, and this VM has none",
+          suggestion: "set vm.network: synthetic (or legacy on generation 1)")
+      }
     case .wait, .status:
       break
     case .shutdown(let request):

@@ -40,7 +40,7 @@ extension Repository {
         "copy-file-disabled", "copy-file-exists", "disk-write-emulated",
         "disk-write-emulated-pio", "disk-write-emulated-pio-per-word", "disk-write-synthetic",
         "heartbeat", "heartbeat-lost", "heartbeat-rescinded", "heartbeat-ring-full", "kvp",
-        "kvp-value-too-long", "shutdown", "shutdown-without-is", "time-sync",
+        "kvp-value-too-long", "network-legacy", "network-synthetic", "shutdown", "shutdown-without-is", "time-sync",
         "time-sync-current-kernel",
         "time-sync-disabled",
       ])

@@ -40,6 +40,41 @@ import Testing
         == SourceLocation(path: "Content/scenarios/demo.yaml", line: 6, column: 5))
   }
 
+  @Test func networkAdapterAndPacketSteps() throws {
+    let source = { (vm: String, step: String) in
+      """
+      id: demo
+      title:
+        en: Demo
+        vi: Thử nghiệm
+      vm:
+      \(vm)
+      steps:
+        - \(step)
+
+      """
+    }
+    let (ok, problems) = ScenarioParser.parse(
+      source: source("  network: synthetic", "send-packets: {count: 10, size: 1514 B}"),
+      path: "demo.yaml")
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(ok?.vm.network == .synthetic)
+    #expect(ok?.steps.first?.kind == .sendPackets(count: 10, bytes: 1514))
+    let gen2 = lines(source("  generation: 2\n  network: legacy", "status"))
+    #expect(gen2.contains { $0.contains("no Legacy Network Adapter") && $0.contains("synthetic") })
+    let noVMBus = lines(source("  integration-services: none\n  network: synthetic", "status"))
+    #expect(noVMBus.contains { $0.contains("VMBus-aware guest") })
+    let noAdapter = lines(source("  name: A", "receive-packets: {count: 1, size: 60 B}"))
+    #expect(
+      noAdapter.contains { $0.contains("needs a network adapter") && $0.contains("vm.network") })
+    let jumbo = lines(source("  network: synthetic", "send-packets: {count: 1, size: 9000 B}"))
+    #expect(jumbo.contains { $0.contains("60 to 1514 bytes") && $0.contains("1514 B") })
+    let typo = lines(source("  network: synthetik", "status"))
+    #expect(
+      typo.contains { $0.hasPrefix("demo.yaml:6:12: error:") && $0.contains("'synthetic'") },
+      "\(typo)")
+  }
+
   @Test func guestPinsTheLinuxKernel() throws {
     let source = { (value: String) in
       """

@@ -1,6 +1,7 @@
 import HVHostModel
 import HVHypervisor
 import HVIntegrationServices
+import HVNetwork
 import HVPower
 import HVSimKernel
 import HVStorage
@@ -28,6 +29,7 @@ public final class Simulation {
   let hypervisor: Hypervisor
   let vmbus: VMBus
   let storage: Storage
+  let network: Network
   let ics: IntegrationServices
 
   let power: Power
@@ -66,6 +68,9 @@ public final class Simulation {
       usesEmulatedDisk: configuration.usesEmulatedDisk,
       hostProtocol: configuration.hostVersion.storageProtocol,
       transfer: configuration.ideTransfer, seed: configuration.seed)
+    network = Network(
+      kernel: kernel, costs: costs, hypervisor: hypervisor, vmbus: vmbus,
+      adapter: configuration.network, hostVersion: configuration.hostVersion)
     ics = IntegrationServices(
       kernel: kernel, costs: costs, bus: vmbus, vmName: configuration.vmName,
       hostVersion: configuration.hostVersion, enabledServices: configuration.enabledServices,
@@ -74,7 +79,8 @@ public final class Simulation {
       guestKernel: configuration.guestKernel, seed: configuration.seed)
     self.power = Power(
       kernel: kernel, costs: costs, hypervisor: hypervisor, vmbus: vmbus, storage: storage,
-      ics: ics, vmName: configuration.vmName, hostVersion: configuration.hostVersion,
+      network: network, ics: ics, vmName: configuration.vmName,
+      hostVersion: configuration.hostVersion,
       generation: configuration.generation, disk: configuration.disk,
       guestHasIntegrationServices: configuration.guestHasIntegrationServices)
     kernel.safePoints = ics
@@ -135,6 +141,10 @@ public final class Simulation {
     case .start: power.powerOn(then: next)
     case .writeDisk(let bytes): diskIO(isWrite: true, bytes: bytes, then: next)
     case .readDisk(let bytes): diskIO(isWrite: false, bytes: bytes, then: next)
+    case .sendPackets(let count, let bytes):
+      networkIO(sending: true, count: count, bytes: bytes, then: next)
+    case .receivePackets(let count, let bytes):
+      networkIO(sending: false, count: count, bytes: bytes, then: next)
     case .wait(let nanoseconds): wait(nanoseconds, then: next)
     case .turnOff: power.turnOff(then: next)
     case .shutdown(let request): power.shutdown(request, then: next)

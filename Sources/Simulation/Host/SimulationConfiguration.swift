@@ -37,6 +37,8 @@ public struct SimulationConfiguration: Sendable, Hashable {
   }
   /// The Linux kernel the guest runs (`vm.guest`); version-dependent behaviour follows it.
   public var guestKernel: GuestKernel = .defaultLTS
+  /// The VM's network adapter (`vm.network`).
+  public var network: NetworkAdapter = .none
   public var costs: CostTable
   /// Replaces the guest's service-version list of a service (tests: a guest that shares no
   /// version with the host, to see the protocol mismatch path).
@@ -48,8 +50,9 @@ public struct SimulationConfiguration: Sendable, Hashable {
     guestHasIntegrationServices: Bool = true, enabledServices: [IntegrationService]? = nil,
     initialState: InitialPowerState = .running, compressRepeats: Bool = true,
     ideTransfer: IDETransferMode = .dma, guestKernel: GuestKernel = .defaultLTS,
-    costs: CostTable = .standard
+    network: NetworkAdapter = .none, costs: CostTable = .standard
   ) {
+    self.network = network
     self.guestKernel = guestKernel
     self.scenarioID = scenarioID
     self.seed = seed

@@ -9,6 +9,10 @@ public enum SimulationStep: Sendable, Hashable {
   case start
   case writeDisk(bytes: Int)
   case readDisk(bytes: Int)
+  /// `send-packets`: the guest sends `count` Ethernet frames of `bytes` each.
+  case sendPackets(count: Int, bytes: Int)
+  /// `receive-packets`: `count` frames of `bytes` arrive for the VM.
+  case receivePackets(count: Int, bytes: Int)
   case wait(nanoseconds: Int)
   case turnOff
   /// `Stop-VM` (or a reboot / hibernate request) through the Shutdown service.

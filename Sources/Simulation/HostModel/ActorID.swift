@@ -16,6 +16,8 @@ public enum ActorID: String, Sendable, CaseIterable {
   case guestKernel = "guest-kernel"
   case ataDriver = "ata-driver"
   case storvsc
+  case netvsc
+  case tulipDriver = "tulip-driver"
   case heartbeatGuest = "heartbeat-guest"
   case shutdownGuest = "shutdown-guest"
   case timeSyncGuest = "timesync-guest"
@@ -27,6 +29,7 @@ public enum ActorID: String, Sendable, CaseIterable {
   case vid
   case vmbusRoot = "vmbus-root"
   case storvsp
+  case vmswitch
   case heartbeatHost = "heartbeat-host"
   case shutdownHost = "shutdown-host"
   case timeSyncHost = "timesync-host"
@@ -37,6 +40,7 @@ public enum ActorID: String, Sendable, CaseIterable {
   case vmms
   case storageStack = "storage-stack"
   case disk
+  case nic
 
   /// The actor's description for traces.
   public var actor: Actor {
@@ -59,6 +63,20 @@ public enum ActorID: String, Sendable, CaseIterable {
         id: rawValue, name: "storvsc, the storage VSC (guest)", partition: .child, mode: .kernel)
     case .vmbusGuest:
       return Actor(id: rawValue, name: "VMBus driver (guest)", partition: .child, mode: .kernel)
+    case .netvsc:
+      return Actor(
+        id: rawValue, name: "netvsc, the network VSC (guest)", partition: .child, mode: .kernel)
+    case .tulipDriver:
+      return Actor(
+        id: rawValue, name: "tulip, the DEC 21140 network driver (guest, not VMBus-aware)",
+        partition: .child, mode: .kernel)
+    case .vmswitch:
+      return Actor(
+        id: rawValue, name: "Hyper-V virtual switch (vmswitch.sys, NetVSP, root)",
+        partition: .root, mode: .kernel)
+    case .nic:
+      return Actor(
+        id: rawValue, name: "Physical network adapter", partition: .hardware, mode: .hardware)
     case .kvpDaemon, .vssDaemon, .fcopyDaemon, .heartbeatGuest, .shutdownGuest, .timeSyncGuest,
       .kvpGuest, .vssGuest, .fcopyGuest, .heartbeatHost, .shutdownHost, .timeSyncHost, .kvpHost,
       .vssHost, .fcopyHost:

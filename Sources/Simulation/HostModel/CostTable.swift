@@ -42,6 +42,13 @@ public struct CostTable: Sendable, Hashable {
   /// the documented figure, the window's end (model assumption; `docs/SIMULATION.md` shows the
   /// range).
   public var monitorLatency = 100_000
+  /// The virtual switch (vmswitch.sys) handles one frame: port lookup, VLAN, extensions
+  /// (model assumption, a few µs; no Windows figure is public).
+  public var vswitchPerFrame = 2_000
+  /// The physical network adapter's line rate in bits per nanosecond (10 Gbit/s).
+  public var nicBitsPerNanosecond = 10
+  /// vmwp.exe's DEC 21140 model handles one register access (model assumption, as for IDE).
+  public var tulipEmulation = 400
   /// A VMBus driver processes one control message (parsing, state change).
   public var controlMessageHandling = 2_000
   /// storvsp handles one packet: maps the GPA ranges, builds the I/O request (model assumption).
@@ -94,6 +101,9 @@ public struct CostTable: Sendable, Hashable {
 
   /// Time to copy `bytes` into a ring buffer.
   public func ringWrite(bytes: Int) -> Int { ringWriteFixed + bytes / ringBytesPerNanosecond }
+
+  /// A memory copy of `bytes` at the ring-copy bandwidth.
+  public func copy(bytes: Int) -> Int { bytes / ringBytesPerNanosecond }
 
   /// Disk service time for `bytes` with a per-step base latency.
   public func diskService(bytes: Int, baseLatency: Int) -> Int {

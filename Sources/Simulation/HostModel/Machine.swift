@@ -47,6 +47,18 @@ public enum DiskController: String, Sendable, CaseIterable {
   case scsi
 }
 
+/// The VM's network adapter (`vm.network`), the other half of "emulated vs synthetic".
+public enum NetworkAdapter: String, Sendable, CaseIterable {
+  /// No network adapter (the model's default, so the disk and service scenarios stay focused).
+  case none
+  /// The *Legacy Network Adapter*: a DEC 21140 "Tulip" emulated in vmwp.exe (generation 1
+  /// only); every register access traps.
+  case legacy
+  /// The *Network Adapter*: netvsc in the guest, the virtual switch's NetVSP in the root,
+  /// VMBus between them (needs a VMBus-aware guest).
+  case synthetic
+}
+
 /// The six Integration Services of the seed article, by their scenario-file names.
 public enum IntegrationService: String, Sendable, CaseIterable {
   case heartbeat

@@ -1,6 +1,7 @@
 import HVHostModel
 import HVHypervisor
 import HVIntegrationServices
+import HVNetwork
 import HVSimKernel
 import HVStorage
 import HVVMBus
@@ -11,7 +12,9 @@ extension Power {
   /// Integration Service the host version has and the VM's settings enable (contract §1; the
   /// order of the services is the model's).
   var offeredDevices: [VMBusDeviceClass] {
-    [disk == .scsi ? .scsi : .ide]
+    // The network adapter after the disk controller: the order of a real host's offers is
+    // issue 14's item 3 (model assumption until then).
+    [disk == .scsi ? .scsi : .ide] + (network.offeredDevice.map { [$0] } ?? [])
       + IntegrationService.allCases.filter { ics.ic($0).enabled }.map(\.deviceClass)
   }
 

@@ -1,6 +1,7 @@
 import HVHostModel
 import HVHypervisor
 import HVIntegrationServices
+import HVNetwork
 import HVSimKernel
 import HVStorage
 import HVTrace
@@ -63,8 +64,11 @@ extension Power {
     if generation == .one {
       actions.append { done in
         let (ranges, label, ports) = self.storage.emulatedControllerIntercepts
+        let nic = self.network.emulatedAdapterPorts
         self.hypervisor.installPortIntercepts(
-          ranges, label, details: [.text("ports", ports)], then: done)
+          ranges + nic,
+          nic.isEmpty ? label : label + ", and 0xEC00–0xEC7F (emulated DEC 21140)",
+          details: [.text("ports", nic.isEmpty ? ports : ports + ",0xEC00-0xEC7F")], then: done)
       }
     }
     actions += [
@@ -128,7 +132,8 @@ extension Power {
       kernel.emit(
         .call, .guestKernel, .ataDriver,
         "load the legacy ATA driver for the emulated IDE controller (no Integration Services)",
-        cost: costs.kernelCall, then: next)
+        cost: costs.kernelCall
+      ) { self.network.initializeTulip(then: next) }
       return
     }
     kernel.run(
@@ -164,8 +169,10 @@ extension Power {
         },
         { done in self.vmbus.vmbusConnect(then: done) },
         { done in self.requestOffers(then: done) },
-        { done in self.storage.attachSyntheticDisk { self.ics.openIntegrationServices(then: done) }
-        },
+        { done in self.storage.attachSyntheticDisk(then: done) },
+        { done in self.network.attachNetVSC(then: done) },
+        { done in self.network.initializeTulip(then: done) },
+        { done in self.ics.openIntegrationServices(then: done) },
       ], then: next)
   }
 
@@ -221,6 +228,7 @@ extension Power {
     hypervisor.forgetChildPartition()
     vmbus.reset()
     storage.reset()
+    network.reset()
     ics.reset()
   }
 }

@@ -1,6 +1,7 @@
 import HVHostModel
 import HVHypervisor
 import HVIntegrationServices
+import HVNetwork
 import HVSimKernel
 import HVStorage
 import HVTrace
@@ -21,6 +22,7 @@ package final class Power {
   let hypervisor: Hypervisor
   let vmbus: VMBus
   let storage: Storage
+  let network: Network
   let ics: IntegrationServices
   let vmName: String
   let hostVersion: HostVersion
@@ -33,7 +35,8 @@ package final class Power {
 
   package init(
     kernel: Kernel, costs: CostTable, hypervisor: Hypervisor, vmbus: VMBus, storage: Storage,
-    ics: IntegrationServices, vmName: String, hostVersion: HostVersion, generation: VMGeneration,
+    network: Network, ics: IntegrationServices, vmName: String, hostVersion: HostVersion,
+    generation: VMGeneration,
     disk: DiskController, guestHasIntegrationServices: Bool
   ) {
     self.kernel = kernel
@@ -41,6 +44,7 @@ package final class Power {
     self.hypervisor = hypervisor
     self.vmbus = vmbus
     self.storage = storage
+    self.network = network
     self.ics = ics
     self.vmName = vmName
     self.hostVersion = hostVersion

@@ -50,6 +50,7 @@ package struct GUID: Sendable, Hashable, CustomStringConvertible {
 package enum VMBusDeviceClass: String, Sendable, CaseIterable {
   case ide
   case scsi
+  case network
   case heartbeat
   case shutdown
   case timeSync
@@ -61,6 +62,7 @@ package enum VMBusDeviceClass: String, Sendable, CaseIterable {
     switch self {
     case .ide: return GUID("32412632-86cb-44a2-9b5c-50d1417354f5")
     case .scsi: return GUID("ba6163d9-04a1-4d29-b605-72e2ffb1dc7f")
+    case .network: return GUID("f8615163-df3e-46c5-913f-f2d2f965ed0e")
     case .heartbeat: return GUID("57164f39-9115-4e78-ab55-382f3bd5422d")
     case .shutdown: return GUID("0e0b6031-5213-4934-818b-38d90ced39db")
     case .timeSync: return GUID("9527e630-d0ae-497b-adce-e80ab0175caf")
@@ -72,13 +74,16 @@ package enum VMBusDeviceClass: String, Sendable, CaseIterable {
 
   /// A performance device, offered with a monitor page bit (`monitor_allocated = 1`, fact sheet
   /// §9.5): the storage controllers. The util (Integration Service) channels are not.
-  package var usesMonitorPage: Bool { self == .ide || self == .scsi }
+  /// The network adapter too: Linux marks it a performance device, and Microsoft's OpenVMM
+  /// NetVSP offers it with monitored notification; whether a Windows host does is UNCONFIRMED.
+  package var usesMonitorPage: Bool { self == .ide || self == .scsi || self == .network }
 
   /// How lessons name the device.
   package var displayName: String {
     switch self {
     case .ide: return "IDE (synthetic path)"
     case .scsi: return "SCSI controller"
+    case .network: return "Network adapter"
     case .heartbeat: return "Heartbeat"
     case .shutdown: return "Shutdown"
     case .timeSync: return "Time Synchronization"

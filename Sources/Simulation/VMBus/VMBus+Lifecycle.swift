@@ -179,43 +179,13 @@ extension VMBus {
     channels[index].gpadl = gpadl
     channels[index].outbound = RingBuffer(pages: ringPages)
     channels[index].inbound = RingBuffer(pages: ringPages)
-    let bodies = gpadl.bodyPFNs
-    let fullBodies = bodies.filter { $0 == GPADL.pfnsPerBody }.count
-    let lastBody = bodies.last.flatMap { $0 == GPADL.pfnsPerBody ? nil : $0 }
     kernel.run(
       [
         { done in
-          self.postMessage(
-            .gpadlHeader,
-            "GPADL_HEADER: gpadl \(DetailValue.hexString(UInt64(handle), digits: 5)) names \(gpadl.pageCount) ring pages; \(gpadl.headerPFNs) PFNs fit in this message",
-            details: [
-              .int("child_relid", Int(relid)), .hex("gpadl", UInt64(handle), digits: 5),
-              .int("rangecount", 1), .int("range_buflen", 8 + 8 * gpadl.pageCount),
-              .int("pfns", gpadl.headerPFNs), .hex("first_pfn", firstPFN, digits: 6),
-            ], then: done)
-        },
-        { done in
-          self.kernel.loop(
-            fullBodies, "for each GPADL_BODY carrying \(GPADL.pfnsPerBody) more PFNs",
-            fastForward: { _ in },
-            body: { number, iterationDone in
-              self.gpadlBody(
-                handle: handle, number: number + 1, pfns: GPADL.pfnsPerBody, then: iterationDone)
-            }, then: done)
-        },
-        { done in
-          guard let lastBody else { return done() }
-          self.gpadlBody(handle: handle, number: fullBodies + 1, pfns: lastBody, then: done)
-        },
-        { done in
-          self.channels[index].gpadl?.state = .created
-          self.postMessage(
-            .gpadlCreated,
-            "GPADL_CREATED: the host can map the ring pages",
-            details: [
-              .int("child_relid", Int(relid)), .hex("gpadl", UInt64(handle), digits: 5),
-              .int("creation_status", 0),
-            ], then: done)
+          self.sendGPADL(gpadl, naming: "ring pages") {
+            self.channels[index].gpadl?.state = .created
+            done()
+          }
         },
         { done in
           self.channels[index].hostState = .opening
@@ -238,6 +208,64 @@ extension VMBus {
             self.channels[index].state = .opened
             done()
           }
+        },
+      ], then: next)
+  }
+
+  /// A further GPADL on an open channel, for a buffer the guest shares with the host besides the
+  /// rings (netvsc's receive and send buffers): GPADL_HEADER, BODY…, CREATED.
+  /// - Returns (through `next`): the GPADL's handle.
+  package func establishGPADL(
+    relid: UInt32, pages: Int, naming noun: String, then next: @escaping (UInt32) -> Void
+  ) {
+    let handle = guest.nextGPADLHandle
+    guest.nextGPADLHandle += 1
+    // Model placement: buffers after the rings, one 64 MiB window per GPADL handle.
+    let firstPFN = gpaBase + 0x10_0000 + UInt64(handle - GPADL.firstHandle) * 0x4000
+    let gpadl = GPADL(handle: handle, relid: relid, pageCount: pages, firstPFN: firstPFN)
+    sendGPADL(gpadl, naming: noun) { next(handle) }
+  }
+
+  /// The messages of one GPADL: the header with as many PFNs as fit, the bodies with the rest
+  /// (a compressed loop), and the host's GPADL_CREATED (fact sheet §3.2 item 6).
+  private func sendGPADL(_ gpadl: GPADL, naming noun: String, then next: @escaping Continuation) {
+    let handle = gpadl.handle
+    let bodies = gpadl.bodyPFNs
+    let fullBodies = bodies.filter { $0 == GPADL.pfnsPerBody }.count
+    let lastBody = bodies.last.flatMap { $0 == GPADL.pfnsPerBody ? nil : $0 }
+    kernel.run(
+      [
+        { done in
+          self.postMessage(
+            .gpadlHeader,
+            "GPADL_HEADER: gpadl \(DetailValue.hexString(UInt64(handle), digits: 5)) names \(gpadl.pageCount) \(noun); \(gpadl.headerPFNs) PFNs fit in this message",
+            details: [
+              .int("child_relid", Int(gpadl.relid)), .hex("gpadl", UInt64(handle), digits: 5),
+              .int("rangecount", 1), .int("range_buflen", 8 + 8 * gpadl.pageCount),
+              .int("pfns", gpadl.headerPFNs), .hex("first_pfn", gpadl.firstPFN, digits: 6),
+            ], then: done)
+        },
+        { done in
+          self.kernel.loop(
+            fullBodies, "for each GPADL_BODY carrying \(GPADL.pfnsPerBody) more PFNs",
+            fastForward: { _ in },
+            body: { number, iterationDone in
+              self.gpadlBody(
+                handle: handle, number: number + 1, pfns: GPADL.pfnsPerBody, then: iterationDone)
+            }, then: done)
+        },
+        { done in
+          guard let lastBody else { return done() }
+          self.gpadlBody(handle: handle, number: fullBodies + 1, pfns: lastBody, then: done)
+        },
+        { done in
+          self.postMessage(
+            .gpadlCreated,
+            "GPADL_CREATED: the host can map the \(noun)",
+            details: [
+              .int("child_relid", Int(gpadl.relid)), .hex("gpadl", UInt64(handle), digits: 5),
+              .int("creation_status", 0),
+            ], then: done)
         },
       ], then: next)
   }

@@ -73,6 +73,9 @@ package struct VMBusPacket: Sendable, Hashable {
   package var headerLength: Int {
     switch type {
     case .dataUsingGPADirect: return Self.descriptorSize + 8 + 8 + 8 * pfnCount
+    // `vmtransfer_page_packet_header`: xfer_pageset_id, sender_owns_set, reserved, range_cnt,
+    // then one `vmtransfer_page_range {byte_count, byte_offset}` per range (`pfnCount` here).
+    case .dataUsingTransferPages: return Self.descriptorSize + 8 + 8 * pfnCount
     default: return Self.descriptorSize
     }
   }

@@ -1,5 +1,6 @@
 import HVHostModel
 import HVIntegrationServices
+import HVNetwork
 import HVPower
 import HVSimKernel
 import HVStorage
@@ -13,5 +14,18 @@ extension Simulation {
       return next()
     }
     storage.diskIO(isWrite: isWrite, bytes: bytes, then: next)
+  }
+
+  /// `send-packets` / `receive-packets` on the VM's network adapter.
+  func networkIO(sending: Bool, count: Int, bytes: Int, then next: @escaping Continuation) {
+    guard powerState == .running else {
+      kernel.report(.stepInWrongPowerState, "network I/O while the VM is \(powerState.rawValue)")
+      return next()
+    }
+    if sending {
+      network.send(count: count, bytes: bytes, then: next)
+    } else {
+      network.receive(count: count, bytes: bytes, then: next)
+    }
   }
 }
