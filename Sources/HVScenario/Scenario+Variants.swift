@@ -7,6 +7,47 @@ extension Scenario {
   public enum Parameter: String, Sendable, CaseIterable {
     /// The size of every `write-disk` and `read-disk` step.
     case size
+    /// The frame count of every `send-packets` and `receive-packets` step.
+    case frames
+  }
+
+  /// The steps a variant of `parameter` changes.
+  public func steps(varying parameter: Parameter) -> [ScenarioStep] {
+    switch parameter {
+    case .size: return transferSteps
+    case .frames:
+      return steps.filter {
+        switch $0.kind {
+        case .sendPackets, .receivePackets: return true
+        default: return false
+        }
+      }
+    }
+  }
+
+  /// This scenario with `parameter` set to `value` in every step it applies to; nil when no step
+  /// has it.
+  public func varying(_ parameter: Parameter, to value: Int) -> Scenario? {
+    switch parameter {
+    case .size: return resizingTransfers(to: value)
+    case .frames:
+      guard !steps(varying: .frames).isEmpty else { return nil }
+      var copy = self
+      copy.steps = steps.map { step in
+        var step = step
+        switch step.kind {
+        case .sendPackets(_, let bytes):
+          step.kind = .sendPackets(count: value, bytes: bytes)
+          step.argument = "count: \(value), size: \(Quantity.describeBytes(bytes))"
+        case .receivePackets(_, let bytes):
+          step.kind = .receivePackets(count: value, bytes: bytes)
+          step.argument = "count: \(value), size: \(Quantity.describeBytes(bytes))"
+        default: break
+        }
+        return step
+      }
+      return copy
+    }
   }
 
   /// The steps a `size` variant changes.

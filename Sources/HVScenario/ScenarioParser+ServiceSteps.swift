@@ -174,7 +174,7 @@ extension ScenarioParser {
   /// The Ethernet frame sizes the network steps accept: 60 bytes (the minimum without the FCS) to
   /// 1514 (a 1500-byte MTU plus the 14-byte header); at most 1,000,000 frames per step.
   static let frameSizes = 60...1514
-  static let maximumFrames = 1_000_000
+  public static let maximumFrames = 1_000_000
 
   /// `send-packets {count, size}` / `receive-packets {count, size}`.
   private static func readPackets(_ name: String, _ value: Node?, item: Node, reader: YAMLReader)

@@ -68,3 +68,34 @@ import Testing
     #expect(errors.allSatisfy { $0.contains(": error: ") })
   }
 }
+
+/// `sweep … frames=`: the network scenarios against the number of frames.
+@Suite struct FrameSweepTests {
+  @Test func framesSweepRunsTheNetworkScenarios() throws {
+    var fixture = try ContentFixture.withScenarios(["network-legacy", "network-synthetic"])
+    fixture.addLesson(
+      "a", order: 1, title: "A",
+      body: "```sweep network-legacy network-synthetic frames=1..1024 counters=vmExits\n```")
+    let site = fixture.build().site
+    #expect(fixture.errors() == [])
+    let page = try #require(site?.text("en/a.html"))
+    #expect(page.contains("against the number of frames"))
+    // 1 … 1024 doubling: 11 rows.
+    #expect(page.components(separatedBy: "<tr><th scope=\"row\">").count == 1 + 11)
+    let path = "Content/scenarios/network-legacy.yaml"
+    let text = try String(contentsOf: Repository.url(path), encoding: .utf8)
+    let scenario = try #require(
+      ScenarioLibrary.load(files: [(path: path, text: text)]).0.scenario(id: "network-legacy"))
+    let exits = ScenarioRunner.run(try #require(scenario.varying(.frames, to: 64))).totals.vmExits
+    #expect(page.contains("<tr><th scope=\"row\">64</th><td>\(exits)</td>"))
+    var wrong = try ContentFixture.withScenarios(["disk-write-emulated", "network-legacy"])
+    wrong.addLesson(
+      "a", order: 1, title: "A",
+      body:
+        "```sweep disk-write-emulated frames=1..8 size=1KiB..2KiB\n```\n\n```sweep disk-write-emulated frames=1..8\n```"
+    )
+    let errors = wrong.errors()
+    #expect(errors.contains { $0.contains("one parameter at a time") })
+    #expect(errors.contains { $0.contains("no send-packets or receive-packets step") })
+  }
+}

@@ -15,8 +15,9 @@ import HVTrace
 struct SweepDirective: Directive {
   let name = "sweep"
   let argumentCount = 1...6
-  let optionNames = ["size", "counters"]
-  let usage = "sweep <scenario> [<scenario>…] size=512B..64MiB [counters=intercepts,vmExits]"
+  let optionNames = ["size", "frames", "counters"]
+  let usage =
+    "sweep <scenario> [<scenario>…] size=512B..64MiB | frames=1..4096 [counters=intercepts,vmExits]"
   let runs: ScenarioRuns
   let sweeps: SweepRuns
 
@@ -34,84 +35,113 @@ struct SweepDirective: Directive {
     let tokens = invocation.arguments
     problems += tokens.filter { runs[$0.text] == nil }.map(runs.unknown)
     let chosen = tokens.compactMap { runs[$0.text] }
-    for (token, run) in zip(tokens, chosen) where run.scenario?.transferSteps.isEmpty ?? true {
-      problems.append(
-        Diagnostic(
-          at: token.location, id: .directiveSweepNothingToVary,
-          "scenario '\(token.text)' has no write-disk or read-disk step whose size could vary",
-          suggestion: "sweep scenarios that write or read the disk"))
-    }
     if Set(tokens.map(\.text)).count != tokens.count {
       problems.append(
         Diagnostic(
           at: invocation.name.location, id: .directiveSweepRepeated,
           "a scenario is named twice in 'sweep'"))
     }
-    let sizes = parseSizes(invocation, &problems)
+    let range = parseRange(invocation, &problems)
+    let named = Scenario.Parameter.allCases.first { invocation.option($0.rawValue) != nil }
+    if let parameter = range?.parameter ?? named {
+      for (token, run) in zip(tokens, chosen)
+      where run.scenario?.steps(varying: parameter).isEmpty ?? true {
+        problems.append(
+          Diagnostic(
+            at: token.location, id: .directiveSweepNothingToVary,
+            parameter == .size
+              ? "scenario '\(token.text)' has no write-disk or read-disk step whose size could vary"
+              : "scenario '\(token.text)' has no send-packets or receive-packets step whose count could vary",
+            suggestion: parameter == .size
+              ? "sweep scenarios that write or read the disk"
+              : "sweep scenarios that send or receive frames"))
+      }
+    }
     let counters = parseCounters(invocation, &problems)
-    if let sizes, sizes.count * tokens.count > Self.maximumRuns {
+    if let points = range?.points, points.count * tokens.count > Self.maximumRuns {
       problems.append(
         Diagnostic(
           at: invocation.name.location, id: .directiveSweepTooLarge,
-          "this sweep needs \(sizes.count * tokens.count) runs; a sweep may make at most \(Self.maximumRuns)",
+          "this sweep needs \(points.count * tokens.count) runs; a sweep may make at most \(Self.maximumRuns)",
           suggestion: "sweep fewer scenarios or a narrower range"))
     }
-    guard problems.isEmpty, let sizes, let counters, chosen.count == tokens.count else {
+    guard problems.isEmpty, let range, let counters, chosen.count == tokens.count else {
       return .failure(DiagnosticsError(problems))
     }
     let totals = chosen.map { run in
-      sizes.map { size in sweeps.totals(of: run, size: size) }
+      range.points.map { value in sweeps.totals(of: run, range.parameter, value) }
     }
     return .success(
-      render(chosen, sizes: sizes, counters: counters, totals: totals, page: page))
+      render(
+        chosen, parameter: range.parameter, points: range.points, counters: counters,
+        totals: totals, page: page))
   }
 
-  /// `size=512B..64MiB` → 512, 1024, … 64 MiB (doubling; the last point is the upper bound).
-  private func parseSizes(_ invocation: DirectiveInvocation, _ problems: inout [Diagnostic])
-    -> [Int]?
+  /// `size=512B..64MiB` or `frames=1..4096` → the points, doubling from the first bound; the last
+  /// point is the upper bound.
+  private func parseRange(_ invocation: DirectiveInvocation, _ problems: inout [Diagnostic])
+    -> (parameter: Scenario.Parameter, points: [Int])?
   {
-    guard let option = invocation.option("size") else {
+    let given = Scenario.Parameter.allCases.filter { invocation.option($0.rawValue) != nil }
+    guard given.count == 1, let parameter = given.first,
+      let option = invocation.option(parameter.rawValue)
+    else {
       problems.append(
         Diagnostic(
           at: invocation.name.location, id: .directiveSweepRange,
-          "'sweep' needs the range it sweeps", suggestion: "add size=512B..64MiB"))
+          given.isEmpty
+            ? "'sweep' needs the range it sweeps" : "'sweep' sweeps one parameter at a time",
+          suggestion: "add size=512B..64MiB (disk transfers) or frames=1..4096 (network frames)"))
       return nil
     }
     let bounds = option.value.components(separatedBy: "..")
-    guard bounds.count == 2, case .success(let low) = Quantity.bytes(bounds[0]),
-      case .success(let high) = Quantity.bytes(bounds[1]), low > 0, high > low
+    let parse: (String) -> Int? = { text in
+      switch parameter {
+      case .size:
+        if case .success(let bytes) = Quantity.bytes(text) { return bytes }
+        return nil
+      case .frames: return Int(text)
+      }
+    }
+    let example = parameter == .size ? "size=512B..64MiB" : "frames=1..4096"
+    guard bounds.count == 2, let low = parse(bounds[0]), let high = parse(bounds[1]), low > 0,
+      high > low
     else {
       problems.append(
         Diagnostic(
           at: option.key.location, id: .directiveSweepRange,
-          "'\(option.value)' is not a range of sizes from small to large",
-          suggestion: "write it as size=512B..64MiB"))
+          "'\(option.value)' is not a range from small to large",
+          suggestion: "write it as \(example)"))
       return nil
     }
-    guard high <= ScenarioParser.maximumTransferBytes else {
+    let limit =
+      parameter == .size ? ScenarioParser.maximumTransferBytes : ScenarioParser.maximumFrames
+    guard high <= limit else {
       problems.append(
         Diagnostic(
           at: option.key.location, id: .directiveSweepRange,
-          "a transfer may be at most \(Quantity.describeBytes(ScenarioParser.maximumTransferBytes))",
+          parameter == .size
+            ? "a transfer may be at most \(Quantity.describeBytes(limit))"
+            : "a step may move at most \(limit) frames",
           suggestion: "lower the upper bound"))
       return nil
     }
-    var sizes: [Int] = []
-    var size = low
-    while size < high {
-      sizes.append(size)
-      size *= 2
+    var points: [Int] = []
+    var value = low
+    while value < high {
+      points.append(value)
+      value *= 2
     }
-    sizes.append(high)
-    guard sizes.count <= Self.maximumPoints else {
+    points.append(high)
+    guard points.count <= Self.maximumPoints else {
       problems.append(
         Diagnostic(
           at: option.key.location, id: .directiveSweepTooLarge,
-          "this range has \(sizes.count) points (the size doubles each time); a sweep may have at most \(Self.maximumPoints)",
+          "this range has \(points.count) points (the value doubles each time); a sweep may have at most \(Self.maximumPoints)",
           suggestion: "narrow the range"))
       return nil
     }
-    return sizes
+    return (parameter, points)
   }
 
   private func parseCounters(_ invocation: DirectiveInvocation, _ problems: inout [Diagnostic])
@@ -130,15 +160,19 @@ struct SweepDirective: Directive {
   }
 
   private func render(
-    _ chosen: [ScenarioRun], sizes: [Int], counters: [String], totals: [[Counters]],
-    page: DirectivePage
+    _ chosen: [ScenarioRun], parameter: Scenario.Parameter, points sizes: [Int],
+    counters: [String], totals: [[Counters]], page: DirectivePage
   ) -> DirectiveOutput {
+    let key = parameter.rawValue
     let text = WalkthroughText(strings: page.strings)
     let id = "sweep-" + chosen.map(\.id).joined(separator: "-")
     let names = chosen.map { $0.label[page.language] ?? $0.title[page.language] ?? $0.id }
-    let sizeLabels = sizes.map(Quantity.describeBytes)
+    let text0 = WalkthroughText(strings: page.strings)
+    let sizeLabels = sizes.map {
+      parameter == .size ? Quantity.describeBytes($0) : text0.number($0)
+    }
     var html = "<figure class=\"hv-sweep\" id=\"\(id)\">\n<figcaption>"
-    html += HTML.escape(text("sweep-heading")) + "</figcaption>\n"
+    html += HTML.escape(text("sweep-heading-\(key)")) + "</figcaption>\n"
     html += "<div class=\"hv-sweep-choice\" role=\"radiogroup\" aria-label=\""
     html += HTML.escape(text("sweep-choose")) + "\">\n"
     for (index, counter) in counters.enumerated() {
@@ -159,12 +193,12 @@ struct SweepDirective: Directive {
       }
       let xTicks = sizes.enumerated().filter { $0.offset % 3 == 0 || $0.offset == sizes.count - 1 }
         .map { LogLogChart.Tick(value: $0.element, label: sizeLabels[$0.offset]) }
-      let title = text.format("sweep-chart-title", ["counter": counterName])
+      let title = text.format("sweep-chart-title-\(key)", ["counter": counterName])
       let chartID = "\(id)-\(counter)-chart"
       anchors.append(chartID)
       let chart = LogLogChart(
-        id: chartID, title: title, summary: text("sweep-summary"),
-        xAxisLabel: text("sweep-axis-size"),
+        id: chartID, title: title, summary: text("sweep-summary-\(key)"),
+        xAxisLabel: text("sweep-axis-\(key)"),
         yAxisLabel: text.format("sweep-axis-value", ["counter": counterName]),
         xValues: sizes, xTicks: xTicks, yTicks: yTicks,
         series: zip(names, values).map { LogLogChart.Series(name: $0, values: $1) })
@@ -176,7 +210,7 @@ struct SweepDirective: Directive {
       html +=
         "</summary>\n<div class=\"hv-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
       html += HTML.escape(title) + "\">\n<table class=\"hv-compare-table\">\n<thead><tr>"
-      html += "<th scope=\"col\">\(HTML.escape(text("sweep-size")))</th>"
+      html += "<th scope=\"col\">\(HTML.escape(text("sweep-column-\(key)")))</th>"
       for name in names { html += "<th scope=\"col\">\(HTML.escape(name))</th>" }
       html += "</tr></thead>\n<tbody>\n"
       for (row, label) in sizeLabels.enumerated() {
@@ -189,7 +223,7 @@ struct SweepDirective: Directive {
       }
       html += "</tbody>\n</table>\n</div>\n</details>\n</div>\n"
     }
-    html += "</div>\n<p class=\"hv-chart-scale\">\(HTML.escape(text("sweep-summary")))</p>\n"
+    html += "</div>\n<p class=\"hv-chart-scale\">\(HTML.escape(text("sweep-summary-\(key)")))</p>\n"
     html += "</figure>"
     return DirectiveOutput(html: html, anchors: anchors)
   }
@@ -202,16 +236,16 @@ final class SweepRuns: @unchecked Sendable {
   private let lock = NSLock()
   private var memo: [String: Counters] = [:]
 
-  /// The totals of `run`'s scenario with every disk transfer resized to `size` bytes.
-  func totals(of run: ScenarioRun, size: Int) -> Counters {
-    let key = "\(run.id)|\(size)"
+  /// The totals of `run`'s scenario with `parameter` set to `value`.
+  func totals(of run: ScenarioRun, _ parameter: Scenario.Parameter, _ value: Int) -> Counters {
+    let key = "\(run.id)|\(parameter.rawValue)|\(value)"
     lock.lock()
     if let known = memo[key] {
       lock.unlock()
       return known
     }
     lock.unlock()
-    guard let variant = run.scenario?.resizingTransfers(to: size) else { return Counters() }
+    guard let variant = run.scenario?.varying(parameter, to: value) else { return Counters() }
     let totals = ScenarioRunner.run(variant).totals
     lock.lock()
     memo[key] = totals

@@ -23,9 +23,11 @@ struct WalkthroughText {
         "counters-total", "counters-so-far", "number-group-separator", "number-decimal-separator",
         "scenario-link", "compare-heading", "compare-ratio", "compare-scale", "transcript-region",
         "figure-variant-path", "figure-variant-partitions", "figure-variant-messages",
-        "chart-region", "sweep-heading", "sweep-choose", "sweep-chart-title", "sweep-summary",
-        "sweep-axis-size", "sweep-axis-value", "sweep-table", "sweep-size",
+        "chart-region", "sweep-choose", "sweep-axis-value", "sweep-table",
       ]
+      + ["size", "frames"].flatMap { parameter in
+        ["heading", "chart-title", "summary", "axis", "column"].map { "sweep-\($0)-\(parameter)" }
+      }
   }
 
   func callAsFunction(_ key: String) -> String { strings[key] ?? key }
