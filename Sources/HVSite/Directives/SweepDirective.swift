@@ -167,9 +167,8 @@ struct SweepDirective: Directive {
     let text = WalkthroughText(strings: page.strings)
     let id = "sweep-" + chosen.map(\.id).joined(separator: "-")
     let names = chosen.map { $0.label[page.language] ?? $0.title[page.language] ?? $0.id }
-    let text0 = WalkthroughText(strings: page.strings)
     let sizeLabels = sizes.map {
-      parameter == .size ? Quantity.describeBytes($0) : text0.number($0)
+      parameter == .size ? Quantity.describeBytes($0) : text.number($0)
     }
     var html = "<figure class=\"hv-sweep\" id=\"\(id)\">\n<figcaption>"
     html += HTML.escape(text("sweep-heading-\(key)")) + "</figcaption>\n"
