@@ -32,6 +32,8 @@ enum Templates {
       disk: scsi               # ide (emulated, generation 1 only) | scsi (synthetic)
       integration-services: all  # none | all | a list such as [heartbeat, shutdown]
       state: running           # running | off (then start it with a '- start' step)
+      guest: linux-6.12        # the guest's Linux kernel, linux-<major>.<minor>
+      network: none            # none | legacy (generation 1) | synthetic
     steps:
       - write-disk: 4 KiB      # sizes: B, KB, KiB, MB, MiB, GB, GiB
 
