@@ -2,8 +2,10 @@
 """hvwalk's benchmarks (issue 9). Prints a Markdown report; docs/PERFORMANCE.md records one.
 
   1. the shipped content: full build time and peak memory;
-  2. a generated 1,000-lesson corpus built by hvwalk and by Hugo, alternating, medians, ratio;
-  3. the floor: the same corpus rendered by cmark alone in one process;
+  2. a generated 1,000-lesson corpus built by hvwalk and by Hugo, cold (empty output) and warm
+     (unchanged rebuild) separately, alternating, medians and min–max, ratios;
+  3. two floors: cmark alone rendering the bodies, and the equal-output floor, cmark writing the
+     very pages hvwalk writes (the bytes around each body cut from hvwalk's own output);
   4. the simulation: events per second and peak memory (the hvwalk-bench target);
   5. page weight of every built page;
   6. serve: save → rebuilt page served.
@@ -55,33 +57,66 @@ def main():
         seconds, peak = median_of(shipped)
         lines.append(f"| shipped content: full build | {seconds * 1000:.0f} ms, peak {peak / 1024:.0f} MB | < 1 s |")
 
-        # 2 and 3. The corpus, alternating hvwalk, Hugo and the cmark floor.
+        # 2 and 3. The corpus: hvwalk, Hugo, the cmark floor and the equal-output floor, each
+        # measured cold (its output folder removed first) and warm (rebuilt over its own unchanged
+        # output), alternating tool by tool so that no tool gets a warmer machine.
         corpus = os.path.join(work, "corpus")
         subprocess.run([sys.executable, os.path.join(HERE, "make-corpus.py"), corpus, "1000"], check=True)
+        lessons = os.path.join(corpus, "hvwalk-content", "lessons")
         floor_binary = os.path.join(work, "cmark-floor")
         subprocess.run(["cc", "-O2", "-o", floor_binary, os.path.join(HERE, "cmark-floor.c"), "-lcmark"], check=True)
+        equal_binary = os.path.join(work, "cmark-floor-equal")
+        subprocess.run(["cc", "-O2", "-o", equal_binary, os.path.join(HERE, "cmark-floor-equal.c"), "-lcmark"],
+                       check=True)
         hugo = shutil.which("hugo")
-        samples = {"hvwalk": [], "hugo": [], "floor": []}
-        for index in range(args.runs):
-            samples["hvwalk"].append(run([binary, "build", "--content", os.path.join(corpus, "hvwalk-content"),
-                                          "--output", os.path.join(work, "hv-out")]))
-            if hugo:
-                samples["hugo"].append(run([hugo, "--quiet", "-d", os.path.join(work, "hugo-out")],
-                                           cwd=os.path.join(corpus, "hugo-site")))
-            shutil.rmtree(os.path.join(work, "floor-out"), ignore_errors=True)
-            samples["floor"].append(run([floor_binary, os.path.join(corpus, "hvwalk-content", "lessons"),
-                                         os.path.join(work, "floor-out")]))
-        hv, hv_peak = median_of(samples["hvwalk"])
-        floor, _ = median_of(samples["floor"])
-        lines.append(f"| 1,000 lessons: hvwalk | {hv * 1000:.0f} ms, peak {hv_peak / 1024:.0f} MB | |")
+        outputs = {name: os.path.join(work, f"{name}-out") for name in ("hvwalk", "hugo", "floor", "equal")}
+        commands = {
+            "hvwalk": ([binary, "build", "--content", os.path.join(corpus, "hvwalk-content"), "--output",
+                        outputs["hvwalk"]], None),
+            "floor": ([floor_binary, lessons, outputs["floor"]], None),
+        }
         if hugo:
-            hg, hg_peak = median_of(samples["hugo"])
-            lines.append(f"| 1,000 lessons: Hugo {hugo_version(hugo)} | {hg * 1000:.0f} ms, peak {hg_peak / 1024:.0f} MB | |")
-            lines.append(f"| 1,000 lessons: ratio hvwalk ÷ Hugo | {hv / hg:.2f} | ≤ 0.20 |")
-        else:
+            commands["hugo"] = ([hugo, "--quiet", "-d", outputs["hugo"]], os.path.join(corpus, "hugo-site"))
+        # The frames of the equal-output floor: the bytes hvwalk writes around each lesson's body.
+        run(commands["hvwalk"][0])
+        frames = os.path.join(work, "frames")
+        frame_bytes = cut_frames(outputs["hvwalk"], lessons, frames)
+        commands["equal"] = ([equal_binary, lessons, frames, outputs["equal"]], None)
+        samples = {(name, kind): [] for name in commands for kind in ("cold", "warm")}
+        for _ in range(args.runs):
+            for kind in ("cold", "warm"):
+                for name, (command, cwd) in commands.items():
+                    if kind == "cold":
+                        shutil.rmtree(outputs[name], ignore_errors=True)
+                    samples[(name, kind)].append(run(command, cwd=cwd))
+        def cell(name, kind):
+            values = [s[0] for s in samples[(name, kind)]]
+            peak = max(s[1] for s in samples[(name, kind)])
+            return (statistics.median(values),
+                    f"{statistics.median(values) * 1000:.0f} ms ({min(values) * 1000:.0f}–{max(values) * 1000:.0f}), "
+                    f"peak {peak / 1024:.0f} MB")
+        names = {"hvwalk": "hvwalk", "floor": "cmark floor (read, render, write the body only)",
+                 "equal": f"equal-output floor (cmark + the same {frame_bytes / 1048576:.0f} MB of page frames)"}
+        if hugo:
+            names["hugo"] = f"Hugo {hugo_version(hugo)}"
+        medians = {}
+        for name in ("hvwalk", "hugo", "floor", "equal"):
+            if name not in commands:
+                continue
+            for kind in ("cold", "warm"):
+                medians[(name, kind)], text = cell(name, kind)
+                lines.append(f"| 1,000 lessons, {kind}: {names[name]} | {text} | |")
+        for kind in ("cold", "warm"):
+            hv = medians[("hvwalk", kind)]
+            if hugo:
+                lines.append(f"| 1,000 lessons, {kind}: hvwalk ÷ Hugo | {hv / medians[('hugo', kind)]:.2f} | "
+                             f"{'≤ 0.10' if kind == 'cold' else ''} |")
+            lines.append(f"| 1,000 lessons, {kind}: hvwalk ÷ equal-output floor | "
+                         f"{hv / medians[('equal', kind)]:.1f}× | {'≤ 3×' if kind == 'cold' else ''} |")
+        lines.append(f"| 1,000 lessons: hvwalk warm ÷ cold | "
+                     f"{medians[('hvwalk', 'warm')] / medians[('hvwalk', 'cold')]:.2f} | ≤ 0.25 |")
+        if not hugo:
             lines.append("| 1,000 lessons: Hugo | not installed (apt-get install hugo) | |")
-        lines.append(f"| 1,000 lessons: cmark floor (read, render, write) | {floor * 1000:.0f} ms | |")
-        lines.append(f"| 1,000 lessons: hvwalk ÷ cmark floor | {hv / floor:.1f}× | ≤ 2× |")
 
         # 4. The simulation: its own script and table (reusing this release build).
         simulation = subprocess.run([os.path.join(HERE, "sim-bench.sh")], cwd=ROOT, capture_output=True, text=True,
@@ -102,7 +137,30 @@ def main():
     print("\n".join(lines))
     print("\nSimulation (Benchmarks/sim-bench.sh):\n")
     print(simulation)
-    print(f"\nMachine: {os.cpu_count()} cores, {machine()}; {args.runs} runs each, alternating; medians.")
+    print(f"\nMachine: {os.cpu_count()} cores, {machine()}; {args.runs} runs each, alternating; medians (min–max).")
+
+
+def cut_frames(site, lessons, frames):
+    """Cuts every lesson page hvwalk built into the bytes before its body (up to the end of the
+    lesson header and table of contents) and after it (from `</article>` on); returns their size."""
+    total = 0
+    for language in ("vi", "en"):
+        os.makedirs(os.path.join(frames, language), exist_ok=True)
+        for name in os.listdir(os.path.join(lessons, language)):
+            if not name.endswith(".md"):
+                continue
+            slug = name[:-3]
+            page = open(os.path.join(site, language, slug + ".html"), encoding="utf-8").read()
+            start = page.index("</header>", page.index('<article class="lesson">')) + len("</header>")
+            toc = page.find('<nav class="toc"', start)
+            if toc != -1 and page.find("</nav>", toc) < page.index("</article>"):
+                start = page.index("</nav>", toc) + len("</nav>")
+            end = page.index("</article>")
+            for suffix, text in ((".prefix", page[:start]), (".suffix", page[end:])):
+                with open(os.path.join(frames, language, slug + suffix), "w", encoding="utf-8") as file:
+                    file.write(text)
+                total += len(text.encode("utf-8"))
+    return total
 
 
 def hugo_version(hugo):
