@@ -38,12 +38,27 @@ struct ScenarioPages {
       chromeHref: Route.chromeTrace(id: run.id).relativeURL(from: page),
       vmName: run.trace.vm.name, vmState: run.trace.vm.state,
       services: run.trace.integrationServices.map {
-        ServiceRow(name: $0.name, enabled: text($0.enabled ? "yes" : "no"), status: $0.status)
+        ServiceRow(
+          name: $0.name, enabled: text($0.enabled ? "yes" : "no"),
+          status: Self.statusText($0, interface))
       },
       hasServices: !run.trace.integrationServices.isEmpty,
       log: run.trace.hostLog.map { LogRow(time: $0.time, source: $0.source, message: $0.message) },
       hasLog: !run.trace.hostLog.isEmpty, strings: interface.dictionary)
     return theme.render(view, template: "scenario")
+  }
+
+  /// A service's status as `Get-VMIntegrationService` prints it, explained in the page's language
+  /// (issue 16): the strings file words each `PrimaryStatusDescription` (`service-status-ok`,
+  /// `service-status-no-contact`, …) and says that a disabled service's `OK` means "not in use".
+  /// An unknown status is shown as it is.
+  static func statusText(_ service: IntegrationServiceStatus, _ strings: InterfaceStrings) -> String
+  {
+    guard !service.status.isEmpty else { return strings["service-status-none"] ?? "" }
+    if !service.enabled, let disabled = strings["service-status-disabled"] { return disabled }
+    let key =
+      "service-status-" + service.status.lowercased().split(separator: " ").joined(separator: "-")
+    return strings[key] ?? service.status
   }
 
   func index(language: String) -> String {
