@@ -85,9 +85,10 @@ extension ScenarioParser {
     if let value = reader.value("guest", in: entries, of: node, what: "vm"),
       let text = reader.scalar(value, "guest")
     {
-      if let kernel = GuestKernel(parsing: text), kernel >= .oldest, kernel <= .newest {
+      let kernel = GuestKernel(parsing: text)
+      if let kernel, kernel >= .oldest, kernel <= .newest {
         settings.guest = kernel
-      } else if GuestKernel(parsing: text) != nil {
+      } else if kernel != nil {
         reader.error(
           value, .scenarioInvalidValue,
           "the model knows Linux \(GuestKernel.oldest.major).\(GuestKernel.oldest.minor) to \(GuestKernel.newest.major).x, not '\(text)'",

@@ -13,7 +13,12 @@ extension Hypervisor {
     kernel.count(.hypercalls)
     let result: [Detail] =
       status == .success
-      ? [] : [.text("status", "\(status.identifier) (0x\(String(status.rawValue, radix: 16)))")]
+      ? []
+      : [
+        .text(
+          "status",
+          "\(status.identifier) (\(DetailValue.hexString(UInt64(status.rawValue), digits: 0)))")
+      ]
     kernel.emit(
       .hypercall, caller, .hypervisor, label, message: code.identifier,
       details: [.hex("code", UInt64(code.rawValue), digits: 4)] + details + result,
@@ -56,6 +61,8 @@ extension Hypervisor {
     irq: Int, to driver: ActorID, then next: @escaping Kernel.Continuation
   ) {
     let partition = childPartitionID
+    let vector = ISAInterruptVector.vector(forIRQ: irq)
+    let vectorText = DetailValue.hexString(UInt64(vector), digits: 0)
     kernel.run(
       [
         { done in
@@ -64,10 +71,9 @@ extension Hypervisor {
             then: done)
         },
         { done in
-          let vector = ISAInterruptVector.vector(forIRQ: irq)
           self.hypercall(
             .assertVirtualInterrupt, from: .vid,
-            "assert vector 0x\(String(vector, radix: 16, uppercase: true)) (IRQ \(irq)) on the child's VP 0",
+            "assert vector \(vectorText) (IRQ \(irq)) on the child's VP 0",
             details: [
               .hex("partition_id", partition, digits: 4), .hex("vector", UInt64(vector), digits: 2),
               .text("interrupt_control", "HV_X64_INTERRUPT_TYPE_FIXED, edge"),
@@ -78,7 +84,7 @@ extension Hypervisor {
           self.kernel.count(.interruptsDelivered)
           self.kernel.emit(
             .interrupt, .hypervisor, driver,
-            "vector 0x\(String(ISAInterruptVector.vector(forIRQ: irq), radix: 16, uppercase: true)) (IRQ \(irq)) injected at the next VM entry",
+            "vector \(vectorText) (IRQ \(irq)) injected at the next VM entry",
             details: [.int("irq", irq)], cost: self.costs.interruptDelivery, then: done)
         },
       ], then: next)

@@ -57,7 +57,7 @@ extension Network {
     let access = IOPortAccess(
       port: port, isWrite: true, bytes: 4,
       instruction:
-        "OUTL 0x\(String(port, radix: 16, uppercase: true)) ← 0x\(String(value, radix: 16, uppercase: true))"
+        "OUTL \(DetailValue.hexString(UInt64(port), digits: 0)) ← \(DetailValue.hexString(UInt64(value), digits: 0))"
     )
     hypervisor.interceptIOPort(
       access, from: .tulipDriver, device: "emulated DEC 21140", emulationCost: costs.tulipEmulation,
@@ -68,7 +68,7 @@ extension Network {
     let port = Tulip.csr(csr)
     let access = IOPortAccess(
       port: port, isWrite: false, bytes: 4,
-      instruction: "INL 0x\(String(port, radix: 16, uppercase: true))")
+      instruction: "INL \(DetailValue.hexString(UInt64(port), digits: 0))")
     hypervisor.interceptIOPort(
       access, from: .tulipDriver, device: "emulated DEC 21140", emulationCost: costs.tulipEmulation,
       emulate: { what }, then: next)

@@ -56,7 +56,7 @@ extension Network {
     let accepted = version <= hostNVSP
     nvspExchange(
       NVSPMessage(.initialize), answer: NVSPMessage(.initializeComplete), relid: relid,
-      "\(NVSPMessageType.initialize.identifier) \(version.identifier) (min = max = 0x\(String(version.rawValue, radix: 16)))",
+      "\(NVSPMessageType.initialize.identifier) \(version.identifier) (min = max = \(DetailValue.hexString(UInt64(version.rawValue), digits: 0)))",
       details: [.hex("max_protocol_ver", UInt64(version.rawValue), digits: 8)],
       answerText: accepted
         ? "negotiated_protocol_ver \(version.identifier), NVSP_STAT_SUCCESS"
@@ -115,7 +115,7 @@ extension Network {
           self.nvspExchange(
             NVSPMessage(.sendReceiveBuffer), answer: NVSPMessage(.sendReceiveBufferComplete),
             relid: relid,
-            "\(NVSPMessageType.sendReceiveBuffer.identifier): \(receiveBytes / 1_048_576) MiB receive buffer, id 0x\(String(NetVSCBuffers.receiveBufferID, radix: 16, uppercase: true))",
+            "\(NVSPMessageType.sendReceiveBuffer.identifier): \(receiveBytes / 1_048_576) MiB receive buffer, id \(DetailValue.hexString(UInt64(NetVSCBuffers.receiveBufferID), digits: 0))",
             details: [
               .hex("gpadl_handle", UInt64(self.netvsc.receiveBufferGPADL ?? 0), digits: 5),
               .hex("id", UInt64(NetVSCBuffers.receiveBufferID), digits: 4),

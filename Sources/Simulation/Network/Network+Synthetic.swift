@@ -319,7 +319,7 @@ extension Network {
           self.vmbus.sendPacket(
             self.transferPagePacket(frames: frames, transactionID: id), relid: relid,
             fromGuest: false,
-            "SEND_RNDIS_PKT: \(frames) frame(s) as ranges of transfer page set 0x\(String(NetVSCBuffers.receiveBufferID, radix: 16, uppercase: true))",
+            "SEND_RNDIS_PKT: \(frames) frame(s) as ranges of transfer page set \(DetailValue.hexString(UInt64(NetVSCBuffers.receiveBufferID), digits: 0))",
             operation: NVSPMessageType.sendRNDISPacket.identifier,
             details: [
               .hex("xfer_pageset_id", UInt64(NetVSCBuffers.receiveBufferID), digits: 4),

@@ -65,15 +65,26 @@ extension VMBus {
             ], then: done)
         },
         { done in
-          let flag = Int(relid)
-          self.hypervisor.raiseEventFlag(flag, toGuest: !fromGuest)
-          self.kernel.emit(
-            .interrupt, .hypervisor, receiver, "SINT2 interrupt: event flag \(relid) set",
-            details: [.int("sint", SynIC.vmbusSINT), .int("event_flag", flag)],
-            cost: self.costs.interruptDelivery, then: done)
-          self.hypervisor.clearEventFlag(flag, toGuest: !fromGuest)
+          self.eventFlagInterrupt(
+            relid, to: receiver, toGuest: !fromGuest, "SINT2 interrupt: event flag \(relid) set",
+            then: done)
         },
       ], then: next)
+  }
+
+  /// The hypervisor sets channel `relid`'s flag in the receiver's SINT2 event page and interrupts
+  /// it; `delay` is how long the signal waited before (the monitor page's scan window).
+  private func eventFlagInterrupt(
+    _ relid: UInt32, to receiver: ActorID, toGuest: Bool, _ label: String,
+    details extra: [Detail] = [], delay: Int = 0, then next: @escaping Continuation
+  ) {
+    let flag = Int(relid)
+    hypervisor.raiseEventFlag(flag, toGuest: toGuest)
+    kernel.emit(
+      .interrupt, .hypervisor, receiver, label,
+      details: [.int("sint", SynIC.vmbusSINT), .int("event_flag", flag)] + extra,
+      cost: delay + costs.interruptDelivery, then: next)
+    hypervisor.clearEventFlag(flag, toGuest: toGuest)
   }
 
   /// `vmbus_setevent` for a channel offered with `monitor_allocated`: the guest sets the relid's
@@ -96,16 +107,11 @@ extension VMBus {
             ], cost: self.costs.componentWork, then: done)
         },
         { done in
-          let flag = Int(offer.relid)
-          self.hypervisor.raiseEventFlag(flag, toGuest: false)
-          self.kernel.emit(
-            .interrupt, .hypervisor, .vmbusRoot,
+          self.eventFlagInterrupt(
+            offer.relid, to: .vmbusRoot, toGuest: false,
             "the monitor scan finds the bit within its latency window: SINT2 interrupt, event flag \(offer.relid) set",
-            details: [
-              .int("sint", SynIC.vmbusSINT), .int("event_flag", flag),
-              .int("monitor_latency_ns", self.costs.monitorLatency),
-            ], cost: self.costs.monitorLatency + self.costs.interruptDelivery, then: done)
-          self.hypervisor.clearEventFlag(flag, toGuest: false)
+            details: [.int("monitor_latency_ns", self.costs.monitorLatency)],
+            delay: self.costs.monitorLatency, then: done)
         },
       ], then: next)
   }

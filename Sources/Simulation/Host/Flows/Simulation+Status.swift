@@ -70,16 +70,19 @@ extension Simulation {
   }
 
   func traceConfiguration() -> [Detail] {
-    var details: [Detail] = [
-      .text("host", configuration.hostVersion.rawValue),
-      .text("hostName", configuration.hostVersion.displayName),
-      .text("diskPath", configuration.usesEmulatedDisk ? "emulated-ide" : "synthetic-vmbus"),
-      .text("guest", configuration.guestKernel.description),
-      .flag("compressedRepeats", configuration.compressRepeats),
-    ]
-    if configuration.generation == .one {
-      details.insert(.text("ideTransfer", configuration.ideTransfer.rawValue), at: 3)
-    }
+    // The IDE transfer mode only where there is an IDE controller (generation 1).
+    let ideTransfer: [Detail] =
+      configuration.generation == .one
+      ? [.text("ideTransfer", configuration.ideTransfer.rawValue)] : []
+    var details: [Detail] =
+      [
+        .text("host", configuration.hostVersion.rawValue),
+        .text("hostName", configuration.hostVersion.displayName),
+        .text("diskPath", configuration.usesEmulatedDisk ? "emulated-ide" : "synthetic-vmbus"),
+      ] + ideTransfer + [
+        .text("guest", configuration.guestKernel.description),
+        .flag("compressedRepeats", configuration.compressRepeats),
+      ]
     if let version = vmbusGuest.version {
       details.append(.text("vmbusVersion", version.description))
     }
