@@ -91,6 +91,8 @@ import Testing
     }
     let (plain, _) = ScenarioParser.parse(source: Self.valid, path: "demo.yaml")
     #expect(plain?.vm.guest == .defaultLTS)
+    #expect(plain?.vm.ideTransfer == .dma, "bus-master DMA is the default (issue 13 item 1)")
+    #expect(plain?.vm.network == NetworkAdapter.none)
     let (old, problems) = ScenarioParser.parse(source: source("linux-4.9"), path: "demo.yaml")
     #expect(problems.isEmpty)
     #expect(old?.vm.guest == GuestKernel(4, 9))

@@ -52,7 +52,12 @@ import Testing
   @Test func legacyReceiveInterruptsOncePerFrame() {
     let trace = Self.trace(Self.legacy([Self.frames(false, 40)]))
     #expect(trace.totals.intercepts == 40 * 4)
-    #expect(trace.totals.interrupts >= 40)
+    // Per frame: the card's interrupt and the four intercept messages to the root (SINT0).
+    #expect(trace.totals.interrupts == 40 * (1 + 4))
+    #expect(
+      trace.storedEvents.filter { $0.message == "HvCallAssertVirtualInterrupt" }.count == 1,
+      "one per frame, stored once in the compressed loop")
+    #expect(trace.totals.ringPackets == 0)
   }
 
   @Test func syntheticSendPacksFramesIntoSendSections() {

@@ -41,6 +41,18 @@ import Testing
     #expect(trace.storedEvents.filter { $0.to == "hv-kvp-daemon" && $0.switchesMode }.count == 11)
   }
 
+  /// The intrinsic version items follow the guest's pinned kernel (issue 13 item 4).
+  @Test(arguments: [GuestKernel(4, 9), .defaultLTS])
+  func intrinsicItemsFollowTheGuestKernel(_ kernel: GuestKernel) {
+    let items = KVPStore.initial(vmName: "VM01", hostOctet: 10, kernel: kernel).items(in: .auto)
+    let value = { (key: String) in items.first { $0.key == key }?.value }
+    #expect(value("OSBuildNumber") == "\(kernel.major).\(kernel.minor).0")
+    #expect(value("OSVersion") == kernel.release)
+    #expect(value("OSMajorVersion") == String(kernel.major))
+    #expect(value("OSMinorVersion") == String(kernel.minor))
+    #expect(value("OSName") == "Linux")
+  }
+
   @Test func setGetDelete() {
     let steps = [
       Case.kvp(.set, .external, key: "Owner", value: "Web team"),
