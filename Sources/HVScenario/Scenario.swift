@@ -68,8 +68,9 @@ public struct VMSettings: Sendable, Hashable {
   public var state: InitialPowerState
   /// `ide-transfer`: how the guest moves data through the emulated IDE controller.
   public var ideTransfer: IDETransferMode
-  /// `guest: linux-<major>.<minor>`: the kernel the guest runs (default ``GuestKernel/defaultLTS``).
-  public var guest: GuestKernel = .defaultLTS
+  /// `guest: linux-<major>.<minor> | windows-server-2012r2 | windows-server-2016 |
+  /// windows-server-2019`: the guest's operating system (default ``GuestOS/default``, Linux 6.12).
+  public var guest: GuestOS = .default
   /// `network: none | legacy | synthetic` (default none).
   public var network: NetworkAdapter = .none
 

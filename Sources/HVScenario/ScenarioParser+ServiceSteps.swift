@@ -25,7 +25,7 @@ extension ScenarioParser {
     case "shutdown": return readShutdown(value, reader: reader)
     case "kvp-set", "kvp-get", "kvp-delete", "kvp-enumerate":
       return readKVP(name, value, item: item, reader: reader)
-    case "copy-file": return readCopyFile(value, item: item, reader: reader)
+    case "copy-file": return readCopyFile(value, item: item, guest: context.vm.guest, reader: reader)
     case "send-packets", "receive-packets":
       return readPackets(name, value, item: item, reader: reader)
     case "enable-service", "disable-service":
@@ -216,12 +216,17 @@ extension ScenarioParser {
   }
 
   /// `copy-file {source, destination, size, create-full-path, force}`.
-  private static func readCopyFile(_ value: Node?, item: Node, reader: YAMLReader) -> (
+  private static func readCopyFile(
+    _ value: Node?, item: Node, guest: GuestOS, reader: YAMLReader
+  ) -> (
     kind: SimulationStep, argument: String
   )? {
     let keys = ["source", "destination", "size", "create-full-path", "force"]
     let required = ["source", "destination", "size"]
-    let example = "{source: 'C:\\Tools\\setup.sh', destination: /tmp/setup.sh, size: 64 KiB}"
+    let example =
+      guest.isWindows
+      ? "{source: 'D:\\Tools\\setup.ps1', destination: 'C:\\Temp\\setup.ps1', size: 64 KiB}"
+      : "{source: 'C:\\Tools\\setup.sh', destination: /tmp/setup.sh, size: 64 KiB}"
     guard
       let options = options(
         value, step: "copy-file", keys: keys, required: required, example: example, item: item,
@@ -232,8 +237,13 @@ extension ScenarioParser {
       reader.error(source.node, .scenarioInvalidValue, "the source path is empty")
       valid = false
     }
-    if let destination = options["destination"], !checkGuestPath(destination, reader: reader) {
-      valid = false
+    if let destination = options["destination"] {
+      let problems = GuestPathRules.problems(destination.text, in: guest)
+      for problem in problems {
+        reader.error(
+          destination.node, .scenarioInvalidValue, problem.message, suggestion: problem.suggestion)
+      }
+      if !problems.isEmpty { valid = false }
     }
     var bytes = 0
     if let option = options["size"] {
@@ -255,30 +265,6 @@ extension ScenarioParser {
       source: source, destination: destination, size: bytes, createFullPath: createFullPath,
       force: force)
     return (.copyFile(request), argument.joined(separator: ", "))
-  }
-
-  /// A guest path: absolute (the model's guest is Linux), folder and file name within
-  /// `W_MAX_PATH` (260 UTF-16 characters with the NUL, fact sheet §4.9).
-  private static func checkGuestPath(_ option: Option, reader: YAMLReader) -> Bool {
-    let path = option.text
-    guard path.hasPrefix("/") else {
-      reader.error(
-        option.node, .scenarioInvalidValue,
-        "destination '\(path)' must be an absolute path in the guest (the model's guest is Linux)",
-        suggestion: "e.g. '/tmp/setup.sh'")
-      return false
-    }
-    let limit = FileCopyModel.maximumPath - 1
-    let name = GuestFileSystem.lastComponent(path)
-    let folder = GuestFileSystem.parent(of: path)
-    if folder.utf16.count > limit || name.utf16.count > limit {
-      reader.error(
-        option.node, .scenarioInvalidValue,
-        "destination '\(path.prefix(40))…' is too long: the folder and the file name may have at most \(limit) characters each (W_MAX_PATH)"
-      )
-      return false
-    }
-    return true
   }
 
   /// The service an `enable-service` / `disable-service` names.

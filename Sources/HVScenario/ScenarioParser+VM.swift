@@ -85,19 +85,23 @@ extension ScenarioParser {
     if let value = reader.value("guest", in: entries, of: node, what: "vm"),
       let text = reader.scalar(value, "guest")
     {
-      let kernel = GuestKernel(parsing: text)
-      if let kernel, kernel >= .oldest, kernel <= .newest {
-        settings.guest = kernel
-      } else if kernel != nil {
+      let windows = WindowsRelease.allCases.map(\.rawValue)
+      switch GuestOS(parsing: text) {
+      case .windows(let release)?:
+        settings.guest = .windows(release)
+      case .linux(let kernel)? where kernel >= .oldest && kernel <= .newest:
+        settings.guest = .linux(kernel)
+      case .linux?:
         reader.error(
           value, .scenarioInvalidValue,
           "the model knows Linux \(GuestKernel.oldest.major).\(GuestKernel.oldest.minor) to \(GuestKernel.newest.major).x, not '\(text)'",
           suggestion: "write guest: \(GuestKernel.defaultLTS)")
-      } else {
+      case nil:
+        let near = Suggestion.closest(to: text.lowercased(), in: windows)
         reader.error(
           value, .scenarioInvalidValue,
-          "'\(text)' is not a guest the model knows; write linux-<major>.<minor>",
-          suggestion: "write guest: \(GuestKernel.defaultLTS)")
+          "'\(text)' is not a guest the model knows; write linux-<major>.<minor> or one of \(windows.joined(separator: ", "))",
+          suggestion: near.map { "write guest: \($0)" } ?? "write guest: \(GuestKernel.defaultLTS)")
       }
     }
     return settings

@@ -23,7 +23,7 @@ public enum ScenarioRunner {
       vmName: scenario.vm.name, generation: scenario.vm.generation, disk: scenario.vm.disk,
       guestHasIntegrationServices: scenario.vm.integrationServices != .none,
       enabledServices: enabled, initialState: scenario.vm.state, compressRepeats: compressRepeats,
-      ideTransfer: scenario.vm.ideTransfer, guestKernel: scenario.vm.guest,
+      ideTransfer: scenario.vm.ideTransfer, guest: scenario.vm.guest,
       network: scenario.vm.network)
   }
 

@@ -36,13 +36,14 @@ extension Repository {
     #expect(diagnostics.map(\.description) == [])
     #expect(
       library.ids == [
-        "backup-saved-state", "backup-vss", "boot-gen1-is", "boot-gen1-no-is", "copy-file",
-        "copy-file-disabled", "copy-file-exists", "disk-write-emulated",
-        "disk-write-emulated-pio", "disk-write-emulated-pio-per-word", "disk-write-synthetic",
-        "heartbeat", "heartbeat-lost", "heartbeat-rescinded", "heartbeat-ring-full", "kvp",
-        "kvp-value-too-long", "network-legacy", "network-synthetic", "shutdown", "shutdown-without-is", "time-sync",
-        "time-sync-current-kernel",
-        "time-sync-disabled",
+        "backup-saved-state", "backup-vss", "backup-windows", "boot-gen1-is", "boot-gen1-no-is",
+        "copy-file", "copy-file-disabled", "copy-file-exists", "copy-file-windows",
+        "disk-write-emulated", "disk-write-emulated-pio", "disk-write-emulated-pio-per-word",
+        "disk-write-synthetic", "heartbeat", "heartbeat-lost", "heartbeat-rescinded",
+        "heartbeat-ring-full", "heartbeat-windows", "kvp", "kvp-value-too-long", "kvp-windows",
+        "network-legacy", "network-synthetic", "shutdown", "shutdown-windows",
+        "shutdown-without-is", "time-sync", "time-sync-current-kernel", "time-sync-disabled",
+        "time-sync-windows",
       ])
     for scenario in library.scenarios {
       #expect(scenario.title["en"]?.isEmpty == false)

@@ -90,19 +90,28 @@ import Testing
       """
     }
     let (plain, _) = ScenarioParser.parse(source: Self.valid, path: "demo.yaml")
-    #expect(plain?.vm.guest == .defaultLTS)
+    #expect(plain?.vm.guest == .linux(.defaultLTS))
     #expect(plain?.vm.ideTransfer == .dma, "bus-master DMA is the default (issue 13 item 1)")
     #expect(plain?.vm.network == NetworkAdapter.none)
     let (old, problems) = ScenarioParser.parse(source: source("linux-4.9"), path: "demo.yaml")
     #expect(problems.isEmpty)
-    #expect(old?.vm.guest == GuestKernel(4, 9))
+    #expect(old?.vm.guest == .linux(GuestKernel(4, 9)))
     #expect(ScenarioRunner.configuration(for: try #require(old)).guestKernel == GuestKernel(4, 9))
-    for bad in ["linux-2.6", "windows-server-2019", "linux-6", "linux-6.x"] {
+    for release in WindowsRelease.allCases {
+      let (windows, problems) = ScenarioParser.parse(source: source(release.rawValue), path: "demo.yaml")
+      #expect(problems.isEmpty, "\(release): \(problems)")
+      #expect(windows?.vm.guest == .windows(release))
+      #expect(ScenarioRunner.configuration(for: try #require(windows)).guest == .windows(release))
+    }
+    for bad in ["linux-2.6", "linux-6", "linux-6.x"] {
       let errors = lines(source(bad))
       #expect(errors.count == 1, "\(bad): \(errors)")
       #expect(errors.first?.hasPrefix("demo.yaml:6:10: error:") == true, "\(errors)")
       #expect(errors.first?.contains("linux-6.12") == true, "a suggestion: \(errors)")
     }
+    // A misspelt Windows release is suggested by its nearest spelling.
+    let misspelt = lines(source("windows-server-2106"))
+    #expect(misspelt.count == 1 && misspelt[0].contains("windows-server-2016"), "\(misspelt)")
   }
 
   @Test func ideTransferChoosesHowTheEmulatedDiskMovesData() throws {

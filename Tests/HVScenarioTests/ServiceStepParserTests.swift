@@ -86,7 +86,7 @@ import Testing
       errors == [
         "demo.yaml:6:16: error: 'copy-file' needs the key 'source'; e.g. '- copy-file: {source: 'C:\\Tools\\setup.sh', destination: /tmp/setup.sh, size: 64 KiB}'",
         "demo.yaml:6:17: error: unknown key 'sourse' in 'copy-file'; did you mean 'source'?",
-        "demo.yaml:6:46: error: destination 'tmp/a' must be an absolute path in the guest (the model's guest is Linux); e.g. '/tmp/setup.sh'",
+        "demo.yaml:6:46: error: destination 'tmp/a' must be an absolute path in a Linux guest; e.g. '/tmp/setup.sh'",
         "demo.yaml:6:59: error: '10 PiB' is far more than the 1 GiB a step may move; sizes go up to GiB",
         "demo.yaml:6:74: error: 'force' must be true or false, not 'yes'; expected one of: 'false', 'true'",
         "demo.yaml:7:21: error: 'extrenal' is not a valid KVP pool; did you mean 'external'?",

@@ -24,8 +24,9 @@ import Testing
     var expected: [String] = []
     // The four 5.x tries fail at the hypercall (no connection 4 on 2012 R2): no message at all.
     for _ in 0..<3 { expected += ["CHANNELMSG_INITIATE_CONTACT", "CHANNELMSG_VERSION_RESPONSE"] }
-    // The disk controller and the five services a 2012R2 host enables by default.
-    expected += ["CHANNELMSG_REQUESTOFFERS"] + Array(repeating: "CHANNELMSG_OFFERCHANNEL", count: 6)
+    // The disk controller, the synthetic mouse, keyboard and video, and the five services a
+    // 2012R2 host enables by default (issue 14 item 3).
+    expected += ["CHANNELMSG_REQUESTOFFERS"] + Array(repeating: "CHANNELMSG_OFFERCHANNEL", count: 9)
     expected += ["CHANNELMSG_ALLOFFERS_DELIVERED"]
     expected += ["CHANNELMSG_GPADL_HEADER"] + Array(repeating: "CHANNELMSG_GPADL_BODY", count: 18)
     expected += [

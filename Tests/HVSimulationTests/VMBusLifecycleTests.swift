@@ -18,13 +18,23 @@ import Testing
     return simulation
   }
 
+  /// The SCSI controller's channel: the channel these tests close, reopen and rescind. Its relid
+  /// follows the mouse, keyboard, video and the services in the host's offer order.
+  func disk(_ simulation: Simulation) -> VMBusChannel {
+    simulation.channels.first { $0.offer.deviceClass == .scsi }!
+  }
+
   @Test func runningStateOpensTheChannelBeforeTheTrace() {
     let simulation = runningGuest()
     #expect(simulation.vmbusGuest.connection == .connected)
-    // The disk controller, then the five services a 2012R2 host enables by default.
-    #expect(simulation.channels.count == 6)
-    #expect(simulation.channels.allSatisfy { $0.state == .opened })
-    #expect(simulation.channels[0].gpadl?.state == .created)
+    // Mouse, keyboard and video (offered, left closed), the five services a 2012R2 host enables
+    // by default, then the SCSI controller (issue 14 item 3).
+    #expect(simulation.channels.map(\.offer.deviceClass) == [
+      .mouse, .keyboard, .video, .heartbeat, .keyValuePair, .shutdown, .timeSync,
+      .volumeShadowCopy, .scsi,
+    ])
+    #expect(simulation.channels.map(\.state) == [.offer, .offer, .offer] + Array(repeating: .opened, count: 6))
+    #expect(disk(simulation).gpadl?.state == .created)
     #expect(simulation.storvsc.phase == .ready)
     #expect(simulation.now == 0)
     #expect(simulation.finish().steps.isEmpty)
@@ -32,28 +42,30 @@ import Testing
 
   @Test func closeSendsCloseChannelThenTearsTheGPADLDown() {
     let simulation = runningGuest()
+    let relid = disk(simulation).relid
     simulation.runStep(action: "close") { done in
-      simulation.vmbus.closeChannel(relid: 1, then: done)
+      simulation.vmbus.closeChannel(relid: relid, then: done)
     }
     let trace = simulation.finish()
     #expect(
       TraceChecks.messages(trace) { $0.kind == .vmbusMessage } == [
         "CHANNELMSG_CLOSECHANNEL", "CHANNELMSG_GPADL_TEARDOWN", "CHANNELMSG_GPADL_TORNDOWN",
       ])
-    #expect(simulation.channels[0].state == .open)
-    #expect(simulation.channels[0].gpadl?.state == .tornDown)
-    #expect(simulation.channels[0].outbound == nil)
+    #expect(disk(simulation).state == .open)
+    #expect(disk(simulation).gpadl?.state == .tornDown)
+    #expect(disk(simulation).outbound == nil)
     #expect(simulation.invariantViolations().isEmpty)
   }
 
   @Test func sendingOnAClosedChannelIsCaught() {
     let simulation = runningGuest()
+    let relid = disk(simulation).relid
     simulation.runStep(action: "close") { done in
-      simulation.vmbus.closeChannel(relid: 1, then: done)
+      simulation.vmbus.closeChannel(relid: relid, then: done)
     }
     #expect(simulation.invariantViolations().isEmpty)
     simulation.runStep(action: "write-disk") { done in
-      simulation.storage.storvscRequest(VStorPacket(operation: .queryProperties), relid: 1, "late")
+      simulation.storage.storvscRequest(VStorPacket(operation: .queryProperties), relid: relid, "late")
       { _ in done() }
     }
     #expect(!simulation.invariantViolations().isEmpty)
@@ -61,32 +73,36 @@ import Testing
 
   @Test func reopeningAfterCloseWorks() {
     let simulation = runningGuest()
+    let relid = disk(simulation).relid
+    let openedAtStart = simulation.channels.filter { $0.state == .opened }.count
     simulation.runStep(action: "close") { done in
-      simulation.vmbus.closeChannel(relid: 1, then: done)
+      simulation.vmbus.closeChannel(relid: relid, then: done)
     }
     simulation.runStep(action: "open") { done in
-      simulation.vmbus.openChannel(relid: 1, ringPages: 4, then: done)
+      simulation.vmbus.openChannel(relid: relid, ringPages: 4, then: done)
     }
-    #expect(simulation.channels[0].state == .opened)
+    #expect(disk(simulation).state == .opened)
     #expect(
-      simulation.channels[0].gpadl?.handle == GPADL.firstHandle + UInt32(simulation.channels.count))
+      disk(simulation).gpadl?.handle == GPADL.firstHandle + UInt32(openedAtStart),
+      "one handle per channel opened before, then the reopened ring's")
     let trace = simulation.finish()
-    #expect(TraceChecks.problems(trace, channelsOpenAtStart: [1]).isEmpty)
+    #expect(TraceChecks.problems(trace, channelsOpenAtStart: [Int(relid)]).isEmpty)
     #expect(simulation.invariantViolations().isEmpty)
   }
 
   @Test func rescindEndsWithRelidReleased() {
     let simulation = runningGuest()
+    let relid = disk(simulation).relid
     simulation.runStep(action: "rescind-channel") { done in
-      simulation.vmbus.rescindChannel(relid: 1, then: done)
+      simulation.vmbus.rescindChannel(relid: relid, then: done)
     }
     let trace = simulation.finish()
     #expect(
       TraceChecks.messages(trace) { $0.kind == .vmbusMessage } == [
         "CHANNELMSG_RESCIND_CHANNELOFFER", "CHANNELMSG_RELID_RELEASED",
       ])
-    #expect(simulation.channels[0].rescinded)
-    #expect(simulation.channels[0].state == .offer)
+    #expect(disk(simulation).rescinded)
+    #expect(disk(simulation).state == .offer)
     #expect(simulation.invariantViolations().isEmpty)
   }
 

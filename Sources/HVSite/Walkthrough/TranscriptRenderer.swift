@@ -72,7 +72,7 @@ struct TranscriptRenderer {
   }
 
   private func actorName(_ key: ActorKey) -> String {
-    if let localized = text.strings[WalkthroughText.stringKey(of: key)] { return localized }
+    if let localized = text.actorName(key, in: trace) { return localized }
     let actor = trace.actor(key.rawValue)
     if model.lifelines.contains(where: { $0.mode == nil }), let actor {
       return text("partition-\(actor.partition.rawValue)")

@@ -41,7 +41,33 @@ struct WalkthroughText {
     return text
   }
 
-  var diagram: DiagramText {
+  var diagram: DiagramText { diagram(for: nil) }
+
+  /// The diagram's words for a trace: `trace`'s guest family picks the actor names written for it
+  /// (`windows-actor-<id>`) over the general ones (`actor-<id>`).
+  func diagram(for trace: Trace?) -> DiagramText {
+    var text = diagramWords
+    let family = trace.map(Self.guestFamily) ?? "linux"
+    let prefix = family + "-" + Self.actorPrefix
+    for (key, value) in strings.entries where key.hasPrefix(prefix) {
+      text.actorNames[ActorKey(String(key.dropFirst(prefix.count)))] = value
+    }
+    return text
+  }
+
+  /// `windows` or `linux`: the guest of a trace, from its configuration line (`guest=`).
+  static func guestFamily(of trace: Trace) -> String {
+    let guest = trace.configuration.first { $0.key == "guest" }?.value.text ?? ""
+    return guest.hasPrefix("windows") ? "windows" : "linux"
+  }
+
+  /// An actor's name in the strings for `trace`'s guest, if the strings name it.
+  func actorName(_ key: ActorKey, in trace: Trace) -> String? {
+    let family = Self.guestFamily(of: trace)
+    return strings[family + "-" + Self.stringKey(of: key)] ?? strings[Self.stringKey(of: key)]
+  }
+
+  private var diagramWords: DiagramText {
     DiagramText(
       partitionNames: Dictionary(
         uniqueKeysWithValues: Self.partitions.map { ($0, self("partition-\($0.rawValue)")) }),

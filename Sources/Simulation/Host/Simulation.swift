@@ -55,14 +55,16 @@ public final class Simulation {
   public init(configuration: SimulationConfiguration) {
     self.configuration = configuration
     costs = configuration.costs
-    kernel = Kernel(actors: ActorID.catalog, compressRepeats: configuration.compressRepeats)
+    kernel = Kernel(
+      actors: ActorID.catalog(for: configuration.guest), compressRepeats: configuration.compressRepeats)
     hypervisor = Hypervisor(kernel: kernel, costs: costs, seed: configuration.seed)
     let guestRandom = RandomStream(component: "guest", seed: configuration.seed)
     vmbus = VMBus(
       kernel: kernel, costs: costs, hypervisor: hypervisor,
       hostMaximum: configuration.hostVersion.vmbusVersion,
       random: RandomStream(component: "vmbus", seed: configuration.seed),
-      gpaBase: 0x10_0000 + guestRandom.next(below: 0x30_0000) / 0x100 * 0x100)
+      gpaBase: 0x10_0000 + guestRandom.next(below: 0x30_0000) / 0x100 * 0x100,
+      guestOS: configuration.guest)
     storage = Storage(
       kernel: kernel, costs: costs, hypervisor: hypervisor, vmbus: vmbus,
       usesEmulatedDisk: configuration.usesEmulatedDisk,
@@ -76,7 +78,7 @@ public final class Simulation {
       hostVersion: configuration.hostVersion, enabledServices: configuration.enabledServices,
       guestHasIntegrationServices: configuration.guestHasIntegrationServices,
       guestServiceVersions: configuration.guestServiceVersions,
-      guestKernel: configuration.guestKernel, seed: configuration.seed)
+      guestOS: configuration.guest, seed: configuration.seed)
     self.power = Power(
       kernel: kernel, costs: costs, hypervisor: hypervisor, vmbus: vmbus, storage: storage,
       network: network, ics: ics, vmName: configuration.vmName,

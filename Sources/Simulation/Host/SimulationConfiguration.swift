@@ -35,8 +35,14 @@ public struct SimulationConfiguration: Sendable, Hashable {
     get { ideTransfer.stringIO }
     set { ideTransfer = newValue == .perWord ? .pioPerWord : .pio }
   }
-  /// The Linux kernel the guest runs (`vm.guest`); version-dependent behaviour follows it.
-  public var guestKernel: GuestKernel = .defaultLTS
+  /// The guest's operating system (`vm.guest`): who does the guest's side of every path, and
+  /// the version-dependent behaviour.
+  public var guest: GuestOS = .default
+  /// The Linux kernel of a Linux guest (tests and older callers set the guest through it).
+  public var guestKernel: GuestKernel {
+    get { guest.linuxKernel ?? .defaultLTS }
+    set { guest = .linux(newValue) }
+  }
   /// The VM's network adapter (`vm.network`).
   public var network: NetworkAdapter = .none
   public var costs: CostTable
@@ -50,10 +56,10 @@ public struct SimulationConfiguration: Sendable, Hashable {
     guestHasIntegrationServices: Bool = true, enabledServices: [IntegrationService]? = nil,
     initialState: InitialPowerState = .running, compressRepeats: Bool = true,
     ideTransfer: IDETransferMode = .dma, guestKernel: GuestKernel = .defaultLTS,
-    network: NetworkAdapter = .none, costs: CostTable = .standard
+    guest: GuestOS? = nil, network: NetworkAdapter = .none, costs: CostTable = .standard
   ) {
     self.network = network
-    self.guestKernel = guestKernel
+    self.guest = guest ?? .linux(guestKernel)
     self.scenarioID = scenarioID
     self.seed = seed
     self.hostVersion = hostVersion

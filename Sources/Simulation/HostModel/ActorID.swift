@@ -12,8 +12,12 @@ public enum ActorID: String, Sendable, CaseIterable {
   case kvpDaemon = "hv-kvp-daemon"
   case vssDaemon = "hv-vss-daemon"
   case fcopyDaemon = "hv-fcopy-daemon"
+  /// A Windows guest's Volume Shadow Copy service and its writers (the requestor is `vmicvss`).
+  case vssWriters = "vss-writers"
   case guestFirmware = "guest-firmware"
   case guestKernel = "guest-kernel"
+  /// A Windows guest's registry, where `vmickvpexchange` keeps the KVP pools.
+  case guestRegistry = "guest-registry"
   case ataDriver = "ata-driver"
   case storvsc
   case netvsc
@@ -42,8 +46,18 @@ public enum ActorID: String, Sendable, CaseIterable {
   case disk
   case nic
 
-  /// The actor's description for traces.
-  public var actor: Actor {
+  /// The actor's description in a trace of a Linux guest.
+  public var actor: Actor { actor(on: .default) }
+
+  /// The actor's description in a trace of `guest`: a Windows guest's components have their
+  /// Windows names, and its Integration Services run in user mode (they are Windows services,
+  /// fact sheet §4.10), so a hop between `vmbus.sys` and a service is a user↔kernel transition.
+  public func actor(on guest: GuestOS) -> Actor {
+    guard guest.isWindows, let windows = windowsActor else { return actor(linux: ()) }
+    return windows
+  }
+
+  private func actor(linux: Void) -> Actor {
     switch self {
     case .guestApp:
       return Actor(
@@ -77,6 +91,13 @@ public enum ActorID: String, Sendable, CaseIterable {
     case .nic:
       return Actor(
         id: rawValue, name: "Physical network adapter", partition: .hardware, mode: .hardware)
+    case .vssWriters:
+      return Actor(
+        id: rawValue, name: "Volume Shadow Copy service and writers (guest)", partition: .child,
+        mode: .user)
+    case .guestRegistry:
+      return Actor(
+        id: rawValue, name: "Registry (guest)", partition: .child, mode: .kernel)
     case .kvpDaemon, .vssDaemon, .fcopyDaemon, .heartbeatGuest, .shutdownGuest, .timeSyncGuest,
       .kvpGuest, .vssGuest, .fcopyGuest, .heartbeatHost, .shutdownHost, .timeSyncHost, .kvpHost,
       .vssHost, .fcopyHost:
@@ -171,6 +192,47 @@ public enum ActorID: String, Sendable, CaseIterable {
     }
   }
 
+  /// A Windows guest's names; nil where the Linux description holds (the root, the hardware).
+  private var windowsActor: Actor? {
+    let child = { (name: String, mode: ExecutionMode) in
+      Actor(id: self.rawValue, name: name, partition: .child, mode: mode)
+    }
+    switch self {
+    case .guestKernel: return child("Windows kernel (ntoskrnl.exe)", .kernel)
+    case .ataDriver: return child("atapi.sys, the IDE driver (guest, not VMBus-aware)", .kernel)
+    case .storvsc: return child("storvsc.sys, the storage VSC (guest)", .kernel)
+    case .vmbusGuest: return child("vmbus.sys, the VMBus driver (guest)", .kernel)
+    case .netvsc: return child("netvsc.sys, the network VSC (guest)", .kernel)
+    case .tulipDriver:
+      return child("dc21x4.sys, the DEC 21140 driver (guest, not VMBus-aware)", .kernel)
+    case .guestRegistry:
+      return child("Registry, HKLM\\SOFTWARE\\Microsoft\\Virtual Machine (guest)", .kernel)
+    case .heartbeatGuest: return child("vmicheartbeat, Hyper-V Heartbeat Service (guest)", .user)
+    case .shutdownGuest: return child("vmicshutdown, Hyper-V Guest Shutdown Service (guest)", .user)
+    case .timeSyncGuest:
+      return child("vmictimesync, Hyper-V Time Synchronization Service (guest)", .user)
+    case .kvpGuest: return child("vmickvpexchange, Hyper-V Data Exchange Service (guest)", .user)
+    case .vssGuest: return child("vmicvss, Hyper-V Volume Shadow Copy Requestor (guest)", .user)
+    case .fcopyGuest:
+      return child("vmicguestinterface, Hyper-V Guest Service Interface (guest)", .user)
+    default: return nil
+    }
+  }
+
+  /// The Integration Services' guest sides, which a Windows guest runs in user mode.
+  static let guestServiceActors: [ActorID] = [
+    .heartbeatGuest, .shutdownGuest, .timeSyncGuest, .kvpGuest, .vssGuest, .fcopyGuest,
+  ]
+
   /// Every actor in lifeline order: the catalogue a ``TraceRecorder`` is created with.
-  public static var catalog: [Actor] { allCases.map(\.actor) }
+  public static var catalog: [Actor] { catalog(for: .default) }
+
+  /// The catalogue for `guest`, in lifeline order: on a Windows guest the services move to the
+  /// child's user-mode lifelines, after the application.
+  public static func catalog(for guest: GuestOS) -> [Actor] {
+    guard guest.isWindows else { return allCases.map { $0.actor(on: guest) } }
+    let services = guestServiceActors
+    let rest = allCases.filter { !services.contains($0) && $0 != .guestApp }
+    return ([.guestApp] + services + rest).map { $0.actor(on: guest) }
+  }
 }

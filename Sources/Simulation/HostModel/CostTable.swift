@@ -82,6 +82,10 @@ public struct CostTable: Sendable, Hashable {
   public var fileSystemFreeze = 20_000_000
   /// hv_vss_daemon thaws them (FITHAW).
   public var fileSystemThaw = 1_000_000
+  /// A Windows guest's VSS freeze: the writers prepare and flush, NTFS flushes and holds writes
+  /// (model value, 200 ms; a quiet server's writers take tens of milliseconds, a busy database
+  /// several seconds, within VSS's 10 s hold limit).
+  public var vssWritersFreeze = 200_000_000
   /// The host's volume snapshot of the VM's files while a backup runs (model assumption).
   public var hostSnapshot = 1_500_000_000
   /// An orderly guest shutdown: services stopped, file systems synced and unmounted.

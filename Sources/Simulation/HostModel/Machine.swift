@@ -83,4 +83,9 @@ public enum IntegrationService: String, Sendable, CaseIterable {
   /// Enabled by default on a new VM (guest services are off by default, fact sheet §4.9).
   public var enabledByDefault: Bool { self != .guestServices }
 
+
+  /// The order a host offers the services' channels in (see `Power.offeredDevices`).
+  public static let offerOrder: [IntegrationService] = [
+    .guestServices, .heartbeat, .dataExchange, .shutdown, .timeSync, .backup,
+  ]
 }

@@ -37,7 +37,7 @@ extension Network {
         { done in
           self.kernel.emit(
             .call, .guestKernel, .tulipDriver,
-            "load the tulip driver for the emulated DEC 21140 (Legacy Network Adapter)",
+            "load \(self.words.tulipDriver) for the emulated DEC 21140 (Legacy Network Adapter)",
             cost: self.costs.kernelCall, then: done)
         }
       ]
@@ -142,7 +142,7 @@ extension Network {
         { done in
           self.kernel.emit(
             .stateNote, .tulipDriver, .tulipDriver,
-            "tulip_start_xmit: fill TDES \(index) (buffer, length \(bytes), OWN = 1); no exit, it is guest memory",
+            "\(self.words.tulipTransmit): fill TDES \(index) (buffer, length \(bytes), OWN = 1); no exit, it is guest memory",
             details: [.int("descriptor", index)], cost: self.costs.kernelCall, then: done)
         },
         { done in

@@ -22,13 +22,13 @@ extension Network {
         { done in
           self.kernel.emit(
             .call, .vmbusGuest, .netvsc,
-            "probe: class {\(VMBusDeviceClass.network.classID)} (Network adapter) binds netvsc",
+            "probe: class {\(VMBusDeviceClass.network.classID)} (Network adapter) binds \(self.words.isWindows ? "netvsc.sys" : "netvsc")",
             details: [.int("relid", Int(relid))], cost: self.costs.kernelCall, then: done)
         },
         { done in
           self.kernel.emit(
             .call, .netvsc, .vmbusGuest,
-            "vmbus_open(): \(pages)-page send and receive rings (\(pages * 4) KiB each)",
+            "\(self.words.openChannel): \(pages)-page send and receive rings (\(pages * 4) KiB each)",
             details: [.int("relid", Int(relid)), .int("ring_pages", pages)],
             cost: self.costs.kernelCall, then: done)
         },
@@ -217,7 +217,7 @@ extension Network {
       [
         { done in
           self.kernel.emit(
-            .call, .netvsc, .vmbusGuest, "vmbus_sendpacket(): \(what)",
+            .call, .netvsc, .vmbusGuest, "\(self.words.sendPacket): \(what)",
             operation: message.type.identifier, cost: self.costs.kernelCall, then: done)
         },
         { done in
@@ -241,7 +241,7 @@ extension Network {
           _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
           self.kernel.emit(
             .call, .vmbusGuest, .netvsc,
-            "netvsc_channel_cb: \(answer.type.identifier) for trans_id \(transactionID)",
+            "\(self.words.netvscCallback): \(answer.type.identifier) for trans_id \(transactionID)",
             message: VMBusPacketType.completion.identifier, operation: answer.type.identifier,
             details: [.int("read_index", read?.newReadIndex ?? 0)], cost: self.costs.kernelCall,
             then: done)

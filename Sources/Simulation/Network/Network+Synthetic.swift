@@ -175,7 +175,7 @@ extension Network {
           let left = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
           self.kernel.emit(
             .call, .vmbusGuest, .netvsc,
-            "netvsc_poll: \(frames.count) send completion(s); their sections are free again",
+            "\(self.words.netvscSendComplete): \(frames.count) send completion(s); their sections are free again",
             message: VMBusPacketType.completion.identifier,
             operation: NVSPMessageType.sendRNDISPacketComplete.identifier,
             details: [
@@ -206,7 +206,7 @@ extension Network {
         { done in
           self.kernel.emit(
             .call, .netvsc, .vmbusGuest,
-            "netvsc_send: copy \(frames) frame(s) with RNDIS headers into send section \(index)",
+            "\(self.words.netvscSend): copy \(frames) frame(s) with RNDIS headers into send section \(index)",
             operation: NVSPMessageType.sendRNDISPacket.identifier,
             details: [
               .int("send_buf_section_index", index), .int("send_buf_section_size", copied),
@@ -331,7 +331,7 @@ extension Network {
           let read = self.vmbus.receivePacket(relid: relid, fromGuestRing: false)
           self.kernel.emit(
             .call, .vmbusGuest, .netvsc,
-            "netvsc_poll: \(frames) RNDIS packet(s) from the receive buffer up the network stack",
+            "\(self.words.netvscIndicateReceive): \(frames) RNDIS packet(s) from the receive buffer up the network stack",
             operation: NVSPMessageType.sendRNDISPacket.identifier,
             details: [.int("read_index", read?.newReadIndex ?? 0), .int("frames", frames)],
             cost: self.costs.kernelCall * frames, then: done)

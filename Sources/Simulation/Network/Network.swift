@@ -30,6 +30,9 @@ package final class Network {
   /// Requests the switch read and has yet to complete, oldest first.
   var toComplete: [UInt64] = []
 
+  /// The guest's words for its side of the paths (its VMBus driver's operating system).
+  var words: GuestVocabulary { vmbus.words }
+
   package init(
     kernel: Kernel, costs: CostTable, hypervisor: Hypervisor, vmbus: VMBus,
     adapter: NetworkAdapter, hostVersion: HostVersion

@@ -57,7 +57,14 @@ extension Power {
               guard status == .ok else {
                 return self.backupFailed("VSS_OP_THAW", status, then: next)
               }
-              self.backupDone("online (\(component)); the VM kept running", then: next)
+              // What the guest's freeze guarantees: Windows' VSS writers flush application
+              // data (application-consistent); hv_vss_daemon freezes file systems only.
+              let consistency =
+                self.words.isWindows
+                ? "application-consistent: the guest's VSS writers took part"
+                : "file-system-consistent: hv_vss_daemon froze the file systems"
+              self.backupDone(
+                "online (\(component)), \(consistency); the VM kept running", then: next)
             }
           }
         }

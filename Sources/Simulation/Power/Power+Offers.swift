@@ -6,16 +6,25 @@ import HVSimKernel
 import HVStorage
 import HVVMBus
 
-/// What the host offers on VMBus: the disk controller, then every enabled Integration Service.
+/// What the host offers on VMBus, in the order a host offers it.
 extension Power {
-  /// The devices the host offers on VMBus, in relid order: the disk controller, then every
-  /// Integration Service the host version has and the VM's settings enable (contract §1; the
-  /// order of the services is the model's).
+  /// The devices the host offers on VMBus, in relid order (issue 14 item 3): Generation 1's IDE
+  /// channel first, then the synthetic mouse, keyboard and video, the Integration Services the
+  /// host version has and the VM's settings enable, the SCSI controller and the network adapter.
+  ///
+  /// The order follows `lsvmbus` listings of real VMs published in public repositories: a
+  /// Generation-2 Debian guest on a Windows Server 2025 host lists mouse, keyboard, framebuffer,
+  /// Guest services, Heartbeat, Data Exchange, Shutdown, Time Synchronization, Backup, SCSI,
+  /// network; an Azure Generation-1 VM lists its IDE controllers before the mouse. Dynamic Memory
+  /// and the "reserved system devices" of those listings are not modelled, so the model's relids
+  /// are smaller. Microsoft does not document the order (**model assumption** that it holds for
+  /// every host version).
   var offeredDevices: [VMBusDeviceClass] {
-    // The network adapter after the disk controller: the order of a real host's offers is
-    // issue 14's item 3 (model assumption until then).
-    [disk == .scsi ? .scsi : .ide] + (network.offeredDevice.map { [$0] } ?? [])
-      + IntegrationService.allCases.filter { ics.ic($0).enabled }.map(\.deviceClass)
+    let services = IntegrationService.offerOrder.filter { ics.ic($0).enabled }.map(\.deviceClass)
+    let ide: [VMBusDeviceClass] = disk == .ide ? [.ide] : []
+    let scsi: [VMBusDeviceClass] = disk == .scsi ? [.scsi] : []
+    return ide + [.mouse, .keyboard, .video] + services + scsi
+      + (network.offeredDevice.map { [$0] } ?? [])
   }
 
   /// REQUESTOFFERS … ALLOFFERS_DELIVERED with the host's devices.

@@ -63,21 +63,12 @@ extension Power {
     let work: (label: String, cost: Int)
     switch mode {
     case .hibernate:
-      work = (
-        "hibernate: freeze processes and write the memory image to the swap partition",
-        costs.guestHibernate
-      )
+      work = (words.hibernate, costs.guestHibernate)
     default:
       work =
         forced
-        ? (
-          "forced shutdown: processes are killed, file systems synced and unmounted",
-          costs.guestForcedShutdown
-        )
-        : (
-          "orderly shutdown: services stopped, file systems synced and unmounted",
-          costs.guestShutdown
-        )
+        ? (words.forcedShutdown, costs.guestForcedShutdown)
+        : (words.orderlyShutdown, costs.guestShutdown)
     }
     kernel.run(
       [
@@ -89,6 +80,7 @@ extension Power {
           // Linux sends CHANNELMSG_UNLOAD only on kexec, crash and hibernation
           // (`hv_kexec_handler`, `hv_crash_handler`, `vmbus_bus_suspend`), never on an orderly
           // power-off or reboot (fact sheet §9.4): the channels go when the partition goes.
+          // Whether Windows' vmbus.sys does the same is not public: the model assumes it does.
           guard mode == .hibernate else {
             return self.kernel.emit(
               .stateNote, .vmbusGuest, .vmbusGuest,

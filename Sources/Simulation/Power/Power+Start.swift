@@ -131,7 +131,7 @@ extension Power {
     guard guestHasIntegrationServices else {
       kernel.emit(
         .call, .guestKernel, .ataDriver,
-        "load the legacy ATA driver for the emulated IDE controller (no Integration Services)",
+        "load \(words.legacyATADriver) for the emulated IDE controller (no Integration Services)",
         cost: costs.kernelCall
       ) { self.network.initializeTulip(then: next) }
       return
@@ -140,7 +140,7 @@ extension Power {
       [
         { done in
           self.kernel.emit(
-            .call, .guestKernel, .vmbusGuest, "load the VMBus driver", cost: self.costs.kernelCall,
+            .call, .guestKernel, .vmbusGuest, "load \(self.words.vmbusDriver)", cost: self.costs.kernelCall,
             then: done)
         },
         { done in
@@ -173,7 +173,22 @@ extension Power {
         { done in self.network.attachNetVSC(then: done) },
         { done in self.network.initializeTulip(then: done) },
         { done in self.ics.openIntegrationServices(then: done) },
+        { done in self.noteInputAndVideoChannels(then: done) },
       ], then: next)
+  }
+
+  /// The synthetic mouse, keyboard and video channels are offered to every VM (see
+  /// ``offeredDevices``); a guest's input and video drivers open them with protocols of their own
+  /// (Linux `hid-hyperv`, `hyperv-keyboard`, `hyperv_drm`), which the model does not follow: it
+  /// says so once, so a learner does not take them for unused.
+  private func noteInputAndVideoChannels(then next: @escaping Continuation) {
+    let relids = vmbus.channels.filter { [.mouse, .keyboard, .video].contains($0.offer.deviceClass) }
+      .map { String($0.offer.relid) }
+    guard !relids.isEmpty else { return next() }
+    kernel.emit(
+      .stateNote, .vmbusGuest, .vmbusGuest,
+      "relids \(relids.joined(separator: ", ")) (synthetic mouse, keyboard, video): their drivers open them with protocols of their own, which this model leaves out",
+      cost: costs.componentWork, then: next)
   }
 
   /// `Stop-VM -TurnOff`: the worker process stops the VP and the partition is deleted; the guest

@@ -29,6 +29,8 @@ package final class Power {
   let generation: VMGeneration
   let disk: DiskController
   let guestHasIntegrationServices: Bool
+  /// The guest's words for its side of the paths.
+  var words: GuestVocabulary { vmbus.words }
 
   /// The VM as `Get-VM` reports it (and a transient `Stopping`).
   package internal(set) var state: VMPowerState = .off

@@ -15,13 +15,13 @@ extension Storage {
     vmbus.bindDriver(relid: relid)
     kernel.emit(
       .call, .vmbusGuest, .storvsc,
-      "probe: class {\(device.classID)} (\(device.displayName)) binds storvsc",
+      "probe: class {\(device.classID)} (\(device.displayName)) binds \(words.isWindows ? "storvsc.sys" : "storvsc")",
       details: [.int("relid", Int(relid)), .text("if_type", device.classID.description)],
       cost: costs.kernelCall
     ) {
       self.kernel.emit(
         .call, .storvsc, .vmbusGuest,
-        "vmbus_open(): \(ringPages)-page send and receive rings (\(ringPages * 4) KiB each)",
+        "\(self.words.openChannel): \(ringPages)-page send and receive rings (\(ringPages * 4) KiB each)",
         details: [.int("relid", Int(relid)), .int("ring_pages", ringPages)],
         cost: self.costs.kernelCall
       ) {

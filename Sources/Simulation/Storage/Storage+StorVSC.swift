@@ -90,7 +90,7 @@ extension Storage {
       [
         { done in
           self.kernel.emit(
-            .call, .storvsc, .vmbusGuest, "vmbus_sendpacket(): \(what)",
+            .call, .storvsc, .vmbusGuest, "\(self.words.sendPacket): \(what)",
             operation: request.operation.identifier, cost: self.costs.kernelCall, then: done)
         },
         { done in

@@ -110,7 +110,7 @@ extension Storage {
           _ = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: true)
           self.kernel.emit(
             .call, .vmbusGuest, .storvsc,
-            "channel callback: hv_begin_read sets interrupt_mask = 1; \(batch.count) completion(s) to drain",
+            "\(self.words.beginRead); \(batch.count) completion(s) to drain",
             details: [.int("relid", Int(relid)), .int("interrupt_mask", 1)],
             cost: self.costs.kernelCall, then: done)
         },
@@ -119,7 +119,7 @@ extension Storage {
           let left = self.vmbus.setReaderMask(relid: relid, ringFromGuest: false, draining: false)
           self.kernel.emit(
             .stateNote, .storvsc, .storvsc,
-            "hv_end_read: interrupt_mask = 0; transaction ids \(firstID)…\(firstID + UInt64(batch.count) - 1) complete",
+            "\(self.words.endRead); transaction ids \(firstID)…\(firstID + UInt64(batch.count) - 1) complete",
             details: [.int("interrupt_mask", 0), .int("bytes_to_read", left)],
             cost: self.costs.componentWork, then: done)
         },
@@ -200,7 +200,7 @@ extension Storage {
       [
         { done in
           self.kernel.emit(
-            .call, .storvsc, .vmbusGuest, "vmbus_sendpacket_mpb_desc(): EXECUTE_SRB \(command)",
+            .call, .storvsc, .vmbusGuest, "\(self.words.sendPacketWithPages): EXECUTE_SRB \(command)",
             operation: VStorOperation.executeSRB.identifier, cost: self.costs.kernelCall,
             then: done)
         },
@@ -266,7 +266,7 @@ extension Storage {
     complete(transactionID)
     kernel.emit(
       .stateNote, .storvsc, .storvsc,
-      "storvsc_on_channel_callback: trans_id \(transactionID) matches an outstanding SRB; request done",
+      "\(words.storvscCallback): trans_id \(transactionID) matches an outstanding SRB; request done",
       message: VMBusPacketType.completion.identifier,
       operation: VStorOperation.completeIO.identifier,
       details: [.int("trans_id", Int(transactionID)), .int("read_index", read.newReadIndex)],

@@ -25,6 +25,8 @@ package final class Storage {
   let transfer: IDETransferMode
   /// How a PIO string instruction traps (the firmware always uses PIO).
   var stringIO: StringIOTrapping { transfer.stringIO }
+  /// The guest's words for its side of the paths (its VMBus driver's operating system).
+  var words: GuestVocabulary { vmbus.words }
   /// The disk's latency draws (its own stream).
   private let random: RandomStream
 

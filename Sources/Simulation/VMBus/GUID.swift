@@ -51,6 +51,11 @@ package enum VMBusDeviceClass: String, Sendable, CaseIterable {
   case ide
   case scsi
   case network
+  /// The synthetic mouse, keyboard and video (framebuffer) devices every VM is offered
+  /// (`HV_MOUSE_GUID`, `HV_KBD_GUID`, `HV_SYNTHVID_GUID` in Linux `hyperv.h`).
+  case mouse
+  case keyboard
+  case video
   case heartbeat
   case shutdown
   case timeSync
@@ -63,6 +68,9 @@ package enum VMBusDeviceClass: String, Sendable, CaseIterable {
     case .ide: return GUID("32412632-86cb-44a2-9b5c-50d1417354f5")
     case .scsi: return GUID("ba6163d9-04a1-4d29-b605-72e2ffb1dc7f")
     case .network: return GUID("f8615163-df3e-46c5-913f-f2d2f965ed0e")
+    case .mouse: return GUID("cfa8b69e-5b4a-4cc0-b98b-8ba1a1f3f95a")
+    case .keyboard: return GUID("f912ad6d-2b17-48ea-bd65-f927a61c7684")
+    case .video: return GUID("da0a7802-e377-4aac-8e77-0558eb1073f8")
     case .heartbeat: return GUID("57164f39-9115-4e78-ab55-382f3bd5422d")
     case .shutdown: return GUID("0e0b6031-5213-4934-818b-38d90ced39db")
     case .timeSync: return GUID("9527e630-d0ae-497b-adce-e80ab0175caf")
@@ -84,6 +92,9 @@ package enum VMBusDeviceClass: String, Sendable, CaseIterable {
     case .ide: return "IDE (synthetic path)"
     case .scsi: return "SCSI controller"
     case .network: return "Network adapter"
+    case .mouse: return "Synthetic mouse"
+    case .keyboard: return "Synthetic keyboard"
+    case .video: return "Synthetic video"
     case .heartbeat: return "Heartbeat"
     case .shutdown: return "Shutdown"
     case .timeSync: return "Time Synchronization"

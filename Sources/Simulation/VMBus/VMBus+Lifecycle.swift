@@ -13,7 +13,7 @@ extension VMBus {
   }
 
   private func tryVersion(_ index: Int, then next: @escaping Continuation) {
-    let versions = VMBusVersion.guestPreferenceOrder
+    let versions = VMBusVersion.preferenceOrder(of: guestOS)
     guard index < versions.count else {
       kernel.report(.noCommonVMBusVersion, "no common VMBus version with the host")
       guest.connection = .disconnected
@@ -88,9 +88,10 @@ extension VMBus {
         { done in
           self.kernel.emit(
             .stateNote, .vmbusGuest, .vmbusGuest,
-            "vmbus_post_msg returns -EINVAL: no answer will come for \(version.linuxName); try the next version",
+            "\(self.words.contactPostFails): no answer will come for \(version.linuxName); try the next version",
             message: ChannelMessageType.initiateContact.identifier,
-            details: [.int("errno", -22)], cost: self.costs.kernelCall, then: done)
+            details: self.guestOS.isWindows ? [] : [.int("errno", -22)],
+            cost: self.costs.kernelCall, then: done)
         },
       ], then: next)
   }

@@ -25,6 +25,9 @@ package final class VMBus {
   let random: RandomStream
   /// Where the guest allocates ring pages (seeded).
   let gpaBase: UInt64
+  /// The guest's operating system: the versions its driver asks for, the words of the trace.
+  package let guestOS: GuestOS
+  package var words: GuestVocabulary { guestOS.words }
 
   /// The guest VMBus driver's connection (Linux `struct vmbus_connection`).
   package internal(set) var guest = VMBusGuestState()
@@ -35,8 +38,9 @@ package final class VMBus {
 
   package init(
     kernel: Kernel, costs: CostTable, hypervisor: Hypervisor, hostMaximum: VMBusVersion,
-    random: RandomStream, gpaBase: UInt64
+    random: RandomStream, gpaBase: UInt64, guestOS: GuestOS = .default
   ) {
+    self.guestOS = guestOS
     self.kernel = kernel
     self.costs = costs
     self.hypervisor = hypervisor

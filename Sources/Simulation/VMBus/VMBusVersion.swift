@@ -31,6 +31,14 @@ package struct VMBusVersion: Sendable, Hashable, Comparable, CustomStringConvert
     win10v5_3, win10v5_2, win10v5_1, win10v5, win10v4_1, win10, win8_1, win8, win7, ws2008,
   ]
 
+  /// The versions `guest` asks for, highest first: a Linux guest walks the whole list; a Windows
+  /// guest starts at its own release's version (``WindowsRelease/highestVMBusVersion``, model
+  /// assumption).
+  package static func preferenceOrder(of guest: GuestOS) -> [VMBusVersion] {
+    guard let release = guest.windowsRelease else { return guestPreferenceOrder }
+    return guestPreferenceOrder.filter { $0.wireValue <= release.highestVMBusVersion }
+  }
+
   /// The 32-bit wire value, `major << 16 | minor`.
   package var wireValue: UInt32 { UInt32(major) << 16 | UInt32(minor) }
 

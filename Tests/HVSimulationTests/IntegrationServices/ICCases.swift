@@ -15,7 +15,7 @@ extension Case {
   static func services(
     _ steps: [StepRequest], _ services: [IntegrationService]? = nil, host: HostVersion = .ws2012R2,
     state: InitialPowerState = .running, guestHasIntegrationServices: Bool = true,
-    guestKernel: GuestKernel = .defaultLTS
+    guestKernel: GuestKernel = .defaultLTS, guest: GuestOS? = nil
   ) -> Case {
     let names = services.map { $0.map(\.rawValue).joined(separator: ",") } ?? "defaults"
     return Case(
@@ -25,7 +25,7 @@ extension Case {
         generation: guestHasIntegrationServices ? .two : .one,
         disk: guestHasIntegrationServices ? .scsi : .ide,
         guestHasIntegrationServices: guestHasIntegrationServices, enabledServices: services,
-        initialState: state, guestKernel: guestKernel),
+        initialState: state, guestKernel: guestKernel, guest: guest),
       steps: steps)
   }
 

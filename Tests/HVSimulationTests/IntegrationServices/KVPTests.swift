@@ -44,7 +44,7 @@ import Testing
   /// The intrinsic version items follow the guest's pinned kernel (issue 13 item 4).
   @Test(arguments: [GuestKernel(4, 9), .defaultLTS])
   func intrinsicItemsFollowTheGuestKernel(_ kernel: GuestKernel) {
-    let items = KVPStore.initial(vmName: "VM01", hostOctet: 10, kernel: kernel).items(in: .auto)
+    let items = KVPStore.initial(vmName: "VM01", hostOctet: 10, guest: .linux(kernel)).items(in: .auto)
     let value = { (key: String) in items.first { $0.key == key }?.value }
     #expect(value("OSBuildNumber") == "\(kernel.major).\(kernel.minor).0")
     #expect(value("OSVersion") == kernel.release)

@@ -80,7 +80,7 @@ extension Simulation {
         .text("hostName", configuration.hostVersion.displayName),
         .text("diskPath", configuration.usesEmulatedDisk ? "emulated-ide" : "synthetic-vmbus"),
       ] + ideTransfer + [
-        .text("guest", configuration.guestKernel.description),
+        .text("guest", configuration.guest.description),
         .flag("compressedRepeats", configuration.compressRepeats),
       ]
     if let version = vmbusGuest.version {

@@ -55,9 +55,12 @@ extension IntegrationServices {
         { done in
           self.kernel.emit(
             .call, .vmbusGuest, service.guestActor,
-            "\(service.linuxCallback) runs (HV_CALL_DIRECT, no hv_begin_read): \(count) message(s) waited in relid \(relid); it loops on vmbus_recvpacket()",
+            self.guestOS.isWindows
+              ? "\(service.windowsServiceName) runs again: \(count) message(s) waited in relid \(relid); it reads them one after another"
+              : "\(service.linuxCallback) runs (HV_CALL_DIRECT, no hv_begin_read): \(count) message(s) waited in relid \(relid); it loops on vmbus_recvpacket()",
             details: [.int("relid", Int(relid)), .int("queued", count), .int("interrupt_mask", 0)],
-            cost: self.costs.kernelCall, then: done)
+            cost: self.guestOS.isWindows ? self.costs.kernelToUser : self.costs.kernelCall,
+            then: done)
         },
         { done in
           self.drainOne(service, hostMasks: true, then: done)
@@ -76,7 +79,7 @@ extension IntegrationServices {
           _ = self.bus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
           self.kernel.emit(
             .stateNote, service.guestActor, service.guestActor,
-            "relid \(relid) is empty: vmbus_recvpacket() returns no data and the callback ends; the host unmasks its interrupt",
+            "relid \(relid) is empty: \(self.words.receivePacket) returns no data and the \(self.guestOS.isWindows ? "service waits again" : "callback ends"); the host unmasks its interrupt",
             details: [.int("interrupt_mask", 0)], cost: self.costs.componentWork, then: done)
         },
       ], then: next)

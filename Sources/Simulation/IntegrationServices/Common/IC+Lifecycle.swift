@@ -24,11 +24,14 @@ extension IntegrationServices {
     let actor = service.guestActor
     kernel.emit(
       .call, .vmbusGuest, actor,
-      "probe: class {\(device.classID)} (\(device.displayName)) binds hv_utils' \(service.linuxCallback)",
+      "probe: class {\(device.classID)} (\(device.displayName)) \(words.icProbe(service))",
       details: [.int("relid", Int(relid)), .text("if_type", device.classID.description)],
-      cost: costs.kernelCall
+      cost: guestOS.isWindows ? costs.kernelToUser : costs.kernelCall
     ) {
-      if service == .backup, let version = self.bus.negotiatedVersion, version < .win8_1 {
+      // `hv_vss_init` is Linux's rule; a Windows guest opens the channel on any host.
+      if service == .backup, !self.guestOS.isWindows, let version = self.bus.negotiatedVersion,
+        version < .win8_1
+      {
         self.kernel.emit(
           .stateNote, actor, actor,
           "hv_vss_init: 'Backup (volume snapshot)' is not supported on this host version (VMBus \(version) < 3.0); the channel stays closed",
@@ -39,8 +42,9 @@ extension IntegrationServices {
       let pages = ICModel.ringPages
       self.kernel.emit(
         .call, actor, .vmbusGuest,
-        "vmbus_open(): \(pages)-page send and receive rings (\((pages - 1) * 4) KiB of data each)",
-        details: [.int("relid", Int(relid)), .int("ring_pages", pages)], cost: self.costs.kernelCall
+        "\(self.words.openChannel): \(pages)-page send and receive rings (\((pages - 1) * 4) KiB of data each)",
+        details: [.int("relid", Int(relid)), .int("ring_pages", pages)],
+        cost: self.guestOS.isWindows ? self.costs.userToKernel : self.costs.kernelCall
       ) {
         self.bus.openChannel(relid: relid, ringPages: pages) {
           self.updateIC(service) { $0.phase = .negotiating }
@@ -92,9 +96,9 @@ extension IntegrationServices {
       ?? ICNegotiateData(frameworkVersions: [], messageVersions: [])
     let label =
       choice.map {
-        "vmbus_prep_negotiate_resp(): framework \($0.framework), \(service.cmdletName) \($0.service) (icframe_vercnt = icmsg_vercnt = 1)"
+        "\(words.negotiateResponse): framework \($0.framework), \(service.cmdletName) \($0.service) (icframe_vercnt = icmsg_vercnt = 1)"
       }
-      ?? "vmbus_prep_negotiate_resp(): no common version (the guest knows \(list(guestVersions))): both counts 0"
+      ?? "\(words.negotiateResponse): no common version (the guest knows \(list(guestVersions))): both counts 0"
     kernel.emit(.stateNote, service.guestActor, service.guestActor, label, cost: costs.icHandling) {
       answer(request.response(status: .ok, payload: .negotiate(data), messageSize: data.size))
     }

@@ -105,28 +105,42 @@ extension IntegrationServices {
 
   /// The guest driver hands a request to its daemon and relays the answer (`hvutil_transport`,
   /// HVUTIL_USERSPACE_REQ → HVUTIL_USERSPACE_RECV): two user↔kernel transitions in the guest.
+  ///
+  /// On a Windows guest the service is itself in user mode and calls the system: the registry
+  /// (KVP) and the file system (file copy) in the kernel, the Volume Shadow Copy service (backup)
+  /// in user mode; how each service calls them is not public (**model assumption**).
   func daemonRoundTrip(
     _ service: IntegrationService, _ request: String,
     work: @escaping () -> (label: String, status: ICStatus, details: [Detail], cost: Int),
     then next: @escaping (ICStatus) -> Void
   ) {
-    guard let daemon = service.guestDaemon else { return next(.fail) }
+    guard let daemon = service.guestHelper(on: guestOS) else { return next(.fail) }
+    let windows = guestOS.isWindows
+    let helperInKernel = daemon != .vssWriters
     updateIC(service) { $0.utilState = .userspaceRequest }
-    kernel.emit(
-      .call, service.guestActor, daemon,
-      "hand \(request) to \(daemon.actor.name.prefix { $0 != " " }) (HVUTIL_USERSPACE_REQ)",
-      cost: costs.kernelToUserDispatch
-    ) {
+    let handOff =
+      windows
+      ? "\(request): \(service.windowsServiceName) \(service.windowsHelperCall)"
+      : "hand \(request) to \(daemon.actor.name.prefix { $0 != " " }) (HVUTIL_USERSPACE_REQ)"
+    let callCost =
+      windows ? (helperInKernel ? costs.userToKernel : costs.componentWork) : costs.kernelToUserDispatch
+    kernel.emit(.call, service.guestActor, daemon, handOff, cost: callCost) {
       let result = work()
       self.kernel.emit(
         .stateNote, daemon, daemon, result.label, details: result.details, cost: result.cost
       ) {
         self.updateIC(service) { $0.utilState = .userspaceReceive }
-        self.kernel.emit(
-          .return, daemon, service.guestActor,
-          "the daemon answers \(result.status.text) (HVUTIL_USERSPACE_RECV)",
-          cost: self.costs.userToKernel
-        ) { next(result.status) }
+        let answer =
+          windows
+          ? "the call returns: \(result.status.text)"
+          : "the daemon answers \(result.status.text) (HVUTIL_USERSPACE_RECV)"
+        let returnCost =
+          windows
+          ? (helperInKernel ? self.costs.kernelToUser : self.costs.componentWork)
+          : self.costs.userToKernel
+        self.kernel.emit(.return, daemon, service.guestActor, answer, cost: returnCost) {
+          next(result.status)
+        }
       }
     }
   }

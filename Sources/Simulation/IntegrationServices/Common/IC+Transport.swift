@@ -156,9 +156,12 @@ extension IntegrationServices {
         { done in
           self.kernel.emit(
             .call, .vmbusGuest, actor,
-            "\(service.linuxCallback): vmbus_recvpacket() gets \(request.header.messageType.identifier) (trans_id \(read.packet.transactionID))",
+            self.guestOS.isWindows
+              ? "\(service.windowsServiceName) reads \(request.header.messageType.identifier) (trans_id \(read.packet.transactionID)) from its channel (user mode)"
+              : "\(service.linuxCallback): vmbus_recvpacket() gets \(request.header.messageType.identifier) (trans_id \(read.packet.transactionID))",
             details: [.int("relid", Int(relid)), .int("read_index", read.newReadIndex)],
-            cost: self.costs.kernelCall, then: done)
+            cost: self.guestOS.isWindows ? self.costs.kernelToUser : self.costs.kernelCall,
+            then: done)
         },
         { done in
           guard read.signalWriter else { return done() }
@@ -181,8 +184,8 @@ extension IntegrationServices {
     let type = answer.header.messageType
     kernel.emit(
       .call, service.guestActor, .vmbusGuest,
-      "vmbus_sendpacket(): the same buffer back, icflags TRANSACTION|RESPONSE, \(answer.header.status.identifier)",
-      cost: costs.icHandling
+      "\(words.isWindows ? "write the answer to the channel" : "vmbus_sendpacket()"): the same buffer back, icflags TRANSACTION|RESPONSE, \(answer.header.status.identifier)",
+      cost: guestOS.isWindows ? costs.icHandling + costs.userToKernel : costs.icHandling
     ) {
       self.bus.sendPacket(
         self.icPacket(answer, requestID: requestID), relid: relid, fromGuest: true,

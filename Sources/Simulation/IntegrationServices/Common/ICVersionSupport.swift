@@ -106,6 +106,28 @@ extension IntegrationService {
     }
   }
 
+  /// Who does a request's work beside the service on `guest`: the Linux daemon, or on Windows
+  /// the registry (KVP), the Volume Shadow Copy service (backup), the file system (file copy).
+  func guestHelper(on guest: GuestOS) -> ActorID? {
+    guard guest.isWindows else { return guestDaemon }
+    switch self {
+    case .dataExchange: return .guestRegistry
+    case .backup: return .vssWriters
+    case .guestServices: return .guestKernel
+    default: return nil
+    }
+  }
+
+  /// What the Windows service asks of its helper (labels).
+  var windowsHelperCall: String {
+    switch self {
+    case .dataExchange: return "reads or writes the pool's registry key"
+    case .backup: return "asks the Volume Shadow Copy service"
+    case .guestServices: return "calls the file system (NTFS)"
+    default: return "works"
+    }
+  }
+
   /// The user-mode daemon the guest driver hands requests to, for the services that have one
   /// (`hv_kvp_daemon`, `hv_vss_daemon`, `hv_fcopy_daemon`; fact sheet §1.3).
   var guestDaemon: ActorID? {
@@ -117,15 +139,4 @@ extension IntegrationService {
     }
   }
 
-  /// The Linux source the guest side follows, for labels.
-  var linuxCallback: String {
-    switch self {
-    case .heartbeat: return "heartbeat_onchannelcallback"
-    case .shutdown: return "shutdown_onchannelcallback"
-    case .timeSync: return "timesync_onchannelcallback"
-    case .dataExchange: return "hv_kvp_onchannelcallback"
-    case .backup: return "hv_vss_onchannelcallback"
-    case .guestServices: return "hv_fcopy_onchannelcallback"
-    }
-  }
 }

@@ -25,8 +25,12 @@ package final class IntegrationServices {
   let vmName: String
   let hostVersion: HostVersion
   let guestHasIntegrationServices: Bool
-  /// The guest's Linux kernel: time sync, backup and KVP follow its version.
-  let guestKernel: GuestKernel
+  /// The guest's operating system: who answers on the guest's side (an `hv_utils` callback and
+  /// its daemon, or a Windows service), and the version-dependent behaviour of time sync, backup
+  /// and KVP.
+  let guestOS: GuestOS
+  /// The guest's words for its side of the paths.
+  var words: GuestVocabulary { guestOS.words }
   /// Replaces the guest's version list of a service (a guest that shares no version with the host).
   let guestServiceVersions: [IntegrationService: [ICVersion]]
   /// The VM's power state, as the power component holds it (read only; the composition root
@@ -42,7 +46,7 @@ package final class IntegrationServices {
   package internal(set) var timeSync = TimeSyncState()
   package internal(set) var guestClock: GuestClock
   package internal(set) var kvpStore: KVPStore
-  package internal(set) var guestFiles = GuestFileSystem.initial
+  package internal(set) var guestFiles: GuestFileSystem
   /// `hang-guest`: the guest OS stops servicing VMBus interrupts.
   package internal(set) var guestHung = false
   /// When the running VM's partition reference counter started (time-sync `vmreferencetime`).
@@ -60,9 +64,10 @@ package final class IntegrationServices {
     kernel: Kernel, costs: CostTable, bus: any ICChannelBus, vmName: String,
     hostVersion: HostVersion, enabledServices: [IntegrationService],
     guestHasIntegrationServices: Bool, guestServiceVersions: [IntegrationService: [ICVersion]],
-    guestKernel: GuestKernel = .defaultLTS, seed: UInt64
+    guestOS: GuestOS = .default, seed: UInt64
   ) {
-    self.guestKernel = guestKernel
+    self.guestOS = guestOS
+    guestFiles = GuestFileSystem.initial(for: guestOS)
     self.kernel = kernel
     self.costs = costs
     self.bus = bus
@@ -79,7 +84,7 @@ package final class IntegrationServices {
     let drift = -50 - Int(random.next(below: 101))
     guestClock = GuestClock(driftPPM: drift, offsetNanoseconds: 0, at: 0)
     kvpStore = KVPStore.initial(
-      vmName: vmName, hostOctet: 10 + Int(random.next(below: 240)), kernel: guestKernel)
+      vmName: vmName, hostOctet: 10 + Int(random.next(below: 240)), guest: guestOS)
   }
 
   var powerState: VMPowerState { vmPowerState() }

@@ -29,7 +29,7 @@ extension IntegrationServices {
       let fragments = (request.size + FileCopyModel.fragmentSize - 1) / FileCopyModel.fragmentSize
       self.kernel.emit(
         .call, .vmms, .fcopyHost,
-        "copy \(request.size) bytes to \(GuestFileSystem.join(target.folder, target.name)) in \(fragments) fragment(s) of at most \(FileCopyModel.fragmentSize) bytes",
+        "copy \(request.size) bytes to \(self.guestFiles.join(target.folder, target.name)) in \(fragments) fragment(s) of at most \(FileCopyModel.fragmentSize) bytes",
         cost: self.costs.componentWork
       ) {
         let start = FileCopyMessage(
@@ -40,7 +40,7 @@ extension IntegrationServices {
             return self.copyFailed(request, "START_FILE_COPY", status, then: next)
           }
           self.sendFragments(
-            request, path: GuestFileSystem.join(target.folder, target.name), then: next)
+            request, path: self.guestFiles.join(target.folder, target.name), then: next)
         }
       }
     }
@@ -124,7 +124,7 @@ extension IntegrationServices {
         .int("file_size", Int(message.fileSize)),
       ]
       what +=
-        " \(GuestFileSystem.join(message.pathName, message.fileName)), \(message.fileSize) bytes"
+        " \(guestFiles.join(message.pathName, message.fileName)), \(message.fileSize) bytes"
     case .writeToFile:
       details += [.int("offset", Int(message.offset)), .int("size", message.fragmentSize)]
       what += " offset \(message.offset), \(message.fragmentSize) bytes"
@@ -152,18 +152,18 @@ extension IntegrationServices {
           guard let path = self.copyTarget, self.guestFiles.append(message.fragmentSize, to: path)
           else {
             return (
-              "pwrite() at offset \(message.offset): no space left on the guest's disk", .diskFull,
+              "\(self.words.fileWrite) at offset \(message.offset): no space left on the guest's disk", .diskFull,
               [], cost
             )
           }
           return (
-            "pwrite() \(message.fragmentSize) bytes at offset \(message.offset) of \(path)", .ok,
+            "\(self.words.fileWrite) \(message.fragmentSize) bytes at offset \(message.offset) of \(path)", .ok,
             [], cost
           )
         case .completeFcopy:
           let path = self.copyTarget ?? "?"
           self.copyTarget = nil
-          return ("close(): \(path) is complete", .ok, [], cost)
+          return ("\(self.words.fileClose): \(path) is complete", .ok, [], cost)
         case .cancelFcopy:
           if let path = self.copyTarget { self.guestFiles.remove(path) }
           let path = self.copyTarget ?? "?"
@@ -177,7 +177,7 @@ extension IntegrationServices {
   private func startCopy(_ message: FileCopyMessage, cost: Int) -> (
     label: String, status: ICStatus, details: [Detail], cost: Int
   ) {
-    let path = GuestFileSystem.join(message.pathName, message.fileName)
+    let path = guestFiles.join(message.pathName, message.fileName)
     var notes: [String] = []
     if !guestFiles.isDirectory(message.pathName) {
       guard message.flags.contains(.createPath) else {
@@ -197,7 +197,7 @@ extension IntegrationServices {
     }
     guestFiles.createEmpty(path)
     copyTarget = path
-    notes.append("open(\(path), O_CREAT|O_TRUNC)")
+    notes.append(words.fileCreate(path))
     return (notes.joined(separator: "; "), .ok, [], cost)
   }
 

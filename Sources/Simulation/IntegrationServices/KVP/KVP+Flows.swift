@@ -140,55 +140,51 @@ extension IntegrationServices {
     daemonRoundTrip(
       .dataExchange, message.operation.identifier,
       work: {
-        let file = ".kvp_pool_\(message.pool.rawValue)"
+        let names = self.kvpWords(message.pool)
+        let key = Self.shorten(message.key)
+        let cost = self.costs.daemonWork
         switch message.operation {
         case .set:
           self.kvpStore.set(message.key, message.value, in: message.pool)
-          return (
-            "kvp_key_add_or_modify(): '\(Self.shorten(message.key))' written to \(file)", .ok, [],
-            self.costs.daemonWork
-          )
+          return ("\(names.set): '\(key)' written to \(names.store)", .ok, [], cost)
         case .get:
           guard let value = self.kvpStore.value(message.key, in: message.pool) else {
-            return (
-              "kvp_get_value(): no '\(Self.shorten(message.key))' in \(file)", .cont, [],
-              self.costs.daemonWork
-            )
+            return ("\(names.get): no '\(key)' in \(names.store)", .cont, [], cost)
           }
           reply.value = value
-          return (
-            "kvp_get_value(): '\(Self.shorten(message.key))' = '\(Self.shorten(value))'", .ok, [],
-            self.costs.daemonWork
-          )
+          return ("\(names.get): '\(key)' = '\(Self.shorten(value))'", .ok, [], cost)
         case .delete:
           let deleted = self.kvpStore.delete(message.key, in: message.pool)
           return deleted
-            ? (
-              "kvp_key_delete(): '\(Self.shorten(message.key))' removed from \(file)", .ok, [],
-              self.costs.daemonWork
-            )
-            : (
-              "kvp_key_delete(): no '\(Self.shorten(message.key))' in \(file)", .cont, [],
-              self.costs.daemonWork
-            )
+            ? ("\(names.delete): '\(key)' removed from \(names.store)", .ok, [], cost)
+            : ("\(names.delete): no '\(key)' in \(names.store)", .cont, [], cost)
         case .enumerate:
           guard let item = self.kvpStore.item(at: message.index, in: message.pool) else {
-            return (
-              "index \(message.index): past the last item of \(file)", .cont, [],
-              self.costs.daemonWork
-            )
+            return ("index \(message.index): past the last item of \(names.store)", .cont, [], cost)
           }
           reply.key = item.key
           reply.value = item.value
           return (
-            "index \(message.index): \(item.key) = \(Self.shorten(item.value))", .ok, [],
-            self.costs.daemonWork
+            "index \(message.index): \(item.key) = \(Self.shorten(item.value))", .ok, [], cost
           )
         case .getIPInfo, .setIPInfo:
-          return ("IP injection is not modelled", .notSupported, [], self.costs.daemonWork)
+          return ("IP injection is not modelled", .notSupported, [], cost)
         }
       }
     ) { status in answer(request.response(status: status, payload: .kvp(reply))) }
+  }
+}
+
+extension IntegrationServices {
+  /// Where the guest keeps a pool and what it calls to change it: `hv_kvp_daemon`'s functions and
+  /// its pool file, or the registry functions a Windows service calls on the pool's key.
+  func kvpWords(_ pool: KVPPool) -> (store: String, set: String, get: String, delete: String) {
+    guestOS.isWindows
+      ? (pool.windowsRegistryKey, "RegSetValueEx()", "RegQueryValueEx()", "RegDeleteValue()")
+      : (
+        ".kvp_pool_\(pool.rawValue)", "kvp_key_add_or_modify()", "kvp_get_value()",
+        "kvp_key_delete()"
+      )
   }
 }
 

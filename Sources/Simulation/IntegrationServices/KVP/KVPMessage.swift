@@ -46,6 +46,20 @@ public enum KVPPool: UInt8, Sendable, Hashable, CaseIterable {
     }
   }
 
+  /// Where a Windows guest keeps the pool: a key under `HKLM\\SOFTWARE\\Microsoft\\Virtual Machine`
+  /// (fact sheet §4.7: `Auto` and `Guest\\Parameters` are documented; the mapping of each pool to
+  /// its key, and `AutoInternal`'s, are UNCONFIRMED, the model's choice).
+  public var windowsRegistryKey: String {
+    let root = "HKLM\\SOFTWARE\\Microsoft\\Virtual Machine\\"
+    switch self {
+    case .external: return root + "External"
+    case .guest: return root + "Guest"
+    case .auto: return root + "Auto"
+    case .autoExternal: return root + "Guest\\Parameters"
+    case .autoInternal: return root + "AutoInternal"
+    }
+  }
+
   /// The scenario-file name (contract §1): `external`, `guest`, `auto`, `auto-external`.
   public var scenarioName: String {
     switch self {

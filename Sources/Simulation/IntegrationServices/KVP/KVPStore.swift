@@ -29,11 +29,30 @@ package struct KVPStore: Sendable, Hashable {
   /// `/etc/os-release` distribution entry, so OSVersion, OSMajorVersion and OSMinorVersion come from
   /// the kernel too; IntegrationServicesVersion is Linux's `HV_DRV_VERSION`; the addresses are the
   /// model's (the IPv6 one uses the Hyper-V MAC prefix 00:15:5D).
-  package static func intrinsicItems(vmName: String, hostOctet: Int, kernel: GuestKernel)
+  ///
+  /// A Windows guest publishes its release (`OSName` "Windows Server 2016 Datacenter",
+  /// `OSVersion` 10.0.14393, the build, `ProcessorArchitecture` 9 = AMD64 as Windows numbers it),
+  /// and the in-box Integration Services' version (model values, see ``WindowsRelease``).
+  package static func intrinsicItems(vmName: String, hostOctet: Int, guest: GuestOS)
     -> [KVPItem]
   {
     let host = vmName.lowercased()
     let hex = String(hostOctet, radix: 16)
+    guard case .linux(let kernel) = guest else {
+      let release = guest.windowsRelease ?? .server2012R2
+      return [
+        KVPItem(key: "FullyQualifiedDomainName", value: "\(host).contoso.local"),
+        KVPItem(key: "IntegrationServicesVersion", value: release.integrationServicesVersion),
+        KVPItem(key: "NetworkAddressIPv4", value: "192.168.10.\(hostOctet)"),
+        KVPItem(key: "NetworkAddressIPv6", value: "fe80::215:5dff:fe0a:\(hex)"),
+        KVPItem(key: "OSBuildNumber", value: String(release.version.build)),
+        KVPItem(key: "OSName", value: release.displayName + " Datacenter"),
+        KVPItem(key: "OSMajorVersion", value: String(release.version.major)),
+        KVPItem(key: "OSMinorVersion", value: String(release.version.minor)),
+        KVPItem(key: "OSVersion", value: release.versionString),
+        KVPItem(key: "ProcessorArchitecture", value: "9"),
+      ]
+    }
     return [
       KVPItem(key: "FullyQualifiedDomainName", value: "\(host).contoso.local"),
       KVPItem(key: "IntegrationServicesVersion", value: "3.1"),
@@ -60,9 +79,9 @@ package struct KVPStore: Sendable, Hashable {
   }
 
   /// A store with the intrinsic and host-parameter items.
-  package static func initial(vmName: String, hostOctet: Int, kernel: GuestKernel) -> KVPStore {
+  package static func initial(vmName: String, hostOctet: Int, guest: GuestOS) -> KVPStore {
     var store = KVPStore()
-    store.pools[.auto] = intrinsicItems(vmName: vmName, hostOctet: hostOctet, kernel: kernel)
+    store.pools[.auto] = intrinsicItems(vmName: vmName, hostOctet: hostOctet, guest: guest)
     store.pools[.autoExternal] = hostParameters(vmName: vmName)
     return store
   }

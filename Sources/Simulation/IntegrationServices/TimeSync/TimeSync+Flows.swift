@@ -9,8 +9,10 @@ import HVVMBus
 /// ``GuestClock``). What the guest does with a SAMPLE follows its pinned kernel (fact sheet §9.10,
 /// ``GuestKernel``): current Linux only records it for its `hyperv` PTP clock (a time daemon such
 /// as chrony may read that clock; the model's guest runs none) and sets the clock on SYNC only;
-/// kernels before 4.13 applied the first 50 SAMPLEs like a SYNC. (FreeBSD applies a SAMPLE when
-/// off by more than 100 ms; Windows feeds them to its time service.)
+/// kernels before 4.13 applied the first 50 SAMPLEs like a SYNC. A Windows guest's `vmictimesync`
+/// hands every message to W32Time through its VMICTimeProvider (fact sheet §4.6 [BA10]); that
+/// W32Time then sets the clock to each sample is a **model assumption** (``GuestOS``). (FreeBSD
+/// applies a SAMPLE when off by more than 100 ms.)
 extension IntegrationServices {
   /// A time message, fired by the time-sync timer.
   func sendTimeSample(then next: @escaping Continuation) {
@@ -68,7 +70,8 @@ extension IntegrationServices {
     switch flag {
     case .sync: return true
     case .sample:
-      return !guestKernel.recordsTimeSamples && samplesApplied < GuestKernel.legacyAppliedSamples
+      guard let limit = guestOS.appliedTimeSamples else { return true }
+      return samplesApplied < limit
     default: return false
     }
   }
@@ -83,9 +86,9 @@ extension IntegrationServices {
     let before = guestClock.offset(at: kernel.now)
     guard guestApplies(sample.flag, samplesApplied: timeSync.samplesApplied) else {
       let why =
-        guestKernel.recordsTimeSamples
-        ? "recorded for the hyperv PTP clock (\(guestKernel) sets the clock on SYNC only)"
-        : "ignored (\(guestKernel) applies only the first \(GuestKernel.legacyAppliedSamples) SAMPLEs)"
+        guestOS.recordsTimeSamplesOnly
+        ? "recorded for the hyperv PTP clock (\(guestOS) sets the clock on SYNC only)"
+        : "ignored (\(guestOS) applies only the first \(GuestKernel.legacyAppliedSamples) SAMPLEs)"
       return kernel.emit(
         .stateNote, .timeSyncGuest, .timeSyncGuest,
         "SAMPLE: \(why); the guest clock stays \(Self.describeOffset(before))",
@@ -104,9 +107,10 @@ extension IntegrationServices {
       ? "set to the host's time + \(SimulatedTime.human(late)) elapsed since the sample (vmreferencetime)"
       : "set to parenttime, so it ends \(SimulatedTime.human(late)) behind (the sample's age)"
     let verb = sample.flag == .sync ? "SYNC" : "SAMPLE"
+    let via = guestOS.isWindows ? " (W32Time, through the VMICTimeProvider)" : ""
     kernel.emit(
       .stateNote, .timeSyncGuest, .timeSyncGuest,
-      "\(verb): the guest clock was \(Self.describeOffset(before)); \(correction)",
+      "\(verb)\(via): the guest clock was \(Self.describeOffset(before)); \(correction)",
       details: [.int("offset_before_ns", before), .int("offset_after_ns", after)],
       cost: costs.icHandling
     ) { answer(request.response(status: .ok)) }
@@ -128,8 +132,8 @@ extension IntegrationServices {
       else { return 0 }
       // A kernel that applies only the first SAMPLEs changes behaviour after the last of them.
       let applying = guestApplies(.sample, samplesApplied: timeSync.samplesApplied)
-      return applying && !guestKernel.recordsTimeSamples
-        ? GuestKernel.legacyAppliedSamples - timeSync.samplesApplied : .max
+      guard applying, let limit = guestOS.appliedTimeSamples, limit > 0 else { return .max }
+      return limit - timeSync.samplesApplied
     }
     guard !channel.inbound.isEmpty else { return 0 }
     let sample = timeMessage(flag: .sample, at: kernel.now)

@@ -32,11 +32,20 @@ extension IntegrationServices {
     case .hotBackup:
       let reply = VSSMessage(operation: .hotBackup, flags: VSSMessage.noAutoRecovery)
       let flags: [Detail] = [.hex("flags", UInt64(reply.flags), digits: 8)]
-      guard guestKernel.vssDaemonAnswersHotBackup else {
+      if guestOS.isWindows {
+        // vmicvss is the requestor itself; its reply flags are not public: the model sends
+        // Linux's (UNCONFIRMED for Windows).
+        return kernel.emit(
+          .stateNote, .vssGuest, .vssGuest,
+          "VSS_OP_HOT_BACKUP (\(guestOS)): the requestor can take part in a hot backup; it answers vss_cf.flags = 0x5 (model value)",
+          details: flags, cost: costs.icHandling
+        ) { answer(request.response(status: .ok, payload: .vss(reply))) }
+      }
+      guard guestOS.hotBackupInUserMode else {
         // Older kernels answered HOT_BACKUP in the driver (GuestKernel, model dating).
         return kernel.emit(
           .stateNote, .vssGuest, .vssGuest,
-          "VSS_OP_HOT_BACKUP (\(guestKernel)): the driver answers vss_cf.flags = VSS_HBU_NO_AUTO_RECOVERY (0x5)",
+          "VSS_OP_HOT_BACKUP (\(guestOS)): the driver answers vss_cf.flags = VSS_HBU_NO_AUTO_RECOVERY (0x5)",
           details: flags, cost: costs.icHandling
         ) { answer(request.response(status: .ok, payload: .vss(reply))) }
       }
@@ -62,7 +71,8 @@ extension IntegrationServices {
       daemonRoundTrip(
         .backup, message.operation.identifier,
         work: {
-          freeze
+          if self.guestOS.isWindows { return self.windowsWriters(freeze: freeze) }
+          return freeze
             ? (
               "FIFREEZE on / and /home: writes are flushed, then held (at most VSS_FREEZE_TIMEOUT, 15 min)",
               .ok, [], self.costs.fileSystemFreeze
@@ -80,4 +90,34 @@ extension IntegrationServices {
     }
   }
 
+}
+
+extension IntegrationServices {
+  /// The VSS writers of the model's Windows guest: the in-box writers of a Windows Server (as
+  /// `vssadmin list writers` shows them; model values). An application such as SQL Server would
+  /// add its own.
+  static let windowsWriters = [
+    "System Writer", "Registry Writer", "COM+ REGDB Writer", "WMI Writer", "ASR Writer",
+  ]
+
+  /// A Windows guest's FREEZE and THAW: `vmicvss`, the Hyper-V VSS requestor, has the Volume
+  /// Shadow Copy service take a snapshot inside the guest, so every writer first brings its data
+  /// to a consistent state on disk: the backup is **application-consistent**, where a Linux
+  /// guest's `fsfreeze` is file-system-consistent. VSS's own limits (writers 60 s between freeze
+  /// and thaw; the file system holds writes for at most 10 s) are from Microsoft's VSS
+  /// documentation, not the fact sheet (UNCONFIRMED here); the cost is
+  /// ``CostTable/vssWritersFreeze``.
+  func windowsWriters(freeze: Bool) -> (
+    label: String, status: ICStatus, details: [Detail], cost: Int
+  ) {
+    let writers = Self.windowsWriters.joined(separator: ", ")
+    return freeze
+      ? (
+        "PrepareForSnapshot and Freeze: \(Self.windowsWriters.count) writers (\(writers)) flush their data; NTFS flushes and holds writes on C: (application-consistent)",
+        .ok, [.int("writers", Self.windowsWriters.count)], costs.vssWritersFreeze
+      )
+      : (
+        "Thaw: writes to C: flow again and the writers resume", .ok, [], costs.fileSystemThaw
+      )
+  }
 }
