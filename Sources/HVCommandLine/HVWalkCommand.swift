@@ -22,6 +22,7 @@ public struct HVWalkCommand: AsyncParsableCommand {
       """,
     subcommands: [
       BuildCommand.self, CheckCommand.self, RunCommand.self, NewCommand.self, ServeCommand.self,
+      PhrasesCommand.self,
     ]
   )
 

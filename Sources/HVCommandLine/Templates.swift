@@ -22,7 +22,7 @@ enum Templates {
       vi: Ghi 4 KiB qua đường synthetic
     summary:
       en: A guest with Integration Services writes one page through storvsc, VMBus and storvsp.
-      vi: Một máy khách có Integration Services ghi một trang qua storvsc, VMBus và storvsp.
+      vi: Một máy ảo có Integration Services ghi một trang qua storvsc, VMBus và storvsp.
     seed: 1                    # same seed ⇒ same trace
     host:
       version: 2012R2          # 2008 | 2008R2 | 2012 | 2012R2 | 2016 | 2019 | 2022

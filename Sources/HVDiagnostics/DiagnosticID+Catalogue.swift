@@ -44,6 +44,14 @@ extension DiagnosticID {
   public static let stringsUnknownKey = DiagnosticID("strings.unknown-key")
   /// A language's strings file lacks a key the default language's file defines.
   public static let stringsMissingKey = DiagnosticID("strings.missing-key")
+  /// A translated model phrase (`strings/phrases/<lang>.yaml`) does not use exactly the `{n}`
+  /// placeholders of its English template.
+  public static let phrasesPlaceholders = DiagnosticID("phrases.placeholders")
+  /// A lesson or a strings file uses a word the language's terminology file
+  /// (`terminology/<lang>.yaml`) lists as a variant to avoid.
+  public static let terminologyAvoidedVariant = DiagnosticID("terminology.avoided-variant")
+  /// A terminology file is not a list of `{concept, use, avoid}` entries.
+  public static let terminologyInvalidFile = DiagnosticID("terminology.invalid-file")
   /// A template uses `strings.<key>` that the default language does not define.
   public static let themeUnknownString = DiagnosticID("theme.unknown-string")
   /// The theme lacks a template the site renders with.
@@ -251,7 +259,8 @@ extension DiagnosticID {
     .contentNotUtf8, .siteMissingConfig, .yamlSyntax, .yamlTabIndentation, .yamlDuplicateKey,
     .yamlExpectedMapping, .yamlUnknownKey, .yamlMissingKey, .yamlInvalidValue,
     .stringsExpectedMapping, .stringsInvalidValue, .stringsMissingFile, .stringsMissingRequiredKey,
-    .stringsUnknownKey, .stringsMissingKey, .themeUnknownString, .themeMissingTemplate,
+    .stringsUnknownKey, .stringsMissingKey, .phrasesPlaceholders, .terminologyAvoidedVariant,
+    .terminologyInvalidFile, .themeUnknownString, .themeMissingTemplate,
     .themeTemplateSyntax, .lessonMissingFrontMatter, .lessonUnclosedFrontMatter,
     .lessonMisplacedFile, .lessonUnknownLanguage, .lessonInvalidSlug, .lessonReservedSlug,
     .lessonDuplicateAnchor,

@@ -85,7 +85,7 @@ extension DiagramLayout {
     case .note(let message):
       return font.wrap(
         "\(message.number).\u{00A0}" + message.label, maximum: LayoutMetrics.noteWidthMax - 16)
-    case .loopStart(let count, let label, _):
+    case .loopStart(let count, let label, _, _):
       return [text.loop(count), label]
     case .divider(let step, let title):
       return [text.step(step, title)]

@@ -47,7 +47,7 @@ extension DiagramLayout {
           bounds: Rect(x: M.margin + 2, y: cursor + 2, width: width + 8, height: 18))
         dividers.append(Divider(step: step, y: cursor, title: title))
         cursor += 28
-      case .loopStart(_, _, let depth):
+      case .loopStart(_, _, let depth, _):
         openLoops.append((cursor, depth, lines, Int.max, Int.min))
         cursor += 2 * M.lineHeight + 8
       case .loopEnd:

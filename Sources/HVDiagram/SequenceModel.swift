@@ -30,7 +30,10 @@ public struct SequenceModel: Sendable, Hashable {
     /// The protocol identifier (`HvCallSignalEvent`), when there is one.
     public var message: String?
     public var operation: String?
+    /// The event's label in the diagram's language (``PhraseBook``).
     public var label: String
+    /// True when the label, or part of it, had no translation and stayed English.
+    public var labelIsEnglish: Bool = false
     public var event: TraceEvent
     /// How many loops enclose it (0 outside any loop).
     public var depth: Int
@@ -40,7 +43,8 @@ public struct SequenceModel: Sendable, Hashable {
     case divider(step: Int, title: String)
     case message(Message)
     case note(Message)
-    case loopStart(count: Int, label: String, depth: Int)
+    /// `english`: the label had no translation and stayed English.
+    case loopStart(count: Int, label: String, depth: Int, english: Bool = false)
     case loopEnd(depth: Int)
   }
 
@@ -58,7 +62,8 @@ public struct SequenceModel: Sendable, Hashable {
     }
   }
 
-  public init(trace: Trace, options: DiagramOptions) {
+  /// - Parameter phrases: the language the model's labels are said in (English by default).
+  public init(trace: Trace, options: DiagramOptions, phrases: PhraseBook = .english) {
     scenario = trace.scenario
     let actorOrder = Self.order(trace.actors)
     switch options.lifelines {
@@ -74,6 +79,7 @@ public struct SequenceModel: Sendable, Hashable {
       }
     }
     var builder = Builder(lifelines: lifelines, actors: trace.actors, options: options)
+    builder.phrases = phrases
     for step in trace.steps where options.step == nil || options.step == step.index {
       builder.rows.append(.divider(step: step.index, title: step.title))
       builder.add(step.entries, depth: 0)
@@ -144,6 +150,7 @@ public struct SequenceModel: Sendable, Hashable {
 
   private struct Builder {
     let index: [String: Int]
+    var phrases = PhraseBook.english
     var rows: [Row] = []
     var number = 0
 
@@ -164,14 +171,17 @@ public struct SequenceModel: Sendable, Hashable {
         case .event(let event):
           guard let from = index[event.from], let to = index[event.to] else { continue }
           number += 1
+          let label = phrases.render(event.phrase)
           let message = Message(
             number: number, from: from, to: to, kind: event.kind,
-            message: event.message, operation: event.operation, label: event.label, event: event,
-            depth: depth)
+            message: event.message, operation: event.operation, label: label.text,
+            labelIsEnglish: label.missing, event: event, depth: depth)
           let isNote = event.kind == .stateNote || event.kind == .logNote
           rows.append(isNote ? .note(message) : .message(message))
         case .group(let group):
-          rows.append(.loopStart(count: group.count, label: group.label, depth: depth))
+          let label = phrases.render(group.title)
+          rows.append(
+            .loopStart(count: group.count, label: label.text, depth: depth, english: label.missing))
           add(group.entries, depth: depth + 1)
           rows.append(.loopEnd(depth: depth))
         }

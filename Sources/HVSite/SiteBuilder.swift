@@ -76,6 +76,7 @@ public struct SiteBuilder: Sendable {
       config: config, lessons: lessons, present: present,
       displayRoot: content.displayPath("lessons")
     ).check()
+    diagnostics += TerminologyCheck(content: content, languages: config.languages).check()
     // Links are checked against the pages the site will have, so link mistakes are reported
     // together with every other problem, not only once the rest is fixed.
     let plan = SitePlan(
@@ -143,6 +144,7 @@ public struct SiteBuilder: Sendable {
   private func settingsSizes(_ content: ContentSnapshot) -> [Diagnostic] {
     let files = content.files.filter {
       $0.path == SiteConfig.path || $0.path.hasPrefix("strings/") || $0.path.hasPrefix("theme/")
+        || $0.path.hasPrefix("terminology/")
     }
     return files.compactMap {
       ContentLimits.oversized(

@@ -94,11 +94,14 @@ public struct HostLogEntry: Sendable, Hashable {
   /// Simulated time as `hh:mm:ss.nnnnnnnnn` since the trace began.
   public var time: String
   public var source: String
-  public var message: String
+  /// The entry's text, in the model's words (the site says it in the reader's language).
+  public var text: Phrase
+  /// The text in English (the JSON export's `message`).
+  public var message: String { text.description }
 
-  public init(time: String, source: String, message: String) {
+  public init(time: String, source: String, message: Phrase) {
     self.time = time
     self.source = source
-    self.message = message
+    self.text = message
   }
 }

@@ -51,15 +51,18 @@ public struct RepeatGroup: Sendable, Hashable {
   public var time: Int
   public var step: Int
   public var count: Int
-  public var label: String
+  /// What one iteration is (`for each of 256 data words`), in the model's words.
+  public var title: Phrase
+  /// The title in English.
+  public var label: String { title.description }
   public var entries: [TraceEntry]
 
-  public init(seq: Int, time: Int, step: Int, count: Int, label: String, entries: [TraceEntry]) {
+  public init(seq: Int, time: Int, step: Int, count: Int, label: Phrase, entries: [TraceEntry]) {
     self.seq = seq
     self.time = time
     self.step = step
     self.count = count
-    self.label = label
+    self.title = label
     self.entries = entries
   }
 

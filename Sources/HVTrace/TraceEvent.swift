@@ -13,7 +13,10 @@ public struct TraceEvent: Sendable, Hashable {
   public var from: String
   public var to: String
   public var kind: EventKind
-  public var label: String
+  /// What happens, in the model's words (the site says it in the reader's language).
+  public var phrase: Phrase
+  /// The label in English (the JSON export's `label`).
+  public var label: String { phrase.description }
   /// The protocol message by its full identifier (`CHANNELMSG_OFFERCHANNEL`, `HvCallSignalEvent`,
   /// `HVMSG_X64_IO_PORT_INTERCEPT`, `VM_PKT_COMP`), when the hop carries one.
   public var message: String?
@@ -31,7 +34,7 @@ public struct TraceEvent: Sendable, Hashable {
 
   public init(
     seq: Int, time: Int, duration: Int, step: Int, from: String, to: String, kind: EventKind,
-    label: String, message: String? = nil, operation: String? = nil, flags: String? = nil,
+    label: Phrase, message: String? = nil, operation: String? = nil, flags: String? = nil,
     details: [Detail] = [], bytesCopied: Int = 0, switchesMode: Bool = false
   ) {
     self.seq = seq
@@ -41,7 +44,7 @@ public struct TraceEvent: Sendable, Hashable {
     self.from = from
     self.to = to
     self.kind = kind
-    self.label = label
+    self.phrase = label
     self.message = message
     self.operation = operation
     self.flags = flags

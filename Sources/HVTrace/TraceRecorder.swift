@@ -19,7 +19,7 @@ public final class TraceRecorder {
   private struct Frame {
     var seq: Int
     var time: Int
-    var label: String
+    var label: Phrase
     var entries: [TraceEntry]
   }
 
@@ -58,7 +58,7 @@ public final class TraceRecorder {
   /// Records one event; returns it (nil when muted or outside a step).
   @discardableResult
   public func record(
-    time: Int, duration: Int, from: String, to: String, kind: EventKind, label: String,
+    time: Int, duration: Int, from: String, to: String, kind: EventKind, label: Phrase,
     message: String? = nil, operation: String? = nil, flags: String? = nil, details: [Detail] = [],
     bytesCopied: Int = 0
   ) -> TraceEvent? {
@@ -78,7 +78,7 @@ public final class TraceRecorder {
   }
 
   /// Opens a repeat group; the events recorded until ``endGroup(count:)`` are its body.
-  public func beginGroup(label: String, time: Int) {
+  public func beginGroup(label: Phrase, time: Int) {
     guard !isMuted, openStep != nil else { return }
     frames.append(Frame(seq: nextSeq, time: time, label: label, entries: []))
     nextSeq += 1
@@ -100,7 +100,7 @@ public final class TraceRecorder {
   }
 
   /// Adds a host event-log entry at simulated time `time`.
-  public func log(time: Int, source: String, message: String) {
+  public func log(time: Int, source: String, message: Phrase) {
     guard !isMuted else { return }
     log.append(HostLogEntry(time: SimulatedTime.clock(time), source: source, message: message))
   }

@@ -27,7 +27,7 @@ enum TraceFixture {
       return .event(
         TraceEvent(
           seq: seq, time: time, duration: 100, step: step, from: from, to: to, kind: kind,
-          label: label, message: message, operation: operation,
+          label: .verbatim(label), message: message, operation: operation,
           switchesMode: (from == "guest-app") != (to == "guest-app")
             && (from == "guest-app" || to == "guest-app")))
     }

@@ -1,3 +1,4 @@
+import HVTrace
 import HVDiagnostics
 import Yams
 
@@ -12,6 +13,9 @@ public struct InterfaceStrings: Sendable, Hashable {
   public let entries: [(key: String, value: String)]
   /// The same, for lookups (every page looks up dozens of strings).
   let dictionary: [String: String]
+  /// The model's phrases in this language (`strings/phrases/<lang>.yaml`): trace labels, loop
+  /// titles and host-log lines. English needs none.
+  public internal(set) var phrases = PhraseBook.english
 
   init(language: String, entries: [(key: String, value: String)]) {
     self.language = language
@@ -22,6 +26,7 @@ public struct InterfaceStrings: Sendable, Hashable {
 
   public static func == (lhs: InterfaceStrings, rhs: InterfaceStrings) -> Bool {
     lhs.language == rhs.language && lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
+      && lhs.phrases == rhs.phrases
   }
 
   /// Hashable so a cached walkthrough figure is keyed by the exact strings it was rendered with.
@@ -31,6 +36,7 @@ public struct InterfaceStrings: Sendable, Hashable {
       hasher.combine(entry.key)
       hasher.combine(entry.value)
     }
+    hasher.combine(phrases.translations.count)
   }
 
   public subscript(key: String) -> String? { dictionary[key] }

@@ -1,4 +1,5 @@
 import HVDiagnostics
+import HVTrace
 
 /// Loads `strings/<lang>.yaml` for every site language and checks that they agree: each file has
 /// exactly the default language's keys, and every key a template uses exists.
@@ -33,7 +34,10 @@ struct StringsLoader {
           displayPath: content.displayPath(path))
         diagnostics += problems
         if let locations { keyLocations[language] = locations }
-        if let strings { loaded[language] = strings }
+        if var strings {
+          strings.phrases = phrases(for: language, &diagnostics)
+          loaded[language] = strings
+        }
       }
     }
     diagnostics += parity(keyLocations)
@@ -58,6 +62,24 @@ struct StringsLoader {
       }
     }
     return loaded
+  }
+
+  /// The language's model phrases (English, the model's own language, needs none; another
+  /// language without a phrases file translates nothing).
+  private func phrases(for language: String, _ diagnostics: inout [Diagnostic]) -> PhraseBook {
+    guard language != PhraseCatalogue.modelLanguage else { return .english }
+    let path = PhraseCatalogue.path(for: language)
+    guard let file = content.file(path), file.bytes.count <= ContentLimits.settingsFileBytes
+    else { return PhraseBook() }
+    switch content.text(of: file) {
+    case .failure(let error):
+      diagnostics += error.diagnostics
+      return PhraseBook()
+    case .success(let text):
+      let (book, problems) = PhraseCatalogue.parse(text, displayPath: content.displayPath(path))
+      diagnostics += problems
+      return book
+    }
   }
 
   /// Every language defines the default language's keys, no more and no fewer.

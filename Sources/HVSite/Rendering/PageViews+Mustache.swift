@@ -172,6 +172,7 @@ extension LogRow: MustacheParent {
     case "time": time
     case "source": source
     case "message": message
+    case "english": english
     default: nil
     }
   }

@@ -119,6 +119,8 @@ struct LogRow {
   var time: String
   var source: String
   var message: String
+  /// The message had no translation and stayed English (marked `lang="en"`).
+  var english = false
 }
 
 struct ScenarioIndexView {

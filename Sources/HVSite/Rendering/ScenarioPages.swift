@@ -43,7 +43,12 @@ struct ScenarioPages {
           status: Self.statusText($0, interface))
       },
       hasServices: !run.trace.integrationServices.isEmpty,
-      log: run.trace.hostLog.map { LogRow(time: $0.time, source: $0.source, message: $0.message) },
+      log: run.trace.hostLog.map { entry in
+        let message = interface.phrases.render(entry.text)
+        return LogRow(
+          time: entry.time, source: entry.source, message: message.text,
+          english: message.missing)
+      },
       hasLog: !run.trace.hostLog.isEmpty, strings: interface.dictionary)
     return theme.render(view, template: "scenario")
   }

@@ -25,13 +25,13 @@ struct TranscriptRenderer {
       case .divider(let step, let title):
         html +=
           "<li class=\"hv-transcript-path\">\(HTML.escape(text.format("diagram-step", ["index": String(step), "title": title])))</li>\n"
-      case .loopStart(let count, let label, _):
+      case .loopStart(let count, let label, _, let english):
         multipliers.append(multipliers.last! * count)
         depth += 1
         let title = text.format("transcript-loop", ["count": text.number(count)])
         html +=
           "<li class=\"hv-transcript-loop\"><span class=\"hv-loop-title\">\(HTML.escape(title)) "
-          + "\(englishSpan(label, className: "hv-loop-label"))</span>\n<ol>\n"
+          + "\(labelSpan(label, english: english, className: "hv-loop-label"))</span>\n<ol>\n"
       case .loopEnd:
         multipliers.removeLast()
         depth -= 1
@@ -57,7 +57,7 @@ struct TranscriptRenderer {
     html += "<span class=\"hv-sentence\">\(HTML.escape(sentence))</span>"
     if let name = event.message { html += " <code>\(HTML.escape(name))</code>" }
     if let operation = event.operation { html += " <code>\(HTML.escape(operation))</code>" }
-    html += " — " + englishSpan(event.label, className: "hv-label")
+    html += " — " + labelSpan(message.label, english: message.labelIsEnglish, className: "hv-label")
     if !event.details.isEmpty {
       let details = event.details.map { "\($0.key)=\($0.value.text)" }.joined(separator: " · ")
       html += " <span class=\"hv-details\">\(HTML.escape(details))</span>"
@@ -65,9 +65,10 @@ struct TranscriptRenderer {
     return html + "</li>\n"
   }
 
-  /// Model labels are written in English by the simulation; on other pages they say so.
-  private func englishSpan(_ label: String, className: String) -> String {
-    let lang = language == "en" ? "" : " lang=\"en\""
+  /// A model label in the page's language; one that had no translation stays English and says
+  /// so (`lang="en"`).
+  private func labelSpan(_ label: String, english: Bool, className: String) -> String {
+    let lang = english && language != "en" ? " lang=\"en\"" : ""
     return "<span class=\"\(className)\"\(lang)>\(HTML.escape(label))</span>"
   }
 

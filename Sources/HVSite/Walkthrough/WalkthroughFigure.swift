@@ -64,7 +64,7 @@ struct WalkthroughFigure {
 
   /// The figure's HTML and the ids it defines (for duplicate and link checks).
   func render() -> (html: String, anchors: [String]) {
-    let model = SequenceModel(trace: run.trace, options: options)
+    let model = SequenceModel(trace: run.trace, options: options, phrases: text.phrases)
     let layout = DiagramLayout(model: model, text: text.diagram(for: run.trace))
     let title = run.title[language] ?? run.id
     let summary = text.format(

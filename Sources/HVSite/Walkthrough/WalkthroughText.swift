@@ -32,6 +32,9 @@ struct WalkthroughText {
 
   func callAsFunction(_ key: String) -> String { strings[key] ?? key }
 
+  /// The model's phrases in this language.
+  var phrases: PhraseBook { strings.phrases }
+
   /// Fills `{name}` placeholders.
   func format(_ key: String, _ values: [String: String]) -> String {
     var text = self(key)

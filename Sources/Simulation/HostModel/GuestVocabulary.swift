@@ -1,3 +1,5 @@
+import HVTrace
+
 /// The words a trace uses for the guest's side of a path, per guest operating system.
 ///
 /// A Linux trace names the functions of `drivers/hv`, `drivers/scsi/storvsc_drv.c` and
@@ -16,6 +18,8 @@ public struct GuestVocabulary: Sendable {
   public static let windows = GuestVocabulary(isWindows: true)
 
   private func pick(_ linux: String, _ windows: String) -> String { isWindows ? windows : linux }
+  /// Words (not identifiers): translated on the site.
+  private func pick(_ linux: Phrase, _ windows: Phrase) -> Phrase { isWindows ? windows : linux }
 
   // MARK: VMBus client calls
 
@@ -32,19 +36,19 @@ public struct GuestVocabulary: Sendable {
     pick("vmbus_sendpacket(VM_PKT_COMP)", "VmbChannelPacketComplete() (VM_PKT_COMP)")
   }
   /// The start of a batched read: the reader masks the ring's interrupt.
-  public var beginRead: String {
+  public var beginRead: Phrase {
     pick(
       "channel callback: hv_begin_read sets interrupt_mask = 1",
       "EvtVmbChannelProcessPacket: the client library sets interrupt_mask = 1")
   }
   /// The end of a batched read.
-  public var endRead: String {
+  public var endRead: Phrase {
     pick("hv_end_read: interrupt_mask = 0", "EvtVmbChannelProcessingComplete: interrupt_mask = 0")
   }
   /// Reading one packet.
-  public var receivePacket: String { pick("vmbus_recvpacket()", "the VMBus pipe read") }
+  public var receivePacket: Phrase { pick("vmbus_recvpacket()", "the VMBus pipe read") }
   /// The failure of a 5.x contact post on an old host.
-  public var contactPostFails: String {
+  public var contactPostFails: Phrase {
     pick("vmbus_post_msg returns -EINVAL", "vmbus.sys sees HvPostMessage fail")
   }
 
@@ -69,9 +73,9 @@ public struct GuestVocabulary: Sendable {
     pick("netvsc_poll", "netvsc.sys NdisMIndicateReceiveNetBufferLists")
   }
   /// The DEC 21140 driver (Windows: `dc21x4.sys`, the in-box driver name is UNCONFIRMED).
-  public var tulipDriver: String { pick("the tulip driver", "dc21x4.sys") }
+  public var tulipDriver: Phrase { pick("the tulip driver", "dc21x4.sys") }
   /// The DEC 21140 driver's transmit routine.
-  public var tulipTransmit: String { pick("tulip_start_xmit", "dc21x4.sys send") }
+  public var tulipTransmit: Phrase { pick("tulip_start_xmit", "dc21x4.sys send") }
 
   // MARK: Integration Services
 
@@ -81,14 +85,14 @@ public struct GuestVocabulary: Sendable {
   }
 
   /// Probing an offered service channel.
-  public func icProbe(_ service: IntegrationService) -> String {
+  public func icProbe(_ service: IntegrationService) -> Phrase {
     isWindows
       ? "vmbus.sys enumerates the device; the \(service.windowsServiceName) service starts and opens it"
       : "binds hv_utils' \(service.linuxCallback)"
   }
 
   /// The guest's NEGOTIATE answer.
-  public var negotiateResponse: String {
+  public var negotiateResponse: Phrase {
     pick("vmbus_prep_negotiate_resp()", "the service's NEGOTIATE answer")
   }
 
@@ -111,24 +115,24 @@ public struct GuestVocabulary: Sendable {
   // MARK: Power
 
   /// The guest's VMBus driver.
-  public var vmbusDriver: String { pick("the VMBus driver", "vmbus.sys") }
+  public var vmbusDriver: Phrase { pick("the VMBus driver", "vmbus.sys") }
   /// The guest's IDE driver when it has no Integration Services.
-  public var legacyATADriver: String { pick("the legacy ATA driver", "atapi.sys") }
+  public var legacyATADriver: Phrase { pick("the legacy ATA driver", "atapi.sys") }
 
   /// The guest's orderly shutdown.
-  public var orderlyShutdown: String {
+  public var orderlyShutdown: Phrase {
     pick(
       "orderly shutdown: services stopped, file systems synced and unmounted",
       "Windows shuts down: services stopped, the registry and the file-system caches flushed")
   }
   /// A forced shutdown.
-  public var forcedShutdown: String {
+  public var forcedShutdown: Phrase {
     pick(
       "forced shutdown: processes are killed, file systems synced and unmounted",
       "forced shutdown: applications are closed without asking, caches flushed")
   }
   /// Hibernation.
-  public var hibernate: String {
+  public var hibernate: Phrase {
     pick(
       "hibernate: freeze processes and write the memory image to the swap partition",
       "hibernate: write the memory image to C:\\hiberfil.sys")

@@ -7,7 +7,7 @@ extension Kernel {
   /// The kernel takes actor ids as strings (it knows no Hyper-V); components name actors with
   /// ``ActorID`` so a typo is a compile error and every id is in the catalogue the trace lists.
   package func emit(
-    _ kind: EventKind, _ from: ActorID, _ to: ActorID, _ label: String, message: String? = nil,
+    _ kind: EventKind, _ from: ActorID, _ to: ActorID, _ label: Phrase, message: String? = nil,
     operation: String? = nil, flags: String? = nil, details: [Detail] = [], bytes: Int = 0,
     cost: Int, then next: @escaping Continuation
   ) {

@@ -7,7 +7,7 @@ import HVTrace
 extension Hypervisor {
   /// A partition enters the hypervisor with a hypercall.
   package func hypercall(
-    _ code: HypercallCode, from caller: ActorID, _ label: String, details: [Detail] = [],
+    _ code: HypercallCode, from caller: ActorID, _ label: Phrase, details: [Detail] = [],
     status: HypercallStatus = .success, work: Int = 0, then next: @escaping Kernel.Continuation
   ) {
     kernel.count(.hypercalls)
@@ -28,7 +28,7 @@ extension Hypervisor {
   /// The guest writes a synthetic MSR; the hypervisor handles it without involving the root.
   /// Writing `HV_X64_MSR_HYPERCALL` enables hypercalls, `HV_X64_MSR_SINT2` unmasks VMBus's SINT.
   package func writeSyntheticMSR(
-    _ msr: SyntheticMSR, from actor: ActorID, _ purpose: String,
+    _ msr: SyntheticMSR, from actor: ActorID, _ purpose: Phrase,
     then next: @escaping Kernel.Continuation
   ) {
     switch msr {

@@ -40,8 +40,8 @@ extension Hypervisor {
   ///   - emulationCost: what the device model's work costs.
   ///   - emulate: the device model applies the access and says what it did.
   package func interceptIOPort(
-    _ access: IOPortAccess, from driver: ActorID, device: String, emulationCost: Int,
-    emulate: @escaping () -> String, then next: @escaping Kernel.Continuation
+    _ access: IOPortAccess, from driver: ActorID, device: Phrase, emulationCost: Int,
+    emulate: @escaping () -> Phrase, then next: @escaping Kernel.Continuation
   ) {
     var portDetails: [Detail] = [
       .hex("port", UInt64(access.port), digits: 3),
@@ -67,7 +67,7 @@ extension Hypervisor {
             cost: emulationCost + self.costs.userToKernel, then: done)
         },
         { done in
-          let what =
+          let what: Phrase =
             access.isWrite ? "advance RIP past the OUT" : "put the value in RAX, advance RIP"
           self.hypercall(
             .setVpRegisters, from: .vid, "\(what); resume VP 0", details: [.int("vp_index", 0)],
@@ -84,7 +84,7 @@ extension Hypervisor {
   /// The guest's write to the ACPI power-management register (S5 soft-off or a reset) traps and
   /// reaches the worker process, which ends the VM: no VM entry follows.
   package func interceptPowerManagementWrite(
-    _ exitLabel: String, from actor: ActorID, request: String,
+    _ exitLabel: Phrase, from actor: ActorID, request: Phrase,
     then next: @escaping Kernel.Continuation
   ) {
     trapToWorkerProcess(
@@ -97,8 +97,8 @@ extension Hypervisor {
   /// `HVMSG_X64_IO_PORT_INTERCEPT` message through the root's SINT0 slot, VID waking the worker
   /// process.
   private func trapToWorkerProcess(
-    from actor: ActorID, exit: String, exitDetails: [Detail], message: String,
-    messageDetails: [Detail], handOff: String, then next: @escaping Kernel.Continuation
+    from actor: ActorID, exit: Phrase, exitDetails: [Detail], message: Phrase,
+    messageDetails: [Detail], handOff: Phrase, then next: @escaping Kernel.Continuation
   ) {
     kernel.run(
       [

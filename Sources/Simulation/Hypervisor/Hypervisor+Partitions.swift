@@ -39,7 +39,7 @@ extension Hypervisor {
 
   /// `HvCallInstallIntercept` for the I/O ports an emulated device claims.
   package func installPortIntercepts(
-    _ ranges: [ClosedRange<UInt16>], _ label: String, details: [Detail],
+    _ ranges: [ClosedRange<UInt16>], _ label: Phrase, details: [Detail],
     then next: @escaping Kernel.Continuation
   ) {
     childPartition?.interceptedPorts = ranges
@@ -52,7 +52,7 @@ extension Hypervisor {
   /// `HvCallDeletePartition`; with `keepingState` the partition's guest-visible state is kept for
   /// a restore (`Save-VM`).
   package func deleteChildPartition(
-    _ label: String, keepingState: Bool = false, then next: @escaping Kernel.Continuation
+    _ label: Phrase, keepingState: Bool = false, then next: @escaping Kernel.Continuation
   ) {
     let partitionID = childPartitionID
     if keepingState { savedPartition = childPartition }

@@ -24,7 +24,7 @@ extension Kernel {
   ///   - fastForward: applies `n` more iterations to the non-additive state.
   ///   - body: one iteration (its index and its continuation).
   package func loop(
-    _ count: Int, _ label: String, timers: Bool = false, fastForward: @escaping (Int) -> Void,
+    _ count: Int, _ label: Phrase, timers: Bool = false, fastForward: @escaping (Int) -> Void,
     body: @escaping (Int, @escaping Continuation) -> Void, then next: @escaping Continuation
   ) {
     guard count > 0 else {
@@ -43,7 +43,7 @@ extension Kernel {
   }
 
   private func repeatIterations(
-    from start: Int, _ count: Int, _ label: String, servicesTimers: Bool,
+    from start: Int, _ count: Int, _ label: Phrase, servicesTimers: Bool,
     fastForward: @escaping (Int) -> Void, body: @escaping (Int, @escaping Continuation) -> Void,
     then next: @escaping Continuation
   ) {

@@ -50,7 +50,7 @@ package final class Kernel {
 
   /// Records one hop now and continues `cost` nanoseconds later.
   package func emit(
-    _ kind: EventKind, from: String, to: String, _ label: String, message: String? = nil,
+    _ kind: EventKind, from: String, to: String, _ label: Phrase, message: String? = nil,
     operation: String? = nil, flags: String? = nil, details: [Detail] = [], bytes: Int = 0,
     cost: Int, then next: @escaping Continuation
   ) {
@@ -100,7 +100,7 @@ package final class Kernel {
   }
 
   /// One line of the host's event log, at the current time.
-  package func log(source: String, message: String) {
+  package func log(source: String, message: Phrase) {
     recorder.log(time: now, source: source, message: message)
   }
 

@@ -22,7 +22,7 @@ extension Network {
   /// enable interrupts (CSR7): five intercepts when the driver loads.
   package func initializeTulip(then next: @escaping Continuation) {
     guard adapter == .legacy else { return next() }
-    let writes: [(UInt16, UInt32, String)] = [
+    let writes: [(UInt16, UInt32, Phrase)] = [
       (0, 1, "CSR0 bus mode: software reset"),
       (3, 0x0020_0000, "CSR3: receive descriptor list at 0x00200000"),
       (4, 0x0020_1000, "CSR4: transmit descriptor list at 0x00201000"),
@@ -51,7 +51,7 @@ extension Network {
   }
 
   private func csrWrite(
-    _ csr: UInt16, _ value: UInt32, _ what: String, then next: @escaping Continuation
+    _ csr: UInt16, _ value: UInt32, _ what: Phrase, then next: @escaping Continuation
   ) {
     let port = Tulip.csr(csr)
     let access = IOPortAccess(
@@ -64,7 +64,7 @@ extension Network {
       emulate: { what }, then: next)
   }
 
-  private func csrRead(_ csr: UInt16, _ what: String, then next: @escaping Continuation) {
+  private func csrRead(_ csr: UInt16, _ what: Phrase, then next: @escaping Continuation) {
     let port = Tulip.csr(csr)
     let access = IOPortAccess(
       port: port, isWrite: false, bytes: 4,
@@ -214,7 +214,7 @@ extension Network {
 
   /// The device's interrupt and the driver's ISR (`tulip_interrupt`): read CSR5, acknowledge it,
   /// read it again to see that nothing is left, read CSR8 (missed frames).
-  private func interruptAndService(status: String, then next: @escaping Continuation) {
+  private func interruptAndService(status: Phrase, then next: @escaping Continuation) {
     kernel.run(
       [
         { done in

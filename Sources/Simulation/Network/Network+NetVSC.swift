@@ -277,7 +277,7 @@ extension Network {
   /// The switch's channel callback takes one packet netvsc wrote (`hv_begin_read` … `hv_end_read`
   /// around a single read: the bring-up is strictly one message at a time).
   private func switchReads(
-    _ message: NVSPMessage, relid: UInt32, _ label: String, details: [Detail],
+    _ message: NVSPMessage, relid: UInt32, _ label: Phrase, details: [Detail],
     then next: @escaping Continuation
   ) {
     _ = vmbus.setReaderMask(relid: relid, ringFromGuest: true, draining: true)

@@ -59,7 +59,7 @@ extension Power {
               }
               // What the guest's freeze guarantees: Windows' VSS writers flush application
               // data (application-consistent); hv_vss_daemon freezes file systems only.
-              let consistency =
+              let consistency: Phrase =
                 self.words.isWindows
                 ? "application-consistent: the guest's VSS writers took part"
                 : "file-system-consistent: hv_vss_daemon froze the file systems"
@@ -73,7 +73,7 @@ extension Power {
   }
 
   /// The host's volume snapshot; with the VM running its periodic traffic goes on meanwhile.
-  private func hostSnapshot(_ text: String, then next: @escaping Continuation) {
+  private func hostSnapshot(_ text: Phrase, then next: @escaping Continuation) {
     kernel.emit(
       .call, .vmms, .storageStack,
       "VSS on the host volume: snapshot the VM's VHDX and configuration files",
@@ -88,7 +88,7 @@ extension Power {
     }
   }
 
-  private func savedStateBackup(reason: String, then next: @escaping Continuation) {
+  private func savedStateBackup(reason: Phrase, then next: @escaping Continuation) {
     let component = "Backup Using Saved State\\\(vmName)"
     let start = kernel.now
     kernel.emit(
@@ -114,7 +114,7 @@ extension Power {
     }
   }
 
-  private func crashConsistentBackup(reason: String, then next: @escaping Continuation) {
+  private func crashConsistentBackup(reason: Phrase, then next: @escaping Continuation) {
     kernel.emit(
       .stateNote, .vmms, .vmms,
       "\(reason): the host takes a crash-consistent snapshot while the VM runs; nothing in the guest is frozen",
@@ -128,7 +128,7 @@ extension Power {
     }
   }
 
-  private func backupDone(_ how: String, then next: @escaping Continuation) {
+  private func backupDone(_ how: Phrase, then next: @escaping Continuation) {
     kernel.log(source: "Hyper-V-VMMS", message: "Backup of '\(vmName)' completed: \(how).")
     kernel.emit(
       .stateNote, .vmms, .vmms, "backup complete: \(how)", cost: costs.componentWork, then: next)

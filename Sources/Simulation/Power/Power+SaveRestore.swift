@@ -27,7 +27,7 @@ extension Power {
   }
 
   /// Stops the VP, writes the state, deletes the partition.
-  func saveState(command: String, log message: String, then next: @escaping Continuation) {
+  func saveState(command: Phrase, log message: Phrase, then next: @escaping Continuation) {
     if state != .running {
       kernel.report(.stepInWrongPowerState, "save while the VM is \(state.rawValue)")
     }
@@ -73,7 +73,7 @@ extension Power {
 
   /// A new partition and worker process, the saved state read back, the VP resumed; then the
   /// periodic services start again (a SYNC first).
-  func restoreState(command: String, log message: String, then next: @escaping Continuation) {
+  func restoreState(command: Phrase, log message: Phrase, then next: @escaping Continuation) {
     if state != .saved {
       kernel.report(.stepInWrongPowerState, "restore while the VM is \(state.rawValue)")
     }

@@ -12,10 +12,11 @@ import HVVMBus
 extension Power {
   package func shutdown(_ request: ShutdownRequest, then next: @escaping Continuation) {
     let name = vmName
-    let command: String
+    let command: Phrase
+    let force = request.force ? " -Force" : ""
     switch request.mode {
-    case .shutdown: command = "Stop-VM '\(name)'" + (request.force ? " -Force" : "")
-    case .reboot: command = "Restart-VM '\(name)' -Type Reboot" + (request.force ? " -Force" : "")
+    case .shutdown: command = .verbatim("Stop-VM '\(name)'\(force)")
+    case .reboot: command = .verbatim("Restart-VM '\(name)' -Type Reboot\(force)")
     case .hibernate: command = "the host asks '\(name)' to hibernate"
     }
     kernel.emit(.stateNote, .vmms, .vmms, command, cost: costs.componentWork) {
@@ -60,7 +61,7 @@ extension Power {
   func guestPowersDown(mode: ShutdownMode, forced: Bool, then next: @escaping Continuation) {
     ics.guestShutsDown()
     state = .stopping
-    let work: (label: String, cost: Int)
+    let work: (label: Phrase, cost: Int)
     switch mode {
     case .hibernate:
       work = (words.hibernate, costs.guestHibernate)
@@ -100,7 +101,7 @@ extension Power {
             then: done)
         },
         { done in
-          let verb: String
+          let verb: Phrase
           switch mode {
           case .shutdown: verb = "was shut down by the guest operating system"
           case .reboot: verb = "restarts at the guest's request"
@@ -118,7 +119,7 @@ extension Power {
 
   /// Stop-VM when the host cannot ask the guest: a hard turn-off, and what the guest loses.
   private func shutdownWithoutService(
-    _ request: ShutdownRequest, reason: String, then next: @escaping Continuation
+    _ request: ShutdownRequest, reason: Phrase, then next: @escaping Continuation
   ) {
     guard request.mode != .hibernate else {
       return ics.hostRefuses(.vmms, "Hibernation", because: reason, then: next)

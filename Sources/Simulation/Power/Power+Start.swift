@@ -15,7 +15,7 @@ extension Power {
   /// (fact sheet §1.1, §1.2, §3.2). Which hypercall each component issues is a model assumption
   /// (fact sheet §1.5).
   /// - Parameter reason: the first note, when the power-on is not a `Start-VM` (a reboot).
-  package func powerOn(reason: String? = nil, then next: @escaping Continuation) {
+  package func powerOn(reason: Phrase? = nil, then next: @escaping Continuation) {
     if state != .off {
       kernel.report(.stepInWrongPowerState, "start while the VM is \(state.rawValue)")
     }
@@ -25,7 +25,7 @@ extension Power {
       { done in
         self.ics.partitionStarted()
         self.kernel.emit(
-          .stateNote, .vmms, .vmms, reason ?? "Start-VM '\(self.vmName)'",
+          .stateNote, .vmms, .vmms, reason ?? .verbatim("Start-VM '\(self.vmName)'"),
           cost: self.costs.componentWork, then: done)
       },
       { done in
@@ -213,7 +213,7 @@ extension Power {
   }
 
   /// The worker process stops the VP, deletes the partition and exits; the VM is off.
-  func powerDown(log message: String, then next: @escaping Continuation) {
+  func powerDown(log message: Phrase, then next: @escaping Continuation) {
     let partitionID = hypervisor.childPartitionID
     kernel.run(
       [

@@ -1,3 +1,4 @@
+import HVTrace
 import HVHostModel
 import HVHypervisor
 import HVSimKernel
@@ -16,7 +17,7 @@ package enum ATAPort: UInt16, Sendable, CaseIterable {
   case statusCommand = 0x1F7
   case alternateStatus = 0x3F6
 
-  package var registerName: String {
+  package var registerName: Phrase {
     switch self {
     case .data: return "data"
     case .errorFeatures: return "features"

@@ -51,7 +51,7 @@ package struct BusMasterIDE: Sendable, Hashable {
   /// The guest writes a register; returns what the device model did. Writing 1s to the status
   /// register's interrupt and error bits clears them.
   package mutating func write(_ port: Port, value: UInt64, ide: inout EmulatedIDEController)
-    -> String
+    -> Phrase
   {
     switch port {
     case .prdTable:
@@ -70,8 +70,9 @@ package struct BusMasterIDE: Sendable, Hashable {
         return "start: the device model copies the data through the PRD table"
       }
       if stopping { return "stop: the transfer is over" }
-      let direction = commandRegister & Self.readIntoMemory != 0 ? "into" : "out of"
-      return "direction set: data moves \(direction) guest memory"
+      return commandRegister & Self.readIntoMemory != 0
+        ? "direction set: data moves into guest memory"
+        : "direction set: data moves out of guest memory"
     }
   }
 

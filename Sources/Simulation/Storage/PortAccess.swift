@@ -34,7 +34,7 @@ struct PortAccess {
   }
 
   /// Applies the access to the controller; returns what the device model did.
-  func apply(_ ide: inout EmulatedIDEController) -> String {
+  func apply(_ ide: inout EmulatedIDEController) -> Phrase {
     if port == .data {
       if isWrite {
         ide.acceptWords(value)
@@ -57,12 +57,12 @@ struct PortAccess {
       "status \(DetailValue.hexString(UInt64(status), digits: 2)) (\(Self.describe(status: status)))"
   }
 
-  static func describe(status: Int) -> String {
+  static func describe(status: Int) -> Phrase {
     var bits: [String] = []
     if status & Int(ATAStatus.busy) != 0 { bits.append("BSY") }
     if status & Int(ATAStatus.ready) != 0 { bits.append("DRDY") }
     if status & Int(ATAStatus.dataRequest) != 0 { bits.append("DRQ") }
     if status & Int(ATAStatus.error) != 0 { bits.append("ERR") }
-    return bits.isEmpty ? "clear" : bits.joined(separator: " ")
+    return bits.isEmpty ? "clear" : .verbatim(bits.joined(separator: " "))
   }
 }

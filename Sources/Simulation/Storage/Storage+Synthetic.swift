@@ -75,7 +75,7 @@ extension Storage {
     return requests
   }
 
-  static func describe(bytes: Int, sectorBytes: Int) -> String {
+  static func describe(bytes: Int, sectorBytes: Int) -> Phrase {
     bytes == sectorBytes ? "\(bytes) bytes" : "\(bytes) bytes (whole sectors: \(sectorBytes))"
   }
 
@@ -138,7 +138,7 @@ extension Storage {
     while end < batch.count, batch[end].byteCount == batch[start].byteCount { end += 1 }
     let count = end - start
     let size = batch[start].byteCount
-    let label: String
+    let label: Phrase
     let body: (Int, @escaping Continuation) -> Void
     let fastForward: (Int) -> Void
     switch phase {

@@ -64,7 +64,7 @@ package final class Storage {
   /// The I/O ports the emulated IDE controller claims: the task file and control port, and with
   /// bus-master DMA the Bus Master IDE registers too (with the intercept's label and port list).
   package var emulatedControllerIntercepts:
-    (ranges: [ClosedRange<UInt16>], label: String, ports: String)
+    (ranges: [ClosedRange<UInt16>], label: Phrase, ports: String)
   {
     guard transfer == .dma else {
       return (

@@ -1,3 +1,4 @@
+import HVTrace
 import HVHostModel
 import HVSimKernel
 
@@ -62,7 +63,7 @@ package struct RingBuffer: Sendable, Hashable {
     /// The reader's `interrupt_mask` at the time of the decision.
     package var readerMask: UInt32
     /// Why (not) signal, in the words of the rule.
-    package var reason: String
+    package var reason: Phrase
   }
 
   /// Writes `packet` (`hv_ringbuffer_write`).
@@ -77,7 +78,7 @@ package struct RingBuffer: Sendable, Hashable {
     packetsWritten += 1
     pendingSendSize = 0
     // hv_signal_on_write: no signal while the reader drains; otherwise only on empty → non-empty.
-    let signal: Bool, reason: String
+    let signal: Bool, reason: Phrase
     if interruptMask != 0 {
       (signal, reason) = (false, "reader is draining (interrupt_mask = 1)")
     } else if old == readIndex {

@@ -49,7 +49,7 @@ extension VMBus {
           details.append(.int("msg_conn_id", Int(VMBusConnectionID.message4)))
         }
       }
-      let verdict =
+      let verdict: Phrase =
         accepted
         ? "VERSION_RESPONSE: \(version) accepted"
         : "VERSION_RESPONSE: \(version) not supported (host maximum \(hostMaximum))"
@@ -217,7 +217,7 @@ extension VMBus {
   /// rings (netvsc's receive and send buffers): GPADL_HEADER, BODY…, CREATED.
   /// - Returns (through `next`): the GPADL's handle.
   package func establishGPADL(
-    relid: UInt32, pages: Int, naming noun: String, then next: @escaping (UInt32) -> Void
+    relid: UInt32, pages: Int, naming noun: Phrase, then next: @escaping (UInt32) -> Void
   ) {
     let handle = guest.nextGPADLHandle
     guest.nextGPADLHandle += 1
@@ -229,7 +229,7 @@ extension VMBus {
 
   /// The messages of one GPADL: the header with as many PFNs as fit, the bodies with the rest
   /// (a compressed loop), and the host's GPADL_CREATED (fact sheet §3.2 item 6).
-  private func sendGPADL(_ gpadl: GPADL, naming noun: String, then next: @escaping Continuation) {
+  private func sendGPADL(_ gpadl: GPADL, naming noun: Phrase, then next: @escaping Continuation) {
     let handle = gpadl.handle
     let bodies = gpadl.bodyPFNs
     let fullBodies = bodies.filter { $0 == GPADL.pfnsPerBody }.count

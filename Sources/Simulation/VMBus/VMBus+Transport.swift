@@ -12,7 +12,7 @@ extension VMBus {
   /// trace shows a connection id only for the guest's messages, whose ids the sources give.
   /// The direction is the message type's own (`isGuestToHost`), so no flow can post one backwards.
   package func postMessage(
-    _ type: ChannelMessageType, _ label: String, details: [Detail] = [],
+    _ type: ChannelMessageType, _ label: Phrase, details: [Detail] = [],
     connectionID: UInt32? = nil, then next: @escaping Continuation
   ) {
     let fromGuest = type.isGuestToHost
@@ -43,7 +43,7 @@ extension VMBus {
   /// the hypervisor sets the relid's event flag in the receiver's SINT2 event page and interrupts
   /// it (fact sheet §2.2 steps 6b, 7 and 10).
   package func signalChannel(
-    _ relid: UInt32, fromGuest: Bool, reason: String, then next: @escaping Continuation
+    _ relid: UInt32, fromGuest: Bool, reason: Phrase, then next: @escaping Continuation
   ) {
     let sender: ActorID = fromGuest ? .vmbusGuest : .vmbusRoot
     let receiver: ActorID = fromGuest ? .vmbusRoot : .vmbusGuest
@@ -75,7 +75,7 @@ extension VMBus {
   /// The hypervisor sets channel `relid`'s flag in the receiver's SINT2 event page and interrupts
   /// it; `delay` is how long the signal waited before (the monitor page's scan window).
   private func eventFlagInterrupt(
-    _ relid: UInt32, to receiver: ActorID, toGuest: Bool, _ label: String,
+    _ relid: UInt32, to receiver: ActorID, toGuest: Bool, _ label: Phrase,
     details extra: [Detail] = [], delay: Int = 0, then next: @escaping Continuation
   ) {
     let flag = Int(relid)
@@ -92,7 +92,7 @@ extension VMBus {
   /// monitor page 1 (child → parent), a plain memory write with no VM exit. The hypervisor scans
   /// the page and signals the host after the monitor latency window (fact sheet §2.2 step 6a, §9.5).
   private func signalThroughMonitorPage(
-    _ offer: ChannelOffer, reason: String, then next: @escaping Continuation
+    _ offer: ChannelOffer, reason: Phrase, then next: @escaping Continuation
   ) {
     let group = Int(offer.monitorID) / 32, bit = Int(offer.monitorID) % 32
     kernel.run(
@@ -122,7 +122,7 @@ extension VMBus {
   ///   - message: the event's protocol message; the packet type by default (an IC packet names
   ///     its `ICMSGTYPE_*` instead, contract §3).
   package func sendPacket(
-    _ packet: VMBusPacket, relid: UInt32, fromGuest: Bool, _ label: String,
+    _ packet: VMBusPacket, relid: UInt32, fromGuest: Bool, _ label: Phrase,
     message: String? = nil, operation: String? = nil, flags: String? = nil,
     details extra: [Detail] = [], then next: @escaping Continuation
   ) {
@@ -151,7 +151,7 @@ extension VMBus {
       ] + extra + [
         .int("prev_write_index", result.oldWriteIndex), .int("write_index", result.newWriteIndex),
         .int("read_index", ring.readIndex), .int("ring_bytes", result.bytes),
-        .flag("signal", result.signal), .text("signal_rule", result.reason),
+        .flag("signal", result.signal), .text("signal_rule", result.reason.description),
       ]
     kernel.emit(
       .ringPacket, fromGuest ? .vmbusGuest : .vmbusRoot, fromGuest ? .vmbusRoot : .vmbusGuest,

@@ -11,7 +11,7 @@ extension Simulation {
   /// (``ics.elapse(until:note:then:)``); without time synchronization the guest clock's offset grows,
   /// and the step ends by showing it.
   func wait(_ nanoseconds: Int, then next: @escaping Continuation) {
-    let what: (actor: ActorID, text: String)
+    let what: (actor: ActorID, text: Phrase)
     switch powerState {
     case .running, .stopping:
       what =

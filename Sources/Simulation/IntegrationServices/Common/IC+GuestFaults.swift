@@ -79,7 +79,9 @@ extension IntegrationServices {
           _ = self.bus.setReaderMask(relid: relid, ringFromGuest: true, draining: false)
           self.kernel.emit(
             .stateNote, service.guestActor, service.guestActor,
-            "relid \(relid) is empty: \(self.words.receivePacket) returns no data and the \(self.guestOS.isWindows ? "service waits again" : "callback ends"); the host unmasks its interrupt",
+            self.guestOS.isWindows
+              ? "relid \(relid) is empty: \(self.words.receivePacket) returns no data and the service waits again; the host unmasks its interrupt"
+              : "relid \(relid) is empty: \(self.words.receivePacket) returns no data and the callback ends; the host unmasks its interrupt",
             details: [.int("interrupt_mask", 0)], cost: self.costs.componentWork, then: done)
         },
       ], then: next)

@@ -94,9 +94,10 @@ extension IntegrationServices {
         ICNegotiateData(frameworkVersions: [$0.framework], messageVersions: [$0.service])
       }
       ?? ICNegotiateData(frameworkVersions: [], messageVersions: [])
-    let label =
-      choice.map {
-        "\(words.negotiateResponse): framework \($0.framework), \(service.cmdletName) \($0.service) (icframe_vercnt = icmsg_vercnt = 1)"
+    let label: Phrase =
+      choice.map { choice -> Phrase in
+        let choice = choice
+        return "\(words.negotiateResponse): framework \(choice.framework), \(service.cmdletName) \(choice.service) (icframe_vercnt = icmsg_vercnt = 1)"
       }
       ?? "\(words.negotiateResponse): no common version (the guest knows \(list(guestVersions))): both counts 0"
     kernel.emit(.stateNote, service.guestActor, service.guestActor, label, cost: costs.icHandling) {

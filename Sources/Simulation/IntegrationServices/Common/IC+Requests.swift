@@ -11,7 +11,7 @@ extension IntegrationServices {
   /// One request/answer exchange of a service; `done` gets the answer, or nil when the host gave up
   /// (a hung guest) or could not send (a full ring).
   func icRequest(
-    _ service: IntegrationService, _ payload: ICPayload, size: Int, _ what: String,
+    _ service: IntegrationService, _ payload: ICPayload, size: Int, _ what: Phrase,
     details: [Detail] = [], handler: @escaping ICGuestHandler,
     then next: @escaping (ICMessage?) -> Void
   ) {
@@ -43,7 +43,7 @@ extension IntegrationServices {
 
   /// The host waits for an answer that does not come; timers keep firing meanwhile.
   private func awaitAnswer(
-    _ service: IntegrationService, what: String, sentAt: Int, then next: @escaping Continuation
+    _ service: IntegrationService, what: Phrase, sentAt: Int, then next: @escaping Continuation
   ) {
     let timeout = ICModel.hostResponseTimeout
     let actor = service.hostActor
@@ -67,11 +67,12 @@ extension IntegrationServices {
   }
 
   /// Why a request of `service` cannot be sent now, or nil when it can.
-  package func unavailability(_ service: IntegrationService) -> String? {
+  package func unavailability(_ service: IntegrationService) -> Phrase? {
     let state = ic(service)
     guard state.enabled else {
-      return "the \(service.cmdletName) integration service is disabled"
-        + (service.enabledByDefault ? "" : " (it is off by default)")
+      return service.enabledByDefault
+        ? "the \(service.cmdletName) integration service is disabled"
+        : "the \(service.cmdletName) integration service is disabled (it is off by default)"
     }
     guard guestHasIntegrationServices else {
       return "the guest has no Integration Services (No Contact)"
@@ -93,7 +94,7 @@ extension IntegrationServices {
 
   /// A host operation that fails before anything is sent: a note and a host-log entry.
   package func hostRefuses(
-    _ actor: ActorID, _ operation: String, because reason: String, then next: @escaping Continuation
+    _ actor: ActorID, _ operation: Phrase, because reason: Phrase, then next: @escaping Continuation
   ) {
     kernel.log(
       source: "Hyper-V-VMMS",
@@ -111,14 +112,14 @@ extension IntegrationServices {
   /// in user mode; how each service calls them is not public (**model assumption**).
   func daemonRoundTrip(
     _ service: IntegrationService, _ request: String,
-    work: @escaping () -> (label: String, status: ICStatus, details: [Detail], cost: Int),
+    work: @escaping () -> (label: Phrase, status: ICStatus, details: [Detail], cost: Int),
     then next: @escaping (ICStatus) -> Void
   ) {
     guard let daemon = service.guestHelper(on: guestOS) else { return next(.fail) }
     let windows = guestOS.isWindows
     let helperInKernel = daemon != .vssWriters
     updateIC(service) { $0.utilState = .userspaceRequest }
-    let handOff =
+    let handOff: Phrase =
       windows
       ? "\(request): \(service.windowsServiceName) \(service.windowsHelperCall)"
       : "hand \(request) to \(daemon.actor.name.prefix { $0 != " " }) (HVUTIL_USERSPACE_REQ)"
@@ -130,7 +131,7 @@ extension IntegrationServices {
         .stateNote, daemon, daemon, result.label, details: result.details, cost: result.cost
       ) {
         self.updateIC(service) { $0.utilState = .userspaceReceive }
-        let answer =
+        let answer: Phrase =
           windows
           ? "the call returns: \(result.status.text)"
           : "the daemon answers \(result.status.text) (HVUTIL_USERSPACE_RECV)"

@@ -63,7 +63,7 @@ extension IntegrationServices: SafePoints {
   }
 
   /// An idle stretch: who idles and how the trace says it, for a given length.
-  package typealias IdleNote = (Int) -> (actor: ActorID, label: String)
+  package typealias IdleNote = (Int) -> (actor: ActorID, label: Phrase)
 
   /// Lets time pass until `end`, firing the timers that come due on the way. Whole cycles of
   /// identical periodic traffic are compressed into one repeat group (see ``steadyCycles()``).

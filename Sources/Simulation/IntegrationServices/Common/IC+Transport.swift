@@ -67,7 +67,7 @@ extension IntegrationServices {
   /// One request and, unless the guest is hung, its answer.
   func icTransaction(
     _ service: IntegrationService, type: ICMessageType, payload: ICPayload, size: Int,
-    _ what: String, operation: String? = nil, flags: String? = nil, details: [Detail] = [],
+    _ what: Phrase, operation: String? = nil, flags: String? = nil, details: [Detail] = [],
     handler: @escaping ICGuestHandler, then next: @escaping (ICOutcome) -> Void
   ) {
     let (message, requestID) = makeRequest(service, type: type, payload: payload, size: size)
@@ -91,7 +91,7 @@ extension IntegrationServices {
   /// Writes a host request into the host→guest ring, or, when it does not fit, sets
   /// `pending_send_sz` and parks it in ``ICServiceState/blocked`` (fact sheet §2.2 flow control).
   func icHostWrite(
-    _ service: IntegrationService, _ message: ICMessage, requestID: UInt64, _ what: String,
+    _ service: IntegrationService, _ message: ICMessage, requestID: UInt64, _ what: Phrase,
     operation: String?, flags: String?, details: [Detail], then next: @escaping (Bool) -> Void
   ) {
     guard let relid = ic(service).relid, let ring = bus.ring(relid, fromGuest: false) else {
@@ -184,7 +184,9 @@ extension IntegrationServices {
     let type = answer.header.messageType
     kernel.emit(
       .call, service.guestActor, .vmbusGuest,
-      "\(words.isWindows ? "write the answer to the channel" : "vmbus_sendpacket()"): the same buffer back, icflags TRANSACTION|RESPONSE, \(answer.header.status.identifier)",
+      words.isWindows
+        ? "write the answer to the channel: the same buffer back, icflags TRANSACTION|RESPONSE, \(answer.header.status.identifier)"
+        : "vmbus_sendpacket(): the same buffer back, icflags TRANSACTION|RESPONSE, \(answer.header.status.identifier)",
       cost: guestOS.isWindows ? costs.icHandling + costs.userToKernel : costs.icHandling
     ) {
       self.bus.sendPacket(

@@ -20,13 +20,13 @@ package protocol ICChannelBus: AnyObject {
   func rescindChannel(relid: UInt32, then next: @escaping Kernel.Continuation)
 
   func sendPacket(
-    _ packet: VMBusPacket, relid: UInt32, fromGuest: Bool, _ label: String, message: String?,
+    _ packet: VMBusPacket, relid: UInt32, fromGuest: Bool, _ label: Phrase, message: String?,
     operation: String?, flags: String?, details extra: [Detail],
     then next: @escaping Kernel.Continuation)
   func receivePacket(relid: UInt32, fromGuestRing: Bool) -> RingBuffer.ReadResult?
   func setReaderMask(relid: UInt32, ringFromGuest: Bool, draining: Bool) -> Int
   func signalChannel(
-    _ relid: UInt32, fromGuest: Bool, reason: String, then next: @escaping Kernel.Continuation)
+    _ relid: UInt32, fromGuest: Bool, reason: Phrase, then next: @escaping Kernel.Continuation)
 
   func requestSpace(_ relid: UInt32, fromGuest: Bool, bytes: Int)
   func fastForwardWrites(_ relid: UInt32, fromGuest: Bool, _ packets: [VMBusPacket])

@@ -1,3 +1,4 @@
+import HVTrace
 import HVHostModel
 import HVSimKernel
 import HVVMBus
@@ -119,7 +120,7 @@ extension IntegrationService {
   }
 
   /// What the Windows service asks of its helper (labels).
-  var windowsHelperCall: String {
+  var windowsHelperCall: Phrase {
     switch self {
     case .dataExchange: return "reads or writes the pool's registry key"
     case .backup: return "asks the Volume Shadow Copy service"

@@ -18,7 +18,7 @@ extension IntegrationServices {
       "Copy-VMFile -Name \(vmName) -SourcePath '\(request.source)' -DestinationPath '\(request.destination)' -FileSource Host"
     if request.createFullPath { command += " -CreateFullPath" }
     if request.force { command += " -Force" }
-    kernel.emit(.stateNote, .vmms, .vmms, command, cost: costs.componentWork) {
+    kernel.emit(.stateNote, .vmms, .vmms, .verbatim(command), cost: costs.componentWork) {
       if let reason = self.unavailability(.guestServices) {
         return self.hostRefuses(.vmms, "Copy-VMFile", because: reason, then: next)
       }
@@ -115,7 +115,7 @@ extension IntegrationServices {
   /// One fcopy transaction; nil when the guest did not answer.
   private func fcopyExchange(_ message: FileCopyMessage, then next: @escaping (ICStatus?) -> Void) {
     var details: [Detail] = [.int("operation", Int(message.operation.rawValue))]
-    var what = message.operation.identifier
+    var what: Phrase = .verbatim(message.operation.identifier)
     switch message.operation {
     case .startFileCopy:
       details += [
@@ -123,11 +123,12 @@ extension IntegrationServices {
         .hex("copy_flags", UInt64(message.flags.rawValue), digits: 1),
         .int("file_size", Int(message.fileSize)),
       ]
-      what +=
-        " \(guestFiles.join(message.pathName, message.fileName)), \(message.fileSize) bytes"
+      what =
+        "\(message.operation.identifier) \(guestFiles.join(message.pathName, message.fileName)), \(message.fileSize) bytes"
     case .writeToFile:
       details += [.int("offset", Int(message.offset)), .int("size", message.fragmentSize)]
-      what += " offset \(message.offset), \(message.fragmentSize) bytes"
+      what =
+        "\(message.operation.identifier) offset \(message.offset), \(message.fragmentSize) bytes"
     default:
       break
     }
@@ -175,10 +176,10 @@ extension IntegrationServices {
   }
 
   private func startCopy(_ message: FileCopyMessage, cost: Int) -> (
-    label: String, status: ICStatus, details: [Detail], cost: Int
+    label: Phrase, status: ICStatus, details: [Detail], cost: Int
   ) {
     let path = guestFiles.join(message.pathName, message.fileName)
-    var notes: [String] = []
+    var notes: [Phrase] = []
     if !guestFiles.isDirectory(message.pathName) {
       guard message.flags.contains(.createPath) else {
         return (
@@ -197,8 +198,8 @@ extension IntegrationServices {
     }
     guestFiles.createEmpty(path)
     copyTarget = path
-    notes.append(words.fileCreate(path))
-    return (notes.joined(separator: "; "), .ok, [], cost)
+    notes.append(.verbatim(words.fileCreate(path)))
+    return (Phrase.joined(notes, separator: "; "), .ok, [], cost)
   }
 
   private func cancelCopy(

@@ -46,7 +46,7 @@ extension IntegrationServices {
   }
 
   /// Why a request breaks the wire limits, or nil.
-  static func kvpLimitProblem(_ request: KVPRequest) -> String? {
+  static func kvpLimitProblem(_ request: KVPRequest) -> Phrase? {
     let key = KVPModel.wireBytes(request.key)
     if key > KVPModel.maximumKeyBytes {
       return
@@ -75,7 +75,7 @@ extension IntegrationServices {
     if message.operation == .set {
       details.append(.int("value_size", KVPModel.wireBytes(message.value)))
     }
-    let what =
+    let what: Phrase =
       message.operation == .enumerate
       ? "\(message.pool.identifier) index \(message.index)"
       : "\(message.pool.identifier) '\(Self.shorten(message.key))'"
@@ -90,7 +90,7 @@ extension IntegrationServices {
   ) {
     guard let answer else { return next() }
     let status = answer.header.status
-    var text: String
+    var text: Phrase
     switch (message.operation, status) {
     case (.get, .ok):
       let value = answer.payload.kvpValue ?? ""

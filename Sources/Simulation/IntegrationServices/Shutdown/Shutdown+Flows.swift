@@ -29,8 +29,10 @@ extension IntegrationServices {
       return answer(request.response(status: .fail))
     }
     let status: ICStatus = message.mode == nil ? .fail : .ok
-    let what =
-      message.mode.map { "\($0.verb)\(message.isForced ? ", force" : "")" } ?? "unknown flags"
+    let what: Phrase =
+      message.mode.map { mode -> Phrase in
+        message.isForced ? "\(mode.verb), force" : mode.verb
+      } ?? "unknown flags"
     // Remembered so that a request read late (after `resume-guest`) is still obeyed.
     if status == .ok, acceptedShutdown == nil, powerState == .running { acceptedShutdown = message }
     kernel.emit(

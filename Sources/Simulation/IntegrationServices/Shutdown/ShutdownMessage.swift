@@ -1,3 +1,5 @@
+import HVTrace
+
 import HVHostModel
 import HVSimKernel
 import HVVMBus
@@ -18,7 +20,13 @@ public enum ShutdownMode: String, Sendable, Hashable, CaseIterable {
   }
 
   /// How labels say it: `shut down`, `reboot`, `hibernate`.
-  public var verb: String { self == .shutdown ? "shut down" : rawValue }
+  public var verb: Phrase {
+    switch self {
+    case .shutdown: "shut down"
+    case .reboot: "reboot"
+    case .hibernate: "hibernate"
+    }
+  }
 
   /// The service version that added the request: reboot 3.1, hibernate 3.2 (fact sheet §4.5).
   public var minimumVersion: ICVersion {

@@ -26,7 +26,7 @@ extension IntegrationServices {
     let sample = timeMessage(flag: flag, at: kernel.now)
     icTransaction(
       .timeSync, type: .timeSync, payload: .timeSync(sample), size: sample.size,
-      "host time \(Self.describeFileTime(sample.parentTime))", flags: flag.identifier,
+      "host time \(Self.describeFileTime(sample.parentTime))" as Phrase, flags: flag.identifier,
       details: timeDetails(sample),
       handler: { request, answer in self.applyTimeSample(request, then: answer) }
     ) { outcome in
@@ -85,7 +85,7 @@ extension IntegrationServices {
     }
     let before = guestClock.offset(at: kernel.now)
     guard guestApplies(sample.flag, samplesApplied: timeSync.samplesApplied) else {
-      let why =
+      let why: Phrase =
         guestOS.recordsTimeSamplesOnly
         ? "recorded for the hyperv PTP clock (\(guestOS) sets the clock on SYNC only)"
         : "ignored (\(guestOS) applies only the first \(GuestKernel.legacyAppliedSamples) SAMPLEs)"
@@ -102,22 +102,24 @@ extension IntegrationServices {
     let after = sample.usesReferenceTime ? 0 : -late
     guestClock.set(offset: after, at: kernel.now)
     lastTimeSampleApplied = kernel.now
-    let correction =
+    let correction: Phrase =
       sample.usesReferenceTime
       ? "set to the host's time + \(SimulatedTime.human(late)) elapsed since the sample (vmreferencetime)"
       : "set to parenttime, so it ends \(SimulatedTime.human(late)) behind (the sample's age)"
     let verb = sample.flag == .sync ? "SYNC" : "SAMPLE"
-    let via = guestOS.isWindows ? " (W32Time, through the VMICTimeProvider)" : ""
+    let label: Phrase =
+      guestOS.isWindows
+      ? "\(verb) (W32Time, through the VMICTimeProvider): the guest clock was \(Self.describeOffset(before)); \(correction)"
+      : "\(verb): the guest clock was \(Self.describeOffset(before)); \(correction)"
     kernel.emit(
-      .stateNote, .timeSyncGuest, .timeSyncGuest,
-      "\(verb)\(via): the guest clock was \(Self.describeOffset(before)); \(correction)",
+      .stateNote, .timeSyncGuest, .timeSyncGuest, label,
       details: [.int("offset_before_ns", before), .int("offset_after_ns", after)],
       cost: costs.icHandling
     ) { answer(request.response(status: .ok)) }
   }
 
   /// `12.5 ms behind the host`, `3 µs ahead of the host`, `in step with the host`.
-  package static func describeOffset(_ offset: Int) -> String {
+  package static func describeOffset(_ offset: Int) -> Phrase {
     if offset == 0 { return "in step with the host" }
     let size = SimulatedTime.human(abs(offset))
     return offset < 0 ? "\(size) behind the host" : "\(size) ahead of the host"

@@ -9,12 +9,12 @@ extension IntegrationServices {
   /// One VSS transaction; passes on the guest's status (nil answer → failure).
   package func vssExchange(_ operation: VSSOperation, then next: @escaping (ICStatus?) -> Void) {
     let message = VSSMessage(operation: operation)
-    let what: String
+    let what: Phrase
     switch operation {
     case .hotBackup: what = "can the guest take part in a hot backup?"
     case .freeze: what = "freeze the guest's file systems"
     case .thaw: what = "thaw them"
-    default: what = operation.identifier
+    default: what = .verbatim(operation.identifier)
     }
     icRequest(
       .backup, .vss(message), size: VSSMessage.size, what,
@@ -108,7 +108,7 @@ extension IntegrationServices {
   /// documentation, not the fact sheet (UNCONFIRMED here); the cost is
   /// ``CostTable/vssWritersFreeze``.
   func windowsWriters(freeze: Bool) -> (
-    label: String, status: ICStatus, details: [Detail], cost: Int
+    label: Phrase, status: ICStatus, details: [Detail], cost: Int
   ) {
     let writers = Self.windowsWriters.joined(separator: ", ")
     return freeze
