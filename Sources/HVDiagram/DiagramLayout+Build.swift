@@ -184,7 +184,7 @@ extension DiagramLayout {
             title: TextBlock(
               lines: [name], x: bandLeft + 5, y: 41, centered: false,
               bounds: Rect(
-                x: bandLeft + 5, y: 31, width: LayoutMetrics.smallFont.width(name), height: 13)),
+                x: bandLeft + 5, y: 31, width: LayoutMetrics.smallFont.width(name), height: 14)),
             kind: .band(mode)))
       }
     }

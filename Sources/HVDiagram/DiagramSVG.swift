@@ -56,7 +56,7 @@ public struct DiagramSVG {
         ("width", layout.width.svg),
         ("height", layout.height.svg),
         ("font-family", "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"),
-        ("font-size", "12"),
+        ("font-size", "13"),
       ], children)
   }
 

@@ -1,8 +1,8 @@
 /// The fixed sizes of the diagram, in layout units (CSS pixels at 100 %). One place to tune.
 enum LayoutMetrics {
-  static let font = TextMetrics(fontSize: 12)
-  static let smallFont = TextMetrics(fontSize: 11)
-  static let lineHeight = 15
+  static let font = TextMetrics(fontSize: 13)
+  static let smallFont = TextMetrics(fontSize: 12)
+  static let lineHeight = 17
   static let margin = 12
   /// Widest a message label may be before it wraps.
   static let labelWidthMax = 300

@@ -62,6 +62,12 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
       template += "{\(arguments.count)}"
     }
 
+    /// A function or system call by its name: `\(syscall: "write")` reads `write()` in every
+    /// language.
+    public mutating func appendInterpolation(syscall name: String) {
+      appendInterpolation(name + "()")
+    }
+
     public mutating func appendInterpolation(_ value: (some CustomStringConvertible)?) {
       appendInterpolation(value.map(\.description) ?? "nil")
     }

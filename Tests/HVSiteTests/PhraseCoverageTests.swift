@@ -42,17 +42,31 @@ import Testing
   @Test func theWordDetectorFindsSentencesNotIdentifiers() {
     #expect(Self.looksLikeEnglish("the guest has no channel"))
     #expect(Self.looksLikeEnglish("shut down"))
+    #expect(Self.looksLikeEnglish(", force"))
+    #expect(Self.looksLikeEnglish("into"))
     for text in [
       "CHANNELMSG_OFFERCHANNEL", "0x1F7", "C:\\Temp\\Test.txt", "/tmp/a b.txt", "Web team",
       "Windows Server 2019 Datacenter", "2 s", "944.808 ms", "HV_E_FAIL (0x80004005)",
-      "Stop-VM 'WEB01' -Force", "vmbus_sendpacket()",
+      "Stop-VM 'WEB01' -Force", "vmbus_sendpacket()", "storvsc", "", "x86_64",
     ] {
       #expect(!Self.looksLikeEnglish(text), "\(text)")
     }
   }
 
-  /// Two lower-case English words in a row ("the guest", "shut down"), outside quotes.
+  /// Lower-case words that are names, not English: drivers and components the trace names.
+  static let identifiers: Set<String> = [
+    "storvsc", "storvsp", "netvsc", "netvsp", "vmswitch", "vmbus", "hyperv", "nul",
+  ]
+
+  /// Two lower-case English words in a row ("the guest", "shut down") outside quotes, or one
+  /// lower-case word alone or with punctuation (", force", "read", "ies") that is not a name.
   static func looksLikeEnglish(_ text: String) -> Bool {
+    let letters = text.filter { !" ,;:()".contains($0) }
+    if !letters.isEmpty, letters.allSatisfy({ $0.isASCII && $0.isLowercase && $0.isLetter }),
+      !identifiers.contains(letters), !letters.hasPrefix("vmic"), !text.hasSuffix("()")
+    {
+      return true
+    }
     var quoted = false
     var words: [Substring] = []
     var unquoted = ""

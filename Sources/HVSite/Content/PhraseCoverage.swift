@@ -19,6 +19,9 @@ public struct PhraseCoverage: Sendable {
   public var entries: [Entry]
 
   public var missing: [Entry] { entries.filter { $0.translation == nil } }
+  /// Templates the phrases file translates that no scenario of the course uses (left over from
+  /// an older model, or for scenarios not in this course), sorted.
+  public var unused: [String] = []
 
   /// Runs every scenario of `content` and collects the templates of their labels, loop titles
   /// and host-log lines.
@@ -69,7 +72,9 @@ public struct PhraseCoverage: Sendable {
         translation: book.isEnglish ? template : book.translations[template],
         example: uses[template]!.example, uses: uses[template]!.count)
     }
-    return PhraseCoverage(language: language, entries: entries)
+    var coverage = PhraseCoverage(language: language, entries: entries)
+    coverage.unused = book.translations.keys.filter { uses[$0] == nil }.sorted()
+    return coverage
   }
 
   /// Every phrase a trace shows a reader: event labels, loop titles, host-log lines.
@@ -97,6 +102,10 @@ public struct PhraseCoverage: Sendable {
     for entry in onlyMissing ? missing : entries {
       if entry.translation == nil { text += "# missing (e.g. in \(entry.example))\n" }
       text += "\(Self.quoted(entry.template)): \(Self.quoted(entry.translation ?? ""))\n"
+    }
+    if !unused.isEmpty {
+      text += "# Translated but used by no scenario of this course:\n"
+      for template in unused { text += "#   \(Self.quoted(template))\n" }
     }
     return text
   }

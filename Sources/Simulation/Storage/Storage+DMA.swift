@@ -79,10 +79,19 @@ extension Storage {
       },
       { done in
         let verb = isWrite ? "WriteFile" : "ReadFile"
-        let way = isWrite ? "from" : "into"
+        let label: Phrase
+        switch (isWrite, prdEntries == 1) {
+        case (true, true):
+          label = "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied from guest memory through \(prdEntries) PRD entry"
+        case (true, false):
+          label = "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied from guest memory through \(prdEntries) PRD entries"
+        case (false, true):
+          label = "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied into guest memory through \(prdEntries) PRD entry"
+        case (false, false):
+          label = "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied into guest memory through \(prdEntries) PRD entries"
+        }
         self.kernel.emit(
-          .call, .vmwp, .storageStack,
-          "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied \(way) guest memory through \(prdEntries) PRD entr\(prdEntries == 1 ? "y" : "ies")",
+          .call, .vmwp, .storageStack, label,
           details: [.int("lba", lba), .int("bytes", bytes), .int("prd_entries", prdEntries)],
           bytes: bytes, cost: self.costs.userToKernel + self.costs.storageStack, then: done)
       },

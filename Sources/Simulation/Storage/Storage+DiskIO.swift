@@ -22,7 +22,7 @@ extension Storage {
         { done in
           self.kernel.emit(
             .call, .guestApp, .ataDriver,
-            "\(verb)(): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) = \(sectors) sector(s) at LBA \(lba), \(self.transfer == .dma ? "bus-master DMA" : "programmed I/O")",
+            "\(syscall: verb): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) = \(sectors) sector(s) at LBA \(lba), \(self.transfer == .dma ? "bus-master DMA" : "programmed I/O" as Phrase)",
             details: [.int("bytes", bytes), .int("lba", lba), .int("sectors", sectors)],
             cost: self.costs.userToKernel, then: done)
         },
@@ -33,7 +33,7 @@ extension Storage {
         },
         { done in
           self.kernel.emit(
-            .return, .ataDriver, .guestApp, "\(verb)() returns: \(sectorBytes) bytes done",
+            .return, .ataDriver, .guestApp, "\(syscall: verb) returns: \(sectorBytes) bytes done",
             cost: self.costs.kernelToUser, then: done)
         },
       ], then: next)

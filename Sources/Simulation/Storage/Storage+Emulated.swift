@@ -151,7 +151,7 @@ extension Storage {
   func diskAccess(
     isWrite: Bool, bytes: Int, caller: ActorID, then next: @escaping Continuation
   ) {
-    let verb = isWrite ? "write" : "read"
+    let verb: Phrase = isWrite ? "write" : "read"
     kernel.run(
       [
         { done in

@@ -149,7 +149,7 @@ extension Storage {
     let completion = VMBusPacket(
       type: .completion, flags: 0, transactionID: transactionID, payloadLength: vstorPacketSize,
       payload: .vstor(VStorPacket(operation: .completeIO, status: status)))
-    let statusText =
+    let statusText: Phrase =
       status == 0
       ? "status 0" : "status \(DetailValue.hexString(UInt64(status), digits: 8)) (refused)"
     kernel.run(

@@ -36,7 +36,7 @@ extension Storage {
         { done in
           self.kernel.emit(
             .call, .guestApp, .storvsc,
-            "\(verb)(): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) at LBA \(lba) → \(requests.count) SRB(s) of at most \(StorVSCModel.maxTransferBytes / 1024) KiB",
+            "\(syscall: verb): \(Self.describe(bytes: bytes, sectorBytes: sectorBytes)) at LBA \(lba) → \(requests.count) SRB(s) of at most \(StorVSCModel.maxTransferBytes / 1024) KiB",
             details: [.int("bytes", bytes), .int("lba", lba), .int("srbs", requests.count)],
             cost: self.costs.userToKernel, then: done)
         },
@@ -57,7 +57,7 @@ extension Storage {
         },
         { done in
           self.kernel.emit(
-            .return, .storvsc, .guestApp, "\(verb)() returns: \(sectorBytes) bytes done",
+            .return, .storvsc, .guestApp, "\(syscall: verb) returns: \(sectorBytes) bytes done",
             cost: self.costs.kernelToUser, then: done)
         },
       ], then: next)
@@ -224,7 +224,7 @@ extension Storage {
       let vstor = read.packet.payload.vstor, let request = vstor.request
     else { return next() }
     let transactionID = read.packet.transactionID
-    let verb = request.isWrite ? "write" : "read"
+    let verb: Phrase = request.isWrite ? "write" : "read"
     kernel.count(.vspRequestsServed)
     kernel.run(
       [

@@ -59,7 +59,7 @@ extension VMBus {
         { done in
           self.hypervisor.hypercall(
             .signalEvent, from: sender,
-            "signal the \(fromGuest ? "host" : "guest"): \(reason)",
+            fromGuest ? "signal the host: \(reason)" : "signal the guest: \(reason)",
             details: [
               .hex("connection_id", UInt64(connection), digits: 4), .int("relid", Int(relid)),
             ], then: done)

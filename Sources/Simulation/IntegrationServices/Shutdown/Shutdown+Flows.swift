@@ -14,7 +14,8 @@ extension IntegrationServices {
     let flags = DetailValue.hexString(UInt64(message.flags), digits: 1)
     icRequest(
       .shutdown, .shutdown(message), size: ShutdownMessage.size,
-      "flags \(flags) (\(request.mode.verb)\(request.force ? ", force" : ""))",
+      request.force
+        ? "flags \(flags) (\(request.mode.verb), force)" : "flags \(flags) (\(request.mode.verb))",
       details: [
         .hex("flags", UInt64(message.flags), digits: 1),
         .int("reason_code", Int(message.reasonCode)),
