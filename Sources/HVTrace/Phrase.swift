@@ -13,6 +13,8 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
   public enum Argument: Sendable, Hashable {
     case verbatim(String)
     case phrase(Phrase)
+    /// A stretch of simulated time, written with the language's decimal separator.
+    case duration(nanoseconds: Int)
   }
 
   /// The English text with `{1}`, `{2}`, … where the arguments go.
@@ -62,6 +64,12 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
       template += "{\(arguments.count)}"
     }
 
+    /// A stretch of simulated time (`944.808 ms`; `944,808 ms` in Vietnamese).
+    public mutating func appendInterpolation(duration nanoseconds: Int) {
+      arguments.append(.duration(nanoseconds: nanoseconds))
+      template += "{\(arguments.count)}"
+    }
+
     /// A function or system call by its name: `\(syscall: "write")` reads `write()` in every
     /// language.
     public mutating func appendInterpolation(syscall name: String) {
@@ -74,19 +82,23 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
   }
 
   /// The English text.
-  public var description: String { rendered { _ in nil } }
+  public var description: String { rendered(decimalSeparator: ".") { _ in nil } }
 
   public var isEmpty: Bool { template.isEmpty }
 
   /// The text with `translate` asked for each template (this one's and its nested phrases');
   /// a template it does not know stays English.
-  public func rendered(_ translate: (String) -> String?) -> String {
+  public func rendered(decimalSeparator: String = ".", _ translate: (String) -> String?) -> String
+  {
     let text = translate(template) ?? template
     if arguments.isEmpty { return text }
     return Self.fill(text) { index in
       switch arguments[index] {
       case .verbatim(let value): return value
-      case .phrase(let phrase): return phrase.rendered(translate)
+      case .phrase(let phrase): return phrase.rendered(decimalSeparator: decimalSeparator, translate)
+      case .duration(let nanoseconds):
+        let text = SimulatedTime.human(nanoseconds)
+        return decimalSeparator == "." ? text : text.replacing(".", with: decimalSeparator)
       }
     }
   }
@@ -154,6 +166,8 @@ extension Phrase {
 /// One language's translations of the model's phrases: English template → template.
 public struct PhraseBook: Sendable, Hashable {
   public var translations: [String: String]
+  /// How the language writes the decimal point in durations.
+  public var decimalSeparator = "."
   /// The model's own language: every phrase as written, nothing missing.
   public let isEnglish: Bool
 
@@ -175,7 +189,7 @@ public struct PhraseBook: Sendable, Hashable {
   public func render(_ phrase: Phrase) -> (text: String, missing: Bool) {
     if isEnglish { return (phrase.description, false) }
     var missing = false
-    let text = phrase.rendered { template in
+    let text = phrase.rendered(decimalSeparator: decimalSeparator) { template in
       if let translation = translations[template] { return translation }
       if Self.needsNoTranslation(template) { return nil }
       missing = true

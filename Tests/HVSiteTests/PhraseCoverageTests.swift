@@ -108,6 +108,14 @@ import Testing
     #expect(PhraseBook.english.render(phrase) == (phrase.description, false))
   }
 
+  @Test func durationsUseTheLanguagesDecimalSeparator() {
+    let phrase: Phrase = "\(duration: 944_808_000) pass"
+    #expect(phrase.description == "944.808 ms pass")
+    var book = PhraseBook(["{1} pass": "{1} trôi qua"])
+    book.decimalSeparator = ","
+    #expect(book.render(phrase).text == "944,808 ms trôi qua")
+  }
+
   @Test func aPhrasesFileKeepsEveryPlaceholder() {
     let (book, problems) = PhraseCatalogue.parse(
       """

@@ -36,6 +36,7 @@ struct StringsLoader {
         if let locations { keyLocations[language] = locations }
         if var strings {
           strings.phrases = phrases(for: language, &diagnostics)
+          strings.phrases.decimalSeparator = strings["number-decimal-separator"] ?? "." 
           loaded[language] = strings
         }
       }

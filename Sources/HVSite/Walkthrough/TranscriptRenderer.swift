@@ -53,7 +53,7 @@ struct TranscriptRenderer {
       "<li id=\"\(diagramID)-step-\(message.number)\" value=\"\(message.number)\" data-step=\"\(message.number)\""
     html +=
       " class=\"hv-kind-\(event.kind.styleClass)\" data-counters=\"\(soFar.named.map { String($0.value) }.joined(separator: " "))\">"
-    html += "<span class=\"hv-time\">\(HTML.escape(SimulatedTime.human(event.time)))</span> "
+    html += "<span class=\"hv-time\">\(HTML.escape(text.duration(event.time)))</span> "
     html += "<span class=\"hv-sentence\">\(HTML.escape(sentence))</span>"
     if let name = event.message { html += " <code>\(HTML.escape(name))</code>" }
     if let operation = event.operation { html += " <code>\(HTML.escape(operation))</code>" }

@@ -82,7 +82,7 @@ extension Power {
       self.ics.elapse(
         until: self.kernel.now + self.costs.hostSnapshot,
         note: { length in
-          (.storageStack, "\(SimulatedTime.human(length)) of snapshot work; \(text)")
+          (.storageStack, "\(duration: length) of snapshot work; \(text)")
         },
         then: next)
     }
@@ -105,9 +105,10 @@ extension Power {
             command: "PostSnapshot: restore '\(self.vmName)'",
             log: "'\(self.vmName)' was restored after the backup."
           ) {
-            let down = SimulatedTime.human(self.kernel.now - start)
+            let down = self.kernel.now - start
             self.backupDone(
-              "offline (\(component)); the VM was unavailable for about \(down)", then: next)
+              "offline (\(component)); the VM was unavailable for about \(duration: down)",
+              then: next)
           }
         }
       }

@@ -21,7 +21,7 @@ extension Simulation {
     }
     ics.elapse(
       until: now + nanoseconds,
-      note: { length in (what.actor, "\(SimulatedTime.human(length)) pass; \(what.text)") }
+      note: { length in (what.actor, "\(duration: length) pass; \(what.text)") }
     ) {
       guard self.powerState == .running, !self.ics.ic(.timeSync).isReady else { return next() }
       let offset = self.ics.guestClock.offset(at: self.now)

@@ -50,18 +50,18 @@ extension IntegrationServices {
     elapse(
       until: sentAt + timeout,
       note: { length in
-        (actor, "\(SimulatedTime.human(length)) pass: waiting for the guest's answer")
+        (actor, "\(duration: length) pass: waiting for the guest's answer")
       }
     ) {
       self.updateIC(service) { $0.outstanding?.abandoned = true }
       self.kernel.log(
         source: ICModel.logSource,
         message:
-          "'\(self.vmName)' did not answer the \(service.cmdletName) request (\(what)) within \(SimulatedTime.human(timeout))."
+          "'\(self.vmName)' did not answer the \(service.cmdletName) request (\(what)) within \(duration: timeout)."
       )
       self.kernel.emit(
         .stateNote, actor, actor,
-        "no answer within \(SimulatedTime.human(timeout)): the request fails (the message stays in the ring until the guest reads it)",
+        "no answer within \(duration: timeout): the request fails (the message stays in the ring until the guest reads it)",
         cost: self.costs.componentWork, then: next)
     }
   }

@@ -127,7 +127,7 @@ extension IntegrationServices: SafePoints {
     _ count: Int, length: Int, note: @escaping IdleNote, then next: @escaping Continuation
   ) {
     kernel.loop(
-      count, "every \(SimulatedTime.human(length))",
+      count, "every \(duration: length)",
       fastForward: { skipped in
         self.fastForwardHeartbeat(cycles: skipped, length: length)
         self.fastForwardTimeSync(cycles: skipped, length: length)

@@ -104,8 +104,8 @@ extension IntegrationServices {
     lastTimeSampleApplied = kernel.now
     let correction: Phrase =
       sample.usesReferenceTime
-      ? "set to the host's time + \(SimulatedTime.human(late)) elapsed since the sample (vmreferencetime)"
-      : "set to parenttime, so it ends \(SimulatedTime.human(late)) behind (the sample's age)"
+      ? "set to the host's time + \(duration: late) elapsed since the sample (vmreferencetime)"
+      : "set to parenttime, so it ends \(duration: late) behind (the sample's age)"
     let verb = sample.flag == .sync ? "SYNC" : "SAMPLE"
     let label: Phrase =
       guestOS.isWindows
@@ -121,8 +121,8 @@ extension IntegrationServices {
   /// `12.5 ms behind the host`, `3 µs ahead of the host`, `in step with the host`.
   package static func describeOffset(_ offset: Int) -> Phrase {
     if offset == 0 { return "in step with the host" }
-    let size = SimulatedTime.human(abs(offset))
-    return offset < 0 ? "\(size) behind the host" : "\(size) ahead of the host"
+    return offset < 0
+      ? "\(duration: abs(offset)) behind the host" : "\(duration: abs(offset)) ahead of the host"
   }
 
   /// How many whole cycles the time service is sure to repeat identically.
