@@ -89,6 +89,7 @@ import Testing
       switch argument {
       case .verbatim(let text): [text]
       case .phrase(let nested): verbatimArguments(nested)
+      case .duration: []
       }
     }
   }
