@@ -81,6 +81,19 @@ extension Trace {
       members.append(JSONMember("bytesCopied", .integer(event.bytesCopied)))
     }
     if event.switchesMode { members.append(JSONMember("contextSwitch", .bool(true))) }
+    if let wire = event.wire {
+      members.append(JSONMember("bytes", .string(wire.hex)))
+      members.append(
+        JSONMember(
+          "fields",
+          .array(
+            wire.fields.map {
+              .object([
+                JSONMember("name", .string($0.name)), JSONMember("offset", .integer($0.offset)),
+                JSONMember("size", .integer($0.size)), JSONMember("value", .string($0.value)),
+              ])
+            })))
+    }
     return .object(members)
   }
 

@@ -31,11 +31,14 @@ public struct TraceEvent: Sendable, Hashable {
   public var bytesCopied: Int
   /// True when the hop crosses user↔kernel inside one partition (a context switch).
   public var switchesMode: Bool
+  /// The bytes the hop writes (a ring packet as it sits in the ring), field by field.
+  public var wire: WireImage?
 
   public init(
     seq: Int, time: Int, duration: Int, step: Int, from: String, to: String, kind: EventKind,
     label: Phrase, message: String? = nil, operation: String? = nil, flags: String? = nil,
-    details: [Detail] = [], bytesCopied: Int = 0, switchesMode: Bool = false
+    details: [Detail] = [], bytesCopied: Int = 0, switchesMode: Bool = false,
+    wire: WireImage? = nil
   ) {
     self.seq = seq
     self.time = time
@@ -51,6 +54,7 @@ public struct TraceEvent: Sendable, Hashable {
     self.details = details
     self.bytesCopied = bytesCopied
     self.switchesMode = switchesMode
+    self.wire = wire
   }
 
   /// What this single event adds to the counters: its kind's fixed contribution, its copied bytes,

@@ -60,7 +60,7 @@ public final class TraceRecorder {
   public func record(
     time: Int, duration: Int, from: String, to: String, kind: EventKind, label: Phrase,
     message: String? = nil, operation: String? = nil, flags: String? = nil, details: [Detail] = [],
-    bytesCopied: Int = 0
+    bytesCopied: Int = 0, wire: (() -> WireImage)? = nil
   ) -> TraceEvent? {
     let fromActor = actor(from), toActor = actor(to)
     guard !isMuted, let open = openStep else { return nil }
@@ -71,7 +71,7 @@ public final class TraceRecorder {
       kind: kind, label: label, message: message, operation: operation, flags: flags,
       details: details,
       bytesCopied: bytesCopied,
-      switchesMode: Actor.isContextSwitch(from: fromActor, to: toActor))
+      switchesMode: Actor.isContextSwitch(from: fromActor, to: toActor), wire: wire?())
     nextSeq += 1
     frames[frames.count - 1].entries.append(.event(event))
     return event

@@ -9,10 +9,10 @@ extension Kernel {
   package func emit(
     _ kind: EventKind, _ from: ActorID, _ to: ActorID, _ label: Phrase, message: String? = nil,
     operation: String? = nil, flags: String? = nil, details: [Detail] = [], bytes: Int = 0,
-    cost: Int, then next: @escaping Continuation
+    wire: (() -> WireImage)? = nil, cost: Int, then next: @escaping Continuation
   ) {
     emit(
       kind, from: from.rawValue, to: to.rawValue, label, message: message, operation: operation,
-      flags: flags, details: details, bytes: bytes, cost: cost, then: next)
+      flags: flags, details: details, bytes: bytes, wire: wire, cost: cost, then: next)
   }
 }

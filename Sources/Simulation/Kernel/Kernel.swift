@@ -52,11 +52,12 @@ package final class Kernel {
   package func emit(
     _ kind: EventKind, from: String, to: String, _ label: Phrase, message: String? = nil,
     operation: String? = nil, flags: String? = nil, details: [Detail] = [], bytes: Int = 0,
-    cost: Int, then next: @escaping Continuation
+    wire: (() -> WireImage)? = nil, cost: Int, then next: @escaping Continuation
   ) {
     let event = recorder.record(
       time: now, duration: cost, from: from, to: to, kind: kind, label: label,
-      message: message, operation: operation, flags: flags, details: details, bytesCopied: bytes)
+      message: message, operation: operation, flags: flags, details: details, bytesCopied: bytes,
+      wire: wire)
     executedEvents += 1
     onEvent?(event)
     scheduler.schedule(at: now + cost, next)

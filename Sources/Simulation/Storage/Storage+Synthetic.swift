@@ -178,7 +178,8 @@ extension Storage {
   private func srbPacket(_ request: SCSIRequest, transactionID: UInt64) -> VMBusPacket {
     VMBusPacket(
       type: .dataUsingGPADirect, flags: VMBusPacket.completionRequested,
-      transactionID: transactionID, pfnCount: request.pageCount, payloadLength: vstorPacketSize,
+      transactionID: transactionID, pfnCount: request.pageCount,
+      rangeByteCount: request.byteCount, payloadLength: vstorPacketSize,
       payload: .vstor(VStorPacket(operation: .executeSRB, request: request)))
   }
 

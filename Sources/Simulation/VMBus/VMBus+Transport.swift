@@ -156,7 +156,9 @@ extension VMBus {
     kernel.emit(
       .ringPacket, fromGuest ? .vmbusGuest : .vmbusRoot, fromGuest ? .vmbusRoot : .vmbusGuest,
       label, message: message ?? packet.type.identifier, operation: operation, flags: flags,
-      details: details, bytes: result.bytes, cost: costs.ringWrite(bytes: result.bytes)
+      details: details, bytes: result.bytes,
+      wire: { packet.wireImage(previousWriteIndex: result.oldWriteIndex) },
+      cost: costs.ringWrite(bytes: result.bytes)
     ) {
       if result.signal {
         self.signalChannel(relid, fromGuest: fromGuest, reason: result.reason, then: next)

@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+import HVTrace
 
 /// Packet types on a VMBus ring (`enum vmbus_packet_type`), fact sheet §2.2 [L-HV].
 package enum VMBusPacketType: UInt16, Sendable, CaseIterable {
@@ -55,11 +56,14 @@ package struct VMBusPacket: Sendable, Hashable {
   package var payloadLength: Int
   /// What the payload means to the model.
   package var payload: PacketPayload
+  /// GPA direct: the bytes of data the page range describes (`vmbus_mpb_array.len`).
+  package var rangeByteCount: Int
 
   package init(
     type: VMBusPacketType, flags: UInt16, transactionID: UInt64, pfnCount: Int = 0,
-    payloadLength: Int, payload: PacketPayload
+    rangeByteCount: Int = 0, payloadLength: Int, payload: PacketPayload
   ) {
+    self.rangeByteCount = rangeByteCount
     self.type = type
     self.flags = flags
     self.transactionID = transactionID
@@ -95,6 +99,17 @@ package struct VMBusPacket: Sendable, Hashable {
 package protocol RingPayload: Sendable {
   func isEqual(to other: any RingPayload) -> Bool
   func hash(into hasher: inout Hasher)
+  /// The payload's `length` bytes as they sit in the packet, field by field.
+  func wireImage(length: Int) -> WireImage
+}
+
+extension RingPayload {
+  /// A payload whose layout the model does not spell out yet: its bytes as zeros.
+  package func wireImage(length: Int) -> WireImage {
+    var writer = WireWriter()
+    writer.zeros("payload", length, note: "the payload (its fields are not decoded yet)")
+    return writer.image
+  }
 }
 
 extension RingPayload where Self: Hashable {

@@ -1,0 +1,127 @@
+import HVHostModel
+import HVTrace
+import Testing
+
+@testable import HVIntegrationServices
+@testable import HVSimulation
+@testable import HVStorage
+@testable import HVVMBus
+
+/// Every ring packet's bytes, laid out as the C structs of Linux `drivers/hv` and
+/// `drivers/scsi/storvsc_drv.c` lay them out (issue 17 item 1): sizes and offsets checked against
+/// the fact sheet's numbers, and against the ring's own accounting.
+@Suite struct WireLayoutTests {
+  static func ringPackets(_ trace: Trace) -> [TraceEvent] {
+    trace.storedEvents.filter { $0.kind == .ringPacket }
+  }
+
+  /// Reads a little-endian integer of `size` bytes at `offset`.
+  static func read(_ image: WireImage, _ offset: Int, _ size: Int) -> UInt64 {
+    (0..<size).reduce(UInt64(0)) { $0 | UInt64(image.bytes[offset + $1]) << (8 * UInt64($1)) }
+  }
+
+  static func offset(_ image: WireImage, _ name: String) -> Int? { image.field(name)?.offset }
+
+  /// Fact sheet §4.2 and §4.4: 16-byte descriptor, 8-byte pipe header, 20-byte icmsg_hdr, 40 bytes
+  /// of heartbeat_msg_data, padded to 88 (len8 = 11), plus the 8-byte trailer: 96 on the ring.
+  @Test func theHeartbeatPacketIs96BytesOnTheRing() throws {
+    let trace = Case.services([Case.wait(seconds: 4)], [.heartbeat]).checked().trace
+    let packets = Self.ringPackets(trace).filter { $0.message == "ICMSGTYPE_HEARTBEAT" }
+    let request = try #require(packets.first?.wire)
+    #expect(request.bytes.count == 96)
+    #expect(Self.offset(request, "vmbuspipe_hdr.flags") == 16)
+    #expect(Self.offset(request, "icmsg_hdr.icverframe.major") == 24)
+    #expect(Self.offset(request, "icmsg_hdr.icmsgtype") == 28)
+    #expect(Self.offset(request, "icmsg_hdr.icmsgsize") == 34)
+    #expect(Self.offset(request, "icmsg_hdr.status") == 36)
+    #expect(Self.offset(request, "icmsg_hdr.ictransaction_id") == 40)
+    #expect(Self.offset(request, "icmsg_hdr.icflags") == 41)
+    #expect(Self.offset(request, "heartbeat_msg_data.seq_num") == 44)
+    #expect(Self.offset(request, "prev_indices") == 88)
+    #expect(Self.read(request, 0, 2) == 6, "VM_PKT_DATA_INBAND")
+    #expect(Self.read(request, 2, 2) == 2, "offset8: the payload starts at 16")
+    #expect(Self.read(request, 4, 2) == 11, "len8: 88 bytes")
+    #expect(Self.read(request, 28, 2) == 1, "ICMSGTYPE_HEARTBEAT")
+    #expect(Self.read(request, 34, 2) == 40, "icmsgsize")
+    #expect(Self.read(request, 41, 1) == 3, "TRANSACTION|REQUEST")
+    // The guest answers in the same buffer: seq_num + 1, TRANSACTION|RESPONSE.
+    let answer = try #require(packets.dropFirst().first?.wire)
+    #expect(answer.bytes.count == 96)
+    #expect(Self.read(answer, 44, 8) == Self.read(request, 44, 8) + 1)
+    #expect(Self.read(answer, 41, 1) == 5)
+    #expect(Self.read(answer, 8, 8) == Self.read(request, 8, 8), "the same trans_id")
+  }
+
+  /// `vstor_packet` is 64 bytes (48 without the Windows 8 extension); a 10 KiB write names three
+  /// guest pages: 16 + 8 + 8 + 3 × 8 + 64 = 120 bytes, len8 = 15.
+  @Test func aSyntheticWriteIsAGPADirectPacketOfLen8Fifteen() throws {
+    let trace = Case.synthetic([Case.write(10 * 1024)]).simulation().run([Case.write(10 * 1024)])
+    let srb = try #require(
+      Self.ringPackets(trace).first { $0.message == "VM_PKT_DATA_USING_GPA_DIRECT" }?.wire)
+    #expect(Self.read(srb, 4, 2) == 15)
+    #expect(Self.read(srb, 2, 2) == 7, "offset8: 56 bytes of descriptor and range")
+    #expect(Self.offset(srb, "vmbus_packet_mpb_array.rangecount") == 20)
+    #expect(Self.read(srb, 24, 4) == 10 * 1024, "the range's len")
+    let packet = try #require(Self.offset(srb, "vstor_packet.operation"))
+    #expect(packet == 56)
+    #expect(Self.read(srb, packet, 4) == 3, "VSTOR_OPERATION_EXECUTE_SRB")
+    #expect(srb.field("vstor_packet.vm_srb.win8_extension.queue_sort_ey").map { $0.offset + $0.size } == packet + 64)
+    #expect(srb.field("vstor_packet.vm_srb.cdb.opcode")?.value == "0x2A (WRITE(10))")
+    #expect(srb.bytes.count == 120 + 8)
+    let old = Case.synthetic([Case.start, Case.write(4096)], generation: .one, host: .ws2008, state: .off)
+    let oldTrace = old.simulation().run(old.steps)
+    let oldSRB = try #require(
+      Self.ringPackets(oldTrace).last { $0.message == "VM_PKT_DATA_USING_GPA_DIRECT" }?.wire)
+    #expect(oldSRB.fields.filter { $0.name.hasPrefix("vstor_packet") }.map(\.size).reduce(0, +) == 48)
+  }
+
+  /// Fact sheet §4.9: `hv_do_fcopy` is 36 + 4 + 8 + 4 + 6144 = 6196 bytes.
+  @Test func aFileCopyFragmentIs6196BytesOfServiceData() throws {
+    let trace = Case.services(
+      [Case.copy("/tmp/a.bin", bytes: 10_000)], [.guestServices]
+    ).checked().trace
+    let write = try #require(
+      Self.ringPackets(trace).first { $0.operation == "WRITE_TO_FILE" }?.wire)
+    #expect(Self.read(write, 34, 2) == 6196, "icmsgsize")
+    #expect(Self.offset(write, "hv_do_fcopy.data") == 16 + 28 + 36 + 4 + 8 + 4)
+    #expect(write.field("hv_do_fcopy.data")?.size == 6144)
+    let start = try #require(
+      Self.ringPackets(trace).first { $0.operation == "START_FILE_COPY" }?.wire)
+    #expect(start.field("hv_start_fcopy.file_name")?.value == "'a.bin'")
+    #expect(Self.read(start, start.field("hv_start_fcopy.file_name")!.offset, 2) == UInt64(("a" as Unicode.Scalar).value))
+  }
+
+  /// KVP: a SET carries the exchange value (4 + 2572 bytes); strings are UTF-16LE with a NUL.
+  @Test func aKVPSetCarriesUTF16KeyAndValue() throws {
+    let trace = Case.services(
+      [Case.kvp(.set, .external, key: "Owner", value: "Web")], [.dataExchange]
+    ).checked().trace
+    let set = try #require(Self.ringPackets(trace).first { $0.operation == "KVP_OP_SET" }?.wire)
+    #expect(Self.read(set, 34, 2) == 2576)
+    let key = try #require(set.field("hv_kvp_msg.kvp_set.data.key"))
+    #expect(key.size == 512)
+    #expect(Array(set.bytes[key.offset..<(key.offset + 12)]) == [79, 0, 119, 0, 110, 0, 101, 0, 114, 0, 0, 0])
+    #expect(Self.read(set, set.field("hv_kvp_msg.kvp_set.data.key_size")!.offset, 4) == 12)
+  }
+
+  /// In every run of the sweep, every ring packet's image is exactly what the ring accounted
+  /// for, and its fields tile it without gap or overlap.
+  @Test(arguments: Case.sweep)
+  func everyPacketIsLaidOutWithoutGaps(_ run: Case) {
+    let trace = run.simulation().run(run.steps)
+    for event in Self.ringPackets(trace) {
+      guard let wire = event.wire else {
+        Issue.record("\(event.seq) has no bytes")
+        continue
+      }
+      #expect(.integer(wire.bytes.count) == event.detail("ring_bytes"), "\(event.seq)")
+      #expect(.integer(Int(Self.read(wire, 4, 2))) == event.detail("len8"))
+      var offset = 0
+      for field in wire.fields {
+        #expect(field.offset == offset, "\(event.seq) \(field.name)")
+        offset = field.offset + field.size
+      }
+      #expect(offset == wire.bytes.count)
+    }
+  }
+}
