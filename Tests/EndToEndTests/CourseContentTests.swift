@@ -21,12 +21,26 @@ import Testing
 
   /// The headings every lesson has, in each language (a lesson may word the second one its way).
   static let requiredHeadings: [String: [[String]]] = [
-    "en": [["## What you will learn"], ["## What to notice"]],
+    "en": [["## In two minutes"], ["## What you will learn"], ["## What to notice"]],
     "vi": [
-      ["## Bạn sẽ học được gì"],
+      ["## Tóm tắt trong hai phút"], ["## Bạn sẽ học được gì"],
       ["## Những điểm cần để ý", "## Những điểm cần ghi nhớ", "## Điều cần để ý"],
     ],
   ]
+
+  static let references: Set<String> = ["glossary.md", "model-assumptions.md"]
+
+  /// Every lesson's "In two minutes" comes first, before anything else of the lesson.
+  @Test func theSummaryForTheAdministratorComesFirst() throws {
+    for (language, heading) in [("en", "## In two minutes"), ("vi", "## Tóm tắt trong hai phút")] {
+      for file in try Self.files(language) where !Self.references.contains(file) {
+        let body = try Self.text(language, file).components(separatedBy: "\n---\n").dropFirst()
+          .joined(separator: "\n---\n")
+        let firstHeading = body.components(separatedBy: "\n").first { $0.hasPrefix("## ") }
+        #expect(firstHeading == heading, "\(language)/\(file)")
+      }
+    }
+  }
 
   @Test func bothLanguagesHaveTheSameLessons() throws {
     #expect(try Self.files("vi") == Self.files("en"))
@@ -35,7 +49,8 @@ import Testing
 
   @Test func everyLessonHasItsParts() throws {
     for language in ["en", "vi"] {
-      for file in try Self.files(language) where file != "glossary.md" {
+      // The glossary and the assumptions page are references, not lessons.
+      for file in try Self.files(language) where !Self.references.contains(file) {
         let text = try Self.text(language, file)
         let lesson = "\(language)/\(file)"
         for alternatives in Self.requiredHeadings[language]! {

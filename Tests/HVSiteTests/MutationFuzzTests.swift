@@ -151,7 +151,7 @@ import Testing
     return (built, rejected, problems)
   }
 
-  /// The shipped strings and scenarios, and two shipped lessons that link only each other
+  /// The shipped strings and scenarios, and three shipped lessons that link only each other
   /// (the small fixture templates keep each build cheap).
   static func shippedFixture() throws -> ContentFixture {
     let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -163,7 +163,7 @@ import Testing
     .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     var fixture = try ContentFixture.withScenarios(scenarios)
     for language in ["vi", "en"] {
-      for slug in ["data-exchange", "glossary"] {
+      for slug in ["data-exchange", "glossary", "model-assumptions"] {
         fixture.files["lessons/\(language)/\(slug).md"] = try String(
           contentsOf: content.appendingPathComponent("lessons/\(language)/\(slug).md"),
           encoding: .utf8)

@@ -131,6 +131,7 @@ struct LessonLoader: Sendable {
         runs: runs, text: WalkthroughText(strings: strings), path: displayPath))
     var directiveDiagnostics: [Diagnostic] = []
     var anchors: [(id: String, location: SourceLocation)] = []
+    var directiveLinks: [RenderedMarkdown.Link] = []
     let hooks = MarkdownHooks(
       replaceFencedBlock: { block in
         guard let directive = directives.directive(for: block) else { return nil }
@@ -138,6 +139,7 @@ struct LessonLoader: Sendable {
         case .success(let output):
           let at = SourceLocation(path: displayPath, line: block.line, column: block.infoColumn)
           anchors += output.anchors.map { ($0, at) }
+          directiveLinks += output.links
           return output.html
         case .failure(let error):
           directiveDiagnostics += error.diagnostics
@@ -152,7 +154,8 @@ struct LessonLoader: Sendable {
         directiveDiagnostics += problems
         return rewritten
       })
-    let rendered = CMarkBridge.render(body, lineOffset: offset, hooks: hooks)
+    var rendered = CMarkBridge.render(body, lineOffset: offset, hooks: hooks)
+    rendered.links += directiveLinks
     diagnostics += directiveDiagnostics
     diagnostics += duplicateAnchors(
       rendered.headings.map { ($0.id, SourceLocation(path: displayPath, line: $0.line, column: 1)) }

@@ -29,10 +29,14 @@ public protocol Directive: Sendable {
 public struct DirectiveOutput: Sendable, Equatable {
   public var html: String
   public var anchors: [String]
+  /// Links the output holds (a self-check answer's), with positions in the lesson: they are
+  /// checked like the lesson's own.
+  public var links: [RenderedMarkdown.Link]
 
-  public init(html: String, anchors: [String] = []) {
+  public init(html: String, anchors: [String] = [], links: [RenderedMarkdown.Link] = []) {
     self.html = html
     self.anchors = anchors
+    self.links = links
   }
 }
 

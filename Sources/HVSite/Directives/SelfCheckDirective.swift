@@ -38,6 +38,7 @@ struct SelfCheckDirective: Directive {
       "<section class=\"hv-self-check\" aria-label=\"\(HTML.escape(page.strings["self-check-heading"] ?? ""))\">\n"
     html +=
       "<h3 class=\"hv-self-check-heading\">\(HTML.escape(page.strings["self-check-heading"] ?? ""))</h3>\n<ol>\n"
+    var links: [RenderedMarkdown.Link] = []
     for item in items {
       var reader = YAMLMappingReader(
         item, in: source, what: "a self-check question", allowedKeys: ["question", "answer"])
@@ -49,7 +50,9 @@ struct SelfCheckDirective: Directive {
       // problem is reported at the start of the question or answer holding it: a folded (`>-`)
       // text has no column of its own in the file (found by the mutation fuzz).
       let at = source.location(of: item)
-      let hooks = MarkdownHooks(rewriteText: { literal, _, _ in
+      let hooks = MarkdownHooks(
+        rewriteLink: LinkRewriter.rewrite,
+        rewriteText: { literal, _, _ in
         guard let counters = page.inlineCounters else { return nil }
         let (text, problems) = counters.rewrite(literal, line: at.line, column: at.column)
         diagnostics += problems.map { problem in
@@ -62,6 +65,13 @@ struct SelfCheckDirective: Directive {
       let renderedQuestion = CMarkBridge.render(question, lineOffset: 0, hooks: hooks)
       let renderedAnswer = CMarkBridge.render(answer, lineOffset: 0, hooks: hooks)
       // cmark empties a `javascript:` link; say so, as the link checker does in a lesson.
+      // Links are checked with the lesson's, at the question they belong to.
+      links += (renderedQuestion.links + renderedAnswer.links).map { link in
+        var placed = link
+        placed.line = at.line
+        placed.column = at.column
+        return placed
+      }
       for link in renderedQuestion.links + renderedAnswer.links {
         if let scheme = LinkRewriter.scheme(link.destination),
           LinkChecker.unsafeSchemes.contains(scheme)
@@ -79,7 +89,7 @@ struct SelfCheckDirective: Directive {
         "<li><details><summary>\(summary)</summary>\n<div class=\"hv-answer\">\n\(body)</div></details></li>\n"
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
-    return .success(DirectiveOutput(html: html + "</ol>\n</section>"))
+    return .success(DirectiveOutput(html: html + "</ol>\n</section>", links: links))
   }
 
   /// A one-paragraph rendering without its `<p>` wrapper, for use inside `<summary>`.

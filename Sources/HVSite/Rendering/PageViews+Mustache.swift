@@ -21,6 +21,8 @@ extension LayoutView: MustacheParent {
     case "hasSidebar": hasSidebar
     case "content": content
     case "pageKind": pageKind
+    // The home page speaks every language: the layout leaves out its one-language parts.
+    case "isHome": pageKind == "home"
     case "ogType": ogType
     case "ogLocale": ogLocale
     case "pageURL": pageURL

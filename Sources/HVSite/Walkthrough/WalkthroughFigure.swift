@@ -82,7 +82,14 @@ struct WalkthroughFigure {
     var html =
       "<figure class=\"hv-walkthrough\" id=\"\(id)\" data-walkthrough data-steps=\"\(model.messages.count)\""
     html += " data-position-format=\"\(HTML.escape(text("walkthrough-position")))\""
-    html += " data-group-separator=\"\(HTML.escape(text("number-group-separator")))\">\n"
+    html += " data-group-separator=\"\(HTML.escape(text("number-group-separator")))\""
+    // The zoom controls' words, for the script that makes them.
+    for key in [
+      "zoom", "zoom-fit", "zoom-fit-hint", "zoom-actual", "zoom-actual-hint", "zoom-in", "zoom-out",
+    ] {
+      html += " data-label-\(key)=\"\(HTML.escape(text("walkthrough-" + key)))\""
+    }
+    html += ">\n"
     html += "<figcaption><span class=\"hv-figure-title\">\(HTML.escape(title))</span>"
     if let scenarioHref {
       html +=

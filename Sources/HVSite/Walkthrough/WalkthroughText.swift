@@ -18,7 +18,9 @@ struct WalkthroughText {
       + [
         "diagram-loop", "diagram-step", "diagram-summary", "diagram-region",
         "walkthrough-position", "walkthrough-first", "walkthrough-previous", "walkthrough-next",
-        "walkthrough-last", "transcript-heading", "transcript-loop", "counters-heading",
+        "walkthrough-last", "walkthrough-zoom", "walkthrough-zoom-fit", "walkthrough-zoom-fit-hint",
+        "walkthrough-zoom-actual", "walkthrough-zoom-actual-hint", "walkthrough-zoom-in",
+        "walkthrough-zoom-out", "transcript-heading", "transcript-loop", "counters-heading",
         "counters-name",
         "counters-total", "counters-so-far", "number-group-separator", "number-decimal-separator",
         "scenario-link", "compare-heading", "compare-ratio", "compare-scale", "transcript-region",
