@@ -52,7 +52,7 @@ extension Repository {
     }
     #expect(
       library.scenario(id: "disk-write-emulated")?.title["vi"]
-        == "Ghi 10 KB qua bộ điều khiển IDE giả lập (DMA bus-master)")
+        == "Ghi 10 KiB qua bộ điều khiển IDE giả lập (DMA bus-master)")
   }
 
   @Test func everyScenarioRunsWithoutProblems() throws {
