@@ -21,6 +21,7 @@ struct SitePlan {
       if !scenarioIDs.isEmpty {
         routes.append(.scenarioIndex(language: language))
         routes += scenarioIDs.map { .scenario(language: language, id: $0) }
+        routes += scenarioIDs.map { .scenarioBytes(language: language, id: $0) }
       }
     }
     routes += scenarioIDs.flatMap { [Route.scenarioJSON(id: $0), .chromeTrace(id: $0)] }

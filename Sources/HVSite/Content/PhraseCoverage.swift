@@ -77,13 +77,16 @@ public struct PhraseCoverage: Sendable {
     return coverage
   }
 
-  /// Every phrase a trace shows a reader: event labels, loop titles, host-log lines.
+  /// Every phrase a trace shows a reader: event labels, loop titles, host-log lines, and the
+  /// notes of the byte view's fields.
   public static func phrases(of trace: Trace) -> [Phrase] {
     var result: [Phrase] = []
     func walk(_ entries: [TraceEntry]) {
       for entry in entries {
         switch entry {
-        case .event(let event): result.append(event.phrase)
+        case .event(let event):
+          result.append(event.phrase)
+          if let wire = event.wire { result += wire.fields.map(\.note) }
         case .group(let group):
           result.append(group.title)
           walk(group.entries)

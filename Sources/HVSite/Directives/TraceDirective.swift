@@ -62,6 +62,8 @@ struct TraceDirective: Directive {
       run: run, options: options, text: WalkthroughText(strings: page.strings),
       language: page.language,
       scenarioHref: Route.scenario(language: page.language, id: run.id)
+        .relativeURL(from: .languageIndex(language: page.language)),
+      bytesHref: Route.scenarioBytes(language: page.language, id: run.id)
         .relativeURL(from: .languageIndex(language: page.language)))
     let (html, anchors) = figure.render(cache: cache)
     return .success(DirectiveOutput(html: html, anchors: anchors))

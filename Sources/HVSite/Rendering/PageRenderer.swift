@@ -58,6 +58,10 @@ struct PageRenderer: Sendable {
     case .scenario(_, let id):
       guard let parts, let run = runs[id] else { return nil }
       return { scenarioPage(route, run, parts, scenarioPages) }
+    case .scenarioBytes(let language, let id):
+      guard let run = runs[id] else { return nil }
+      let phrases = strings[language]?.phrases ?? .english
+      return { Site.File(path: route.path, text: ByteViewData.script(run, phrases: phrases)) }
     case .scenarioJSON(let id):
       guard let run = runs[id] else { return nil }
       return { scenarioPages.json(run) }

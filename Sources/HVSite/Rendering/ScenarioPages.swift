@@ -29,7 +29,8 @@ struct ScenarioPages {
     let text = WalkthroughText(strings: interface)
     let figure = WalkthroughFigure(
       run: run, options: DiagramOptions(), text: text, language: language,
-      scenarioHref: nil
+      scenarioHref: nil,
+      bytesHref: Route.scenarioBytes(language: language, id: run.id).relativeURL(from: page)
     ).render(cache: cache).html
     let view = ScenarioPageView(
       title: run.title[language] ?? run.id, summary: run.summary[language] ?? "", figure: figure,

@@ -35,6 +35,7 @@ extension Route {
     case .scenarioIndex: .scenarioIndex(language: language)
     case .scenario(_, let id): .scenario(language: language, id: id)
     case .searchIndex: .searchIndex(language: language)
+    case .scenarioBytes(_, let id): .scenarioBytes(language: language, id: id)
     case .home, .notFound, .languageIndex, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap:
       .languageIndex(language: language)
     }

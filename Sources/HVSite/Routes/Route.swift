@@ -22,6 +22,9 @@ public enum Route: Hashable, Sendable {
   case scenarioIndex(language: String)
   /// `<lang>/scenarios/<id>.html`.
   case scenario(language: String, id: String)
+  /// `<lang>/scenarios/<id>.bytes.js`: every ring packet's bytes, field by field, with the
+  /// field notes in the language; a script the walkthrough loads when a reader opens a byte view.
+  case scenarioBytes(language: String, id: String)
   /// `scenarios/<id>.json`: the trace, shared by every language.
   case scenarioJSON(id: String)
   /// `scenarios/<id>.trace.json`: the trace for Perfetto / chrome://tracing.
@@ -47,6 +50,7 @@ public enum Route: Hashable, Sendable {
     case .searchIndex(let language): "\(language)/search-index.js"
     case .scenarioIndex(let language): "\(language)/scenarios/index.html"
     case .scenario(let language, let id): "\(language)/scenarios/\(id)\(Self.pageExtension)"
+    case .scenarioBytes(let language, let id): "\(language)/scenarios/\(id).bytes.js"
     case .scenarioJSON(let id): "scenarios/\(id).json"
     case .chromeTrace(let id): "scenarios/\(id).trace.json"
     case .asset(let path): "assets/\(path)"
@@ -60,7 +64,8 @@ public enum Route: Hashable, Sendable {
     switch self {
     case .notFound(let language): language
     case .languageIndex(let language), .lesson(let language, _), .print(let language),
-      .searchIndex(let language), .scenarioIndex(let language), .scenario(let language, _):
+      .searchIndex(let language), .scenarioIndex(let language), .scenario(let language, _),
+      .scenarioBytes(let language, _):
       language
     case .home, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap: nil
     }
@@ -70,7 +75,7 @@ public enum Route: Hashable, Sendable {
   public var isPage: Bool {
     switch self {
     case .home, .notFound, .languageIndex, .lesson, .print, .scenarioIndex, .scenario: true
-    case .searchIndex, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap: false
+    case .searchIndex, .scenarioBytes, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap: false
     }
   }
 }

@@ -51,6 +51,19 @@ struct TranscriptRenderer {
       ["from": actorName(ActorKey(event.from)), "to": actorName(ActorKey(event.to))])
     var html =
       "<li id=\"\(diagramID)-step-\(message.number)\" value=\"\(message.number)\" data-step=\"\(message.number)\""
+    // The packet's bytes are in the scenario's byte data, under the event's sequence number.
+    if event.wire != nil { html += " data-seq=\"\(event.seq)\"" }
+    // A ring packet's place in its ring, for the ring figure: the write index before and after,
+    // the read index, the packet's bytes and the ring's data size.
+    if event.kind == .ringPacket,
+      case .integer(let before)? = event.detail("prev_write_index"),
+      case .integer(let after)? = event.detail("write_index"),
+      case .integer(let read)? = event.detail("read_index"),
+      case .integer(let bytes)? = event.detail("ring_bytes"),
+      case .integer(let size)? = event.detail("ring_size")
+    {
+      html += " data-ring=\"\(before) \(after) \(read) \(bytes) \(size)\""
+    }
     html +=
       " class=\"hv-kind-\(event.kind.styleClass)\" data-counters=\"\(soFar.named.map { String($0.value) }.joined(separator: " "))\">"
     html += "<span class=\"hv-time\">\(HTML.escape(text.duration(event.time)))</span> "

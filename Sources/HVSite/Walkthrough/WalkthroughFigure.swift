@@ -12,6 +12,9 @@ struct WalkthroughFigure {
   let language: String
   /// Link from the page to the scenario's own page, if it should be shown.
   let scenarioHref: String?
+  /// Link from the page to the scenario's byte data (`<id>.bytes.js`), which the byte view loads.
+  /// (A function of the page's folder, as `scenarioHref` is: the figure cache's key covers it.)
+  var bytesHref: String? = nil
 
   /// `disk-write-emulated`, `disk-write-emulated-path-2`, `boot-partitions`: unique per options, so
   /// one page can show a scenario more than once.
@@ -83,6 +86,12 @@ struct WalkthroughFigure {
       "<figure class=\"hv-walkthrough\" id=\"\(id)\" data-walkthrough data-steps=\"\(model.messages.count)\""
     html += " data-position-format=\"\(HTML.escape(text("walkthrough-position")))\""
     html += " data-group-separator=\"\(HTML.escape(text("number-group-separator")))\""
+    if let bytesHref, run.trace.storedEvents.contains(where: { $0.wire != nil }) {
+      html += " data-bytes-src=\"\(HTML.escape(bytesHref))\" data-bytes-id=\"\(HTML.escape(run.id))\""
+      for key in ["button", "heading", "offset", "field", "size", "value", "note", "zeros", "close"] {
+        html += " data-label-bytes-\(key)=\"\(HTML.escape(text("bytes-" + key)))\""
+      }
+    }
     // The zoom controls' words, for the script that makes them.
     for key in [
       "zoom", "zoom-fit", "zoom-fit-hint", "zoom-actual", "zoom-actual-hint", "zoom-in", "zoom-out",
