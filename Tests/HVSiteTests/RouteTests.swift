@@ -112,6 +112,7 @@ import Testing
     case .scenario: "scenario"
     case .scenarioJSON: "JSON"
     case .chromeTrace: "Chrome trace"
+    case .scenarioBytes: "bytes"
     case .asset: "asset"
     case .media: "media"
     case .sitemap: "sitemap"
