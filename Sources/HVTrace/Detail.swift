@@ -22,6 +22,8 @@ public enum DetailValue: Sendable, Hashable {
   case hex(UInt64, digits: Int)
   case text(String)
   case flag(Bool)
+  /// A reason or rule in the model's words (the site says it in the reader's language).
+  case phrase(Phrase)
 
   /// The value as the transcript prints it.
   public var text: String {
@@ -30,6 +32,7 @@ public enum DetailValue: Sendable, Hashable {
     case .hex(let value, let digits): return Self.hexString(value, digits: digits)
     case .text(let value): return value
     case .flag(let value): return value ? "yes" : "no"
+    case .phrase(let value): return value.description
     }
   }
 
@@ -48,4 +51,7 @@ extension Detail {
   }
   public static func text(_ key: String, _ value: String) -> Detail { Detail(key, .text(value)) }
   public static func flag(_ key: String, _ value: Bool) -> Detail { Detail(key, .flag(value)) }
+  public static func phrase(_ key: String, _ value: Phrase) -> Detail {
+    Detail(key, .phrase(value))
+  }
 }

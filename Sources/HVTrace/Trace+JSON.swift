@@ -106,6 +106,7 @@ extension Trace {
     case .integer(let value): return .integer(value)
     case .hex: return .string(detail.text)
     case .text(let value): return .string(value)
+    case .phrase(let value): return .string(value.description)
     case .flag(let value): return .bool(value)
     }
   }

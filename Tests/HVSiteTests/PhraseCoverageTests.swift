@@ -140,7 +140,10 @@ import Testing
     var english: [String] = []
     for file in site.files where file.path.hasPrefix("vi/") && file.path.hasSuffix(".html") {
       let html = String(decoding: file.bytes, as: UTF8.self)
-      for marker in ["class=\"hv-label\" lang=\"en\"", "class=\"hv-loop-label\" lang=\"en\"", "<td lang=\"en\">"]
+      for marker in [
+        "class=\"hv-label\" lang=\"en\"", "class=\"hv-loop-label\" lang=\"en\"", "<td lang=\"en\">",
+        "=yes", "=no ", "signal_rule=ring was",
+      ]
       where html.contains(marker) {
         english.append("\(file.path): \(marker)")
       }

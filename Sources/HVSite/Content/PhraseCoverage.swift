@@ -87,6 +87,7 @@ public struct PhraseCoverage: Sendable {
         case .event(let event):
           result.append(event.phrase)
           if let wire = event.wire { result += wire.fields.map(\.note) }
+          for case .phrase(let phrase) in event.details.map(\.value) { result.append(phrase) }
         case .group(let group):
           result.append(group.title)
           walk(group.entries)

@@ -72,7 +72,8 @@ struct TranscriptRenderer {
     if let operation = event.operation { html += " <code>\(HTML.escape(operation))</code>" }
     html += " — " + labelSpan(message.label, english: message.labelIsEnglish, className: "hv-label")
     if !event.details.isEmpty {
-      let details = event.details.map { "\($0.key)=\($0.value.text)" }.joined(separator: " · ")
+      let details = event.details.map { "\($0.key)=\(detailText($0.value))" }
+        .joined(separator: " · ")
       html += " <span class=\"hv-details\">\(HTML.escape(details))</span>"
     }
     return html + "</li>\n"
@@ -83,6 +84,15 @@ struct TranscriptRenderer {
   private func labelSpan(_ label: String, english: Bool, className: String) -> String {
     let lang = english && language != "en" ? " lang=\"en\"" : ""
     return "<span class=\"\(className)\"\(lang)>\(HTML.escape(label))</span>"
+  }
+
+  /// A detail's value in the page's language: yes/no and the model's reasons are words.
+  private func detailText(_ value: DetailValue) -> String {
+    switch value {
+    case .flag(let flag): text(flag ? "detail-yes" : "detail-no")
+    case .phrase(let phrase): text.phrases.render(phrase).text
+    default: value.text
+    }
   }
 
   private func actorName(_ key: ActorKey) -> String {

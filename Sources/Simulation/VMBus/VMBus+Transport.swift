@@ -152,7 +152,7 @@ extension VMBus {
         .int("prev_write_index", result.oldWriteIndex), .int("write_index", result.newWriteIndex),
         .int("read_index", ring.readIndex), .int("ring_bytes", result.bytes),
         .int("ring_size", ring.dataSize),
-        .flag("signal", result.signal), .text("signal_rule", result.reason.description),
+        .flag("signal", result.signal), .phrase("signal_rule", result.reason),
       ]
     kernel.emit(
       .ringPacket, fromGuest ? .vmbusGuest : .vmbusRoot, fromGuest ? .vmbusRoot : .vmbusGuest,
