@@ -11,6 +11,8 @@ struct PageRenderer: Sendable {
   let scenarios: [ScenarioRun]
   let parallel: Bool
   let cache: ScenarioCache?
+  /// The layout, rendered once per page shape and filled in per page.
+  let layout: LayoutRenderer
 
   /// The rendered files of `routes`; routes of copied files (assets, media) and the sitemap are
   /// not rendered here and are skipped.
@@ -246,7 +248,7 @@ struct PageRenderer: Sendable {
       hasPageURL: config.baseURL != nil,
       printHref: Route.print(language: language).url(fromRoot: root),
       searchIndexHref: Route.searchIndex(language: language).url(fromRoot: root))
-    return Site.File(path: route.path, text: theme.render(view, template: "layout"))
+    return Site.File(path: route.path, text: layout.render(view))
   }
 
   /// Open Graph locales of the languages hvwalk ships; others fall back to the language code.
