@@ -98,34 +98,20 @@ public struct PhraseCoverage: Sendable {
     return result + trace.hostLog.map(\.text)
   }
 
-  /// The phrases file of this language with every template (translations kept, missing ones
+  /// The phrases file of this language (JSON string literals are YAML double-quoted scalars)
+  /// with every template (translations kept, missing ones
   /// as empty strings after a `# missing` comment), ready to fill in.
   public func yaml(onlyMissing: Bool) -> String {
     var text =
       "# The model's phrases in '\(language)': English template → translation. Keep every {n}.\n"
     for entry in onlyMissing ? missing : entries {
       if entry.translation == nil { text += "# missing (e.g. in \(entry.example))\n" }
-      text += "\(Self.quoted(entry.template)): \(Self.quoted(entry.translation ?? ""))\n"
+      text += "\(JSONValue.quoted(entry.template)): \(JSONValue.quoted(entry.translation ?? ""))\n"
     }
     if !unused.isEmpty {
       text += "# Translated but used by no scenario of this course:\n"
-      for template in unused { text += "#   \(Self.quoted(template))\n" }
+      for template in unused { text += "#   \(JSONValue.quoted(template))\n" }
     }
     return text
-  }
-
-  /// A YAML double-quoted scalar.
-  static func quoted(_ text: String) -> String {
-    var output = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\t": output += "\\t"
-      default: output.unicodeScalars.append(scalar)
-      }
-    }
-    return output + "\""
   }
 }
