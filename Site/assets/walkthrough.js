@@ -103,6 +103,13 @@
       if (how && how.link && window.history && history.replaceState) {
         history.replaceState(null, "", "#" + item.id);
       }
+      // Hook for play.js: every step shown (buttons, keys, links, clicks, or play.js itself, which
+      // passes how.by = "play") is announced on the figure.
+      if (typeof window.CustomEvent === "function") {
+        figure.dispatchEvent(new CustomEvent("hv-step", {
+          detail: { step: step, total: total, by: (how && how.by) || null }
+        }));
+      }
     }
 
     // Brings the current message to the middle of the diagram's box and of the transcript's box
@@ -185,6 +192,13 @@
       zoom: zoom
     };
     walkthroughs.push(walkthrough);
+    // Hook for play.js: step the figure as the Next button does (how = {scroll, link, by}), and
+    // read where it stands (positions 1…total, in the order of the transcript's items).
+    figure.hvWalkthrough = {
+      show: function (step, how) { show(step, how || { scroll: true, link: true }); },
+      current: function () { return current; },
+      total: total
+    };
     return walkthrough;
   }
 

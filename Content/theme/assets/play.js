@@ -52,7 +52,7 @@
   var STEP_MS = 1200;
   var SPEEDS = [0.5, 1, 2, 4];
   var TRAVEL_SHARE = 0.7;
-  var TRAVEL_MAX_MS = 900;
+  var TRAVEL_MAX_MS = 1500;
 
   var players = [];
   var playing = null; // the player that is playing, if any
@@ -112,9 +112,12 @@
     var speedLabel = document.createElement("label");
     speedLabel.className = "hv-speed";
     var speedWord = document.createElement("span");
-    speedWord.className = "hv-button-text";
+    // The word is for screen readers (and a tooltip): "1×" beside Play says it on screen, and keeps
+    // the controls on one row on a desktop.
+    speedWord.className = "hv-speed-text";
     speedWord.textContent = label(figure, "speed");
     var select = document.createElement("select");
+    select.title = label(figure, "speed");
     var language = document.documentElement.lang || "en";
     SPEEDS.forEach(function (speed) {
       var option = document.createElement("option");
@@ -252,6 +255,11 @@
       if (!dot) {
         dot = svgElement("circle", { "class": "hv-play-dot", r: "6", "aria-hidden": "true" });
       }
+      // About 5 px on screen whatever the zoom (a fitted diagram on a phone is drawn at ~20 %).
+      var box = svg.viewBox && svg.viewBox.baseVal;
+      var drawn = svg.getBoundingClientRect().width;
+      var scale = box && box.width && drawn ? drawn / box.width : 1;
+      dot.setAttribute("r", Math.max(6, 5 / scale).toFixed(1));
       var begin = way(0);
       dot.setAttribute("cx", begin.x);
       dot.setAttribute("cy", begin.y);

@@ -95,7 +95,14 @@ struct WalkthroughFigure {
     // The zoom controls' words, for the script that makes them.
     for key in [
       "zoom", "zoom-fit", "zoom-fit-hint", "zoom-actual", "zoom-actual-hint", "zoom-in", "zoom-out",
+      "play", "pause", "speed",
     ] {
+      html += " data-label-\(key)=\"\(HTML.escape(text("walkthrough-" + key)))\""
+    }
+    // The ring figure's words, where the run has ring packets to draw.
+    for key in [
+      "ring", "ring-title", "ring-sentence", "ring-packet", "ring-unread", "ring-free", "ring-idle",
+    ] where run.trace.storedEvents.contains(where: { $0.kind == .ringPacket }) {
       html += " data-label-\(key)=\"\(HTML.escape(text("walkthrough-" + key)))\""
     }
     html += ">\n"
