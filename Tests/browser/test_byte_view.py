@@ -12,6 +12,8 @@ from test_accessibility import BLOCKING, RUN_AXE
 
 WIDTHS = {1366: 768, 390: 844}
 NOTES = {"en": "the packet's type", "vi": "loại gói"}
+# The view a button opens (a lesson may also show a packet statically, with the bytes directive).
+OPENED = ".hv-bytes:not(.hv-bytes-static)"
 
 
 @pytest.fixture(params=sorted(WIDTHS), ids=lambda w: f"{w}px")
@@ -32,7 +34,7 @@ def _open_first_bytes(browser, site, http_root, language):
     button = driver.find_elements(By.CSS_SELECTOR, ".hv-transcript li[data-seq] .hv-bytes-toggle")[0]
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     driver.execute_script("arguments[0].click()", button)
-    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".hv-bytes"))
+    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, OPENED))
     return driver, button
 
 
@@ -41,7 +43,7 @@ def test_a_ring_packet_opens_byte_by_byte(browser, site, http_root, language, wi
     driver, button = _open_first_bytes(browser, site, http_root, language)
     assert button.get_attribute("aria-expanded") == "true"
     view = driver.execute_script("""
-        var box = document.querySelector('.hv-bytes');
+        var box = document.querySelector(arguments[0]);
         var cells = box.querySelectorAll('.hv-byte');
         var rows = box.querySelectorAll('.hv-bytes-fields tbody tr');
         var b = box.getBoundingClientRect();
@@ -52,7 +54,7 @@ def test_a_ring_packet_opens_byte_by_byte(browser, site, http_root, language, wi
           heading: box.querySelector('.hv-bytes-heading').textContent,
           left: b.left, right: b.right, viewport: document.documentElement.clientWidth,
           pageLeft: document.documentElement.scrollLeft
-        };""")
+        };""", OPENED)
     # A heartbeat request: VM_PKT_DATA_INBAND (6), 96 bytes on the ring, 21 fields.
     assert view["first"] == "06"
     assert view["count"] == 96
@@ -63,13 +65,14 @@ def test_a_ring_packet_opens_byte_by_byte(browser, site, http_root, language, wi
     assert view["left"] >= 0 and view["right"] <= view["viewport"] + 1, "the view fits the screen"
     assert view["pageLeft"] == 0, "the page does not scroll sideways"
     # Hovering a field's row lights its bytes up: the 8 bytes of trans_id.
-    row = driver.find_elements(By.CSS_SELECTOR, ".hv-bytes-fields tbody tr")[4]
+    row = driver.find_elements(By.CSS_SELECTOR, OPENED + " .hv-bytes-fields tbody tr")[4]
     driver.execute_script("arguments[0].focus()", row)
-    lit = driver.execute_script("return document.querySelectorAll('.hv-bytes .hv-byte.is-lit').length")
+    lit = driver.execute_script(
+        "return document.querySelectorAll(arguments[0] + ' .hv-byte.is-lit').length", OPENED)
     assert lit == 8
     # The same button hides it again.
     driver.execute_script("arguments[0].click()", button)
-    assert not driver.find_elements(By.CSS_SELECTOR, ".hv-bytes")
+    assert not driver.find_elements(By.CSS_SELECTOR, OPENED)
     assert button.get_attribute("aria-expanded") == "false"
 
 
