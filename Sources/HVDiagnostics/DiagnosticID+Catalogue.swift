@@ -101,6 +101,9 @@ extension DiagnosticID {
   public static let directiveArgumentCount = DiagnosticID("directive.argument-count")
   /// A directive has an option it does not take.
   public static let directiveUnknownOption = DiagnosticID("directive.unknown-option")
+  /// A `whatif` names no setting or two, too few or too many values, or a value the setting does
+  /// not have or that does not apply to the scenario.
+  public static let directiveInvalidWhatIf = DiagnosticID("directive.invalid-whatif")
   /// A directive gives one option twice.
   public static let directiveDuplicateOption = DiagnosticID("directive.duplicate-option")
   /// A directive option has no value after `=`.
@@ -266,7 +269,7 @@ extension DiagnosticID {
     .lessonDuplicateAnchor,
     .lessonMissingTranslation, .lessonOrderMismatch, .lessonDuplicateOrder, .linkUnsafeScheme,
     .linkExternalImage, .linkAbsolutePath, .linkMissingTarget, .linkUnknownAnchor,
-    .directiveArgumentCount, .directiveUnknownOption, .directiveDuplicateOption,
+    .directiveArgumentCount, .directiveUnknownOption, .directiveInvalidWhatIf, .directiveDuplicateOption,
     .directiveEmptyOption, .directiveUnknownScenario, .directiveInvalidStep,
     .directiveInvalidCollapse, .directiveInvalidMessages, .directiveCompareSame,
     .directiveSweepRange, .directiveSweepCounter, .directiveSweepNothingToVary,

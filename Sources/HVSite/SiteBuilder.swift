@@ -29,7 +29,7 @@ public struct SiteBuilder: Sendable {
     var registry = DirectiveRegistry([
       TraceDirective(runs: runs, cache: scenarioCache), CompareDirective(runs: runs),
       SweepDirective(runs: runs, sweeps: SweepRuns()), SelfCheckDirective(),
-      BytesDirective(runs: runs),
+      BytesDirective(runs: runs), WhatIfDirective(runs: runs),
     ])
     for name in directives.names {
       if let directive = directives[name] { registry.register(directive) }

@@ -7,18 +7,22 @@ struct CounterTable {
 
   /// - Parameter label: names the table's scroll region; distinct per figure, since a page may
   ///   show several walkthroughs.
-  func render(_ counters: Counters, caption: String, label: String) -> String {
+  /// - Parameter soFar: the walkthrough's "so far" column (a figure without steps has none).
+  func render(_ counters: Counters, caption: String, label: String, soFar: Bool = true) -> String {
     // In a scroll box of its own: long numbers must not widen a phone's page.
     var html =
       "<div class=\"hv-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTML.escape(label))\">\n"
     html += "<table class=\"hv-counters\">\n<caption>\(HTML.escape(caption))</caption>\n"
     html += "<thead><tr><th scope=\"col\">\(HTML.escape(text("counters-name")))</th>"
-    html += "<th scope=\"col\" class=\"hv-so-far\">\(HTML.escape(text("counters-so-far")))</th>"
+    if soFar {
+      html += "<th scope=\"col\" class=\"hv-so-far\">\(HTML.escape(text("counters-so-far")))</th>"
+    }
     html += "<th scope=\"col\">\(HTML.escape(text("counters-total")))</th></tr></thead>\n<tbody>\n"
     for (name, value) in counters.named {
       html +=
         "<tr data-counter=\"\(name)\"><th scope=\"row\">\(HTML.escape(text("counter-\(name)")))</th>"
-      html += "<td class=\"hv-so-far\"></td><td>\(text.number(value))</td></tr>\n"
+      if soFar { html += "<td class=\"hv-so-far\"></td>" }
+      html += "<td>\(text.number(value))</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n</div>"
   }

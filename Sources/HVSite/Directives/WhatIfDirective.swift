@@ -1,0 +1,111 @@
+import Foundation
+import HVDiagnostics
+import HVDiagram
+import HVScenario
+import HVTrace
+
+/// ```` ```whatif <scenario> ide-transfer=dma,pio,pio-per-word ```` — "and what if…?": the
+/// scenario run again with one setting changed (issue 17 item 4), every variant precomputed at
+/// build time. The reader switches between them (radio buttons and CSS: it works without script
+/// and from `file://`); the counters change in place, and a chart of every variant's principal
+/// counters marks where the reader is. (Each variant's diagram is not drawn: even with one
+/// lifeline per partition three of them weigh 140 KB; loading them on demand is the next step.)
+/// Settings: `ide-transfer`, `host`, `size` (``Scenario/WhatIfParameter``); one per figure, at
+/// most ``maximumVariants`` values.
+struct WhatIfDirective: Directive {
+  let name = "whatif"
+  let argumentCount = 1...1
+  let optionNames = Scenario.WhatIfParameter.allCases.map(\.rawValue)
+  let usage = "whatif disk-write-emulated ide-transfer=dma,pio,pio-per-word"
+  let runs: ScenarioRuns
+
+  /// The CSS switch covers this many variants (and a figure stays a reasonable size).
+  static let maximumVariants = 6
+  static let charted = ["vmExits", "intercepts", "contextSwitches", "simulatedNanoseconds"]
+
+  func render(_ invocation: DirectiveInvocation, in page: DirectivePage) -> Result<
+    DirectiveOutput, DiagnosticsError
+  > {
+    let token = invocation.arguments[0]
+    guard let run = runs[token.text] else {
+      return .failure(DiagnosticsError([runs.unknown(token)]))
+    }
+    let given = Scenario.WhatIfParameter.allCases.compactMap { parameter in
+      invocation.option(parameter.rawValue).map { (parameter, $0.key, $0.value) }
+    }
+    guard given.count == 1, let (parameter, key, list) = given.first else {
+      return .failure(
+        DiagnosticsError([
+          Diagnostic(
+            at: given.dropFirst().first?.1.location ?? token.location,
+            id: .directiveInvalidWhatIf,
+            "'whatif' changes one setting: give exactly one of \(optionNames.map { "\($0)=" }.joined(separator: ", "))",
+            suggestion: usage)
+        ]))
+    }
+    let values = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    var problems: [Diagnostic] = []
+    if values.count < 2 || values.count > Self.maximumVariants || Set(values).count != values.count
+    {
+      problems.append(
+        Diagnostic(
+          at: key.location, id: .directiveInvalidWhatIf,
+          "'\(parameter.rawValue)' needs 2 to \(Self.maximumVariants) different values, separated by commas",
+          suggestion: "for example \(parameter.rawValue)=\(parameter.choices.replacingOccurrences(of: " ", with: ""))"))
+    }
+    var variants: [(value: String, trace: Trace)] = []
+    for value in values {
+      guard let scenario = run.scenario else { break }
+      switch scenario.setting(parameter, to: value) {
+      case .success(let variant): variants.append((value, ScenarioRunner.run(variant)))
+      case .failure(.invalidValue(let bad, let expected)):
+        problems.append(
+          Diagnostic(
+            at: key.location, id: .directiveInvalidWhatIf,
+            "'\(bad)' is not a value of \(parameter.rawValue)", suggestion: "expected one of: \(expected)"))
+      case .failure(.notApplicable(let why)):
+        problems.append(
+          Diagnostic(
+            at: key.location, id: .directiveInvalidWhatIf,
+            "'\(parameter.rawValue)' does not apply to '\(run.id)': \(why)"))
+      }
+      if case .failure(.notApplicable) = scenario.setting(parameter, to: value) { break }
+    }
+    guard problems.isEmpty, !variants.isEmpty else {
+      return .failure(DiagnosticsError(problems))
+    }
+    let text = WalkthroughText(strings: page.strings)
+    let id = "whatif-\(run.id)-\(parameter.rawValue)"
+    let title = run.title[page.language] ?? run.id
+    let heading = text.format("whatif-heading", ["title": title])
+    let labels = variants.map { "\(parameter.rawValue) = \($0.value)" }
+    var html = "<figure class=\"hv-whatif\" id=\"\(id)\">\n<figcaption>\(HTML.escape(heading))</figcaption>\n"
+    html +=
+      "<div class=\"hv-whatif-choice\" role=\"radiogroup\" aria-label=\"\(HTML.escape(text("whatif-choose")))\">\n"
+    for (index, label) in labels.enumerated() {
+      let input = "\(id)-\(index + 1)"
+      html += "<input type=\"radio\" name=\"\(id)\" id=\"\(input)\"\(index == 0 ? " checked" : "")>"
+      html += "<label for=\"\(input)\">\(HTML.escape(label))</label>\n"
+    }
+    html += "</div>\n<div class=\"hv-whatif-panels\">\n"
+    for (index, variant) in variants.enumerated() {
+      html += "<section class=\"hv-whatif-panel\" aria-label=\"\(HTML.escape(labels[index]))\">\n"
+      html += CounterTable(text: text).render(
+        variant.trace.totals, caption: "\(text("counters-heading")) — \(labels[index])",
+        label: "\(text("counters-heading")): \(labels[index])", soFar: false)
+      html += "\n</section>\n"
+    }
+    html += "</div>\n"
+    let chart = BarChart(
+      id: "\(id)-chart", title: heading, summary: text("compare-scale"), series: labels,
+      categories: Self.charted.map { name in
+        let values = variants.map { $0.trace.totals[name] ?? 0 }
+        return BarChart.Category(
+          label: text("counter-\(name)"), values: values, valueLabels: values.map(text.number))
+      })
+    html +=
+      "<div class=\"hv-chart-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTML.escape(heading))\">\n"
+      + chart.render() + "\n</div>\n</figure>"
+    return .success(DirectiveOutput(html: html, anchors: [id]))
+  }
+}

@@ -1,0 +1,41 @@
+import Testing
+
+@testable import HVSite
+
+/// ```` ```whatif <scenario> <setting>=a,b,c ```` (issue 17 item 4): every variant a real run,
+/// a switch that works without script, and positioned errors.
+@Suite struct WhatIfDirectiveTests {
+  func build(_ body: String) throws -> (site: Site?, errors: [String]) {
+    var fixture = try ContentFixture.withScenarios(["disk-write-emulated", "disk-write-synthetic"])
+    fixture.addLesson("a", order: 1, title: "A", body: body)
+    return (fixture.build().site, fixture.errors())
+  }
+
+  @Test func everyVariantIsARunWithItsOwnCounters() throws {
+    let (site, errors) = try build("```whatif disk-write-emulated ide-transfer=dma,pio,pio-per-word\n```")
+    #expect(errors == [])
+    let page = try #require(site?.text("en/a.html"))
+    #expect(page.contains("<figure class=\"hv-whatif\" id=\"whatif-disk-write-emulated-ide-transfer\">"))
+    #expect(page.components(separatedBy: "type=\"radio\"").count - 1 == 3)
+    #expect(page.contains("id=\"whatif-disk-write-emulated-ide-transfer-1\" checked>"))
+    #expect(page.components(separatedBy: "class=\"hv-whatif-panel\"").count - 1 == 3)
+    // 13 intercepts per DMA command, one per instruction with PIO, one per word per-word.
+    let intercepts = page.components(separatedBy: "data-counter=\"intercepts\"").dropFirst().map {
+      $0.components(separatedBy: "</td>").first ?? ""
+    }
+    #expect(intercepts.count >= 3)
+    #expect(intercepts.first?.hasSuffix(">13") == true, "\(intercepts)")
+  }
+
+  @Test func mistakesAreReportedWithTheChoices() throws {
+    let (_, errors) = try build(
+      "```whatif disk-write-emulated ide-transfer=dma,fast\n```\n\n```whatif disk-write-synthetic ide-transfer=dma,pio\n```\n\n```whatif disk-write-emulated host=2012R2\n```\n\n```whatif disk-write-emulated host=2012R2,2016 size=4KiB,8KiB\n```"
+    )
+    let mine = errors.filter { $0.contains("en/a.md") }
+    #expect(mine.count == 4, "\(mine)")
+    #expect(mine.contains { $0.contains("'fast' is not a value of ide-transfer") && $0.contains("pio-per-word") })
+    #expect(mine.contains { $0.contains("does not apply to 'disk-write-synthetic'") })
+    #expect(mine.contains { $0.contains("needs 2 to 6 different values") })
+    #expect(mine.contains { $0.contains("changes one setting") })
+  }
+}
