@@ -26,10 +26,11 @@ public struct SiteBuilder: Sendable {
   /// Every directive a build knows: the built-in ones, over the scenarios this build ran, then
   /// the extra ones.
   private func registry(_ runs: ScenarioRuns) -> DirectiveRegistry {
+    let variants = SweepRuns()
     var registry = DirectiveRegistry([
       TraceDirective(runs: runs, cache: scenarioCache), CompareDirective(runs: runs),
-      SweepDirective(runs: runs, sweeps: SweepRuns()), SelfCheckDirective(),
-      BytesDirective(runs: runs), WhatIfDirective(runs: runs),
+      SweepDirective(runs: runs, sweeps: variants), SelfCheckDirective(),
+      BytesDirective(runs: runs), WhatIfDirective(runs: runs, variants: variants),
     ])
     for name in directives.names {
       if let directive = directives[name] { registry.register(directive) }

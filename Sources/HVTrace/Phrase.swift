@@ -84,8 +84,6 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
   /// The English text.
   public var description: String { rendered(decimalSeparator: ".") { _ in nil } }
 
-  public var isEmpty: Bool { template.isEmpty }
-
   /// The text with `translate` asked for each template (this one's and its nested phrases');
   /// a template it does not know stays English.
   public func rendered(decimalSeparator: String = ".", _ translate: (String) -> String?) -> String
@@ -97,8 +95,7 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
       case .verbatim(let value): return value
       case .phrase(let phrase): return phrase.rendered(decimalSeparator: decimalSeparator, translate)
       case .duration(let nanoseconds):
-        let text = SimulatedTime.human(nanoseconds)
-        return decimalSeparator == "." ? text : text.replacing(".", with: decimalSeparator)
+        return SimulatedTime.human(nanoseconds, decimalSeparator: decimalSeparator)
       }
     }
   }

@@ -32,6 +32,12 @@ public enum SimulatedTime {
     return decimal(ns, unit: 1_000_000_000) + " s"
   }
 
+  /// `human(_:)` with a language's decimal separator (`944,808 ms`).
+  public static func human(_ nanoseconds: Int, decimalSeparator: String) -> String {
+    let text = human(nanoseconds)
+    return decimalSeparator == "." ? text : text.replacing(".", with: decimalSeparator)
+  }
+
   private static func decimal(_ value: Int, unit: Int) -> String {
     let whole = value / unit
     var fraction = (value % unit) * 1000 / unit

@@ -25,11 +25,6 @@ public struct WireImage: Sendable, Hashable {
     return String(decoding: output, as: UTF8.self)
   }
 
-  /// The field that covers byte `offset`.
-  public func field(at offset: Int) -> WireField? {
-    fields.first { $0.offset <= offset && offset < $0.offset + $0.size }
-  }
-
   /// The field called `name`.
   public func field(_ name: String) -> WireField? { fields.first { $0.name == name } }
 }
@@ -126,10 +121,11 @@ public struct WireWriter: Sendable {
     zeros(name, (alignment - bytes.count % alignment) % alignment, note: note)
   }
 
-  /// Appends another image's fields under `name` (a payload built by the layer above).
-  public mutating func append(_ image: WireImage, as name: String? = nil) {
+  /// Appends another image (a payload built by the layer above), its fields under the current
+  /// group.
+  public mutating func append(_ image: WireImage) {
     let base = bytes.count
-    let prefix = (prefixes + (name.map { [$0] } ?? [])).joined(separator: ".")
+    let prefix = prefixes.joined(separator: ".")
     for field in image.fields {
       var moved = field
       moved.offset += base

@@ -74,4 +74,24 @@ import Testing
       outcome.standardError.contains(
         "Content/lessons/vi/hyper-v-at-a-glance.md:2:1: error: missing required key 'title'"))
   }
+
+  /// `hvwalk phrases vi --missing` (issue 16): nothing missing in the shipped course (exit 0);
+  /// a phrase taken out of the file is listed as YAML ready to fill in, and the exit is non-zero.
+  @Test func phrasesListsWhatALanguageStillLacks() throws {
+    let folder = try contentCopy()
+    let complete = try Hvwalk.run(["phrases", "vi", "--missing"], in: folder.url)
+    #expect(complete.status == 0, "\(complete.standardError)")
+    #expect(!complete.standardOutput.contains("\n\""), "no template listed: \(complete.standardOutput)")
+    let path = folder.path("Content/strings/phrases/vi.yaml")
+    let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+    let removed = try #require(lines.first { $0.hasPrefix("\"resume the guest (VM entry)\":") })
+    try lines.filter { $0 != removed }.joined(separator: "\n").write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let missing = try Hvwalk.run(["phrases", "vi", "--missing"], in: folder.url)
+    #expect(missing.status != 0)
+    #expect(missing.standardOutput.contains("\"resume the guest (VM entry)\": \"\""))
+    #expect(missing.standardError.contains("1 of "), "\(missing.standardError)")
+    let all = try Hvwalk.run(["phrases", "vi"], in: folder.url)
+    #expect(all.standardOutput.contains("\"advance RIP past the OUT\": \""), "translations are listed")
+  }
 }

@@ -228,24 +228,32 @@ struct SweepDirective: Directive {
   }
 }
 
-/// The variant runs of one build, shared by every page that draws a sweep (the English and the
-/// Vietnamese lesson draw the same one). Runs are pure, so a run made twice would be identical:
-/// this only saves the time.
+/// The variant runs of one build, shared by every page that draws a sweep or a what-if (the
+/// English and the Vietnamese lesson draw the same one). Runs are pure, so a run made twice would
+/// be identical: this only saves the time.
 final class SweepRuns: @unchecked Sendable {
   private let lock = NSLock()
   private var memo: [String: Counters] = [:]
 
   /// The totals of `run`'s scenario with `parameter` set to `value`.
   func totals(of run: ScenarioRun, _ parameter: Scenario.Parameter, _ value: Int) -> Counters {
-    let key = "\(run.id)|\(parameter.rawValue)|\(value)"
+    totals(of: run, variant: "\(parameter.rawValue)=\(value)") {
+      run.scenario?.varying(parameter, to: value)
+    }
+  }
+
+  /// The totals of the variant of `run` that `make` builds, remembered under `variant` (which
+  /// names the change, e.g. `ide-transfer=pio`); zero when `make` has no scenario to run.
+  func totals(of run: ScenarioRun, variant: String, _ make: () -> Scenario?) -> Counters {
+    let key = "\(run.id)|\(variant)"
     lock.lock()
     if let known = memo[key] {
       lock.unlock()
       return known
     }
     lock.unlock()
-    guard let variant = run.scenario?.varying(parameter, to: value) else { return Counters() }
-    let totals = ScenarioRunner.run(variant).totals
+    guard let scenario = make() else { return Counters() }
+    let totals = ScenarioRunner.run(scenario).totals
     lock.lock()
     memo[key] = totals
     lock.unlock()

@@ -18,6 +18,8 @@ struct WhatIfDirective: Directive {
   let optionNames = Scenario.WhatIfParameter.allCases.map(\.rawValue)
   let usage = "whatif disk-write-emulated ide-transfer=dma,pio,pio-per-word"
   let runs: ScenarioRuns
+  /// Variant runs shared with the other pages of the build (both languages show the same ones).
+  let variants: SweepRuns
 
   /// The CSS switch covers this many variants (and a figure stays a reasonable size).
   static let maximumVariants = 6
@@ -53,32 +55,40 @@ struct WhatIfDirective: Directive {
           "'\(parameter.rawValue)' needs 2 to \(Self.maximumVariants) different values, separated by commas",
           suggestion: "for example \(parameter.rawValue)=\(parameter.choices.replacingOccurrences(of: " ", with: ""))"))
     }
-    var variants: [(value: String, trace: Trace)] = []
-    for value in values {
-      guard let scenario = run.scenario else { break }
+    guard let scenario = run.scenario else {
+      return .failure(
+        DiagnosticsError([
+          Diagnostic(
+            at: token.location, id: .directiveInvalidWhatIf,
+            "'\(run.id)' was not read from a scenario file, so it cannot be run again")
+        ]))
+    }
+    var totals: [Counters] = []
+    values: for value in values {
       switch scenario.setting(parameter, to: value) {
-      case .success(let variant): variants.append((value, ScenarioRunner.run(variant)))
+      case .success(let variant):
+        totals.append(
+          self.variants.totals(of: run, variant: "\(parameter.rawValue)=\(value)") { variant })
       case .failure(.invalidValue(let bad, let expected)):
         problems.append(
           Diagnostic(
             at: key.location, id: .directiveInvalidWhatIf,
             "'\(bad)' is not a value of \(parameter.rawValue)", suggestion: "expected one of: \(expected)"))
       case .failure(.notApplicable(let why)):
+        // Said once: the other values would not apply either.
         problems.append(
           Diagnostic(
             at: key.location, id: .directiveInvalidWhatIf,
             "'\(parameter.rawValue)' does not apply to '\(run.id)': \(why)"))
+        break values
       }
-      if case .failure(.notApplicable) = scenario.setting(parameter, to: value) { break }
     }
-    guard problems.isEmpty, !variants.isEmpty else {
-      return .failure(DiagnosticsError(problems))
-    }
+    guard problems.isEmpty else { return .failure(DiagnosticsError(problems)) }
     let text = WalkthroughText(strings: page.strings)
     let id = "whatif-\(run.id)-\(parameter.rawValue)"
     let title = run.title[page.language] ?? run.id
     let heading = text.format("whatif-heading", ["title": title])
-    let labels = variants.map { "\(parameter.rawValue) = \($0.value)" }
+    let labels = values.map { "\(parameter.rawValue) = \($0)" }
     var html = "<figure class=\"hv-whatif\" id=\"\(id)\">\n<figcaption>\(HTML.escape(heading))</figcaption>\n"
     html +=
       "<div class=\"hv-whatif-choice\" role=\"radiogroup\" aria-label=\"\(HTML.escape(text("whatif-choose")))\">\n"
@@ -88,10 +98,10 @@ struct WhatIfDirective: Directive {
       html += "<label for=\"\(input)\">\(HTML.escape(label))</label>\n"
     }
     html += "</div>\n<div class=\"hv-whatif-panels\">\n"
-    for (index, variant) in variants.enumerated() {
+    for (index, counters) in totals.enumerated() {
       html += "<section class=\"hv-whatif-panel\" aria-label=\"\(HTML.escape(labels[index]))\">\n"
       html += CounterTable(text: text).render(
-        variant.trace.totals, caption: "\(text("counters-heading")) — \(labels[index])",
+        counters, caption: "\(text("counters-heading")) — \(labels[index])",
         label: "\(text("counters-heading")): \(labels[index])", soFar: false)
       html += "\n</section>\n"
     }
@@ -99,7 +109,7 @@ struct WhatIfDirective: Directive {
     let chart = BarChart(
       id: "\(id)-chart", title: heading, summary: text("compare-scale"), series: labels,
       categories: Self.charted.map { name in
-        let values = variants.map { $0.trace.totals[name] ?? 0 }
+        let values = totals.map { $0[name] ?? 0 }
         return BarChart.Category(
           label: text("counter-\(name)"), values: values, valueLabels: values.map(text.number))
       })

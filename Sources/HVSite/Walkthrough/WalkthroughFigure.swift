@@ -86,7 +86,9 @@ struct WalkthroughFigure {
       "<figure class=\"hv-walkthrough\" id=\"\(id)\" data-walkthrough data-steps=\"\(model.messages.count)\""
     html += " data-position-format=\"\(HTML.escape(text("walkthrough-position")))\""
     html += " data-group-separator=\"\(HTML.escape(text("number-group-separator")))\""
-    if let bytesHref, run.trace.storedEvents.contains(where: { $0.wire != nil }) {
+    // Every ring packet carries its bytes: the byte view and the ring figure go together.
+    let hasRingPackets = model.messages.contains { $0.event.wire != nil }
+    if let bytesHref, hasRingPackets {
       html += " data-bytes-src=\"\(HTML.escape(bytesHref))\" data-bytes-id=\"\(HTML.escape(run.id))\""
       for key in ["button", "heading", "offset", "field", "size", "value", "note", "zeros", "close"] {
         html += " data-label-bytes-\(key)=\"\(HTML.escape(text("bytes-" + key)))\""
@@ -102,7 +104,7 @@ struct WalkthroughFigure {
     // The ring figure's words, where the run has ring packets to draw.
     for key in [
       "ring", "ring-title", "ring-sentence", "ring-packet", "ring-unread", "ring-free", "ring-idle",
-    ] where run.trace.storedEvents.contains(where: { $0.kind == .ringPacket }) {
+    ] where hasRingPackets {
       html += " data-label-\(key)=\"\(HTML.escape(text("walkthrough-" + key)))\""
     }
     html += ">\n"

@@ -107,7 +107,7 @@ struct WalkthroughText {
 
   /// A simulated duration for people, with the language's decimal separator (`12,5 µs`).
   func duration(_ nanoseconds: Int) -> String {
-    SimulatedTime.human(nanoseconds).replacing(".", with: self("number-decimal-separator"))
+    SimulatedTime.human(nanoseconds, decimalSeparator: self("number-decimal-separator"))
   }
 
   /// `12 345` / `12.345` / `12,345`: digits grouped by threes with the language's separator.

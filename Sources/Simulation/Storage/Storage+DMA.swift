@@ -79,17 +79,14 @@ extension Storage {
       },
       { done in
         let verb = isWrite ? "WriteFile" : "ReadFile"
-        let label: Phrase
-        switch (isWrite, prdEntries == 1) {
-        case (true, true):
-          label = "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied from guest memory through \(prdEntries) PRD entry"
-        case (true, false):
-          label = "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied from guest memory through \(prdEntries) PRD entries"
-        case (false, true):
-          label = "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied into guest memory through \(prdEntries) PRD entry"
-        case (false, false):
-          label = "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied into guest memory through \(prdEntries) PRD entries"
-        }
+        // The direction is a template of its own (word order differs between languages); the
+        // entry count a phrase of its own (English needs the singular).
+        let entries: Phrase =
+          prdEntries == 1 ? "\(prdEntries) PRD entry" : "\(prdEntries) PRD entries"
+        let label: Phrase =
+          isWrite
+          ? "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied from guest memory through \(entries)"
+          : "\(verb): \(sectors) sector(s) at LBA \(lba) (\(bytes) bytes), copied into guest memory through \(entries)"
         self.kernel.emit(
           .call, .vmwp, .storageStack, label,
           details: [.int("lba", lba), .int("bytes", bytes), .int("prd_entries", prdEntries)],
