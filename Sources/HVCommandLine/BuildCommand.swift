@@ -18,6 +18,10 @@ struct BuildCommand: ParsableCommand {
       holds the .hvwalk-site marker every build writes); never the content folder or a folder \
       that contains it, a file, or a folder of other files (unless --force). One build writes \
       into an output at a time; a second one waits for the first.
+
+      When neither the content nor hvwalk changed since the last build into the output, and \
+      the output is as that build left it, nothing is written (the check is recorded in \
+      .<output>.state beside the output folder).
       """
   )
 
@@ -37,14 +41,25 @@ struct BuildCommand: ParsableCommand {
     let clock = ContinuousClock()
     let started = clock.now
     let console = Console.standard
-    switch try ContentBuild.run(SiteBuilder(), content: content.content) {
+    let reading = try ContentReader.read(content.content)
+    // Nothing to do when the output holds exactly what the last build over this content left
+    // (``BuildState``): the site is a pure function of the content and of hvwalk itself.
+    let inputs = reading.diagnostics.isEmpty ? BuildState.inputs(of: reading.snapshot) : nil
+    if let inputs, let state = BuildState.isCurrent(output, inputs: inputs) {
+      let seconds = (clock.now - started).secondsDescription
+      console.info(
+        "\(output)/ is up to date (\(state.files) files): the content has not changed since it was built. Checked in \(seconds)."
+      )
+      return
+    }
+    switch ContentBuild.run(SiteBuilder(), reading) {
     case .failure(let error):
       console.report(error.diagnostics)
       throw ExitCode.failure
     case .success(let site):
       try SiteWriter(
         destination: output, content: content.content, force: force, announce: console.error
-      ).write(site)
+      ).write(site, inputs: inputs)
       let seconds = (clock.now - started).secondsDescription
       console.info(
         "Built \(site.pageCount) pages (\(site.files.count) files) into \(output)/ in \(seconds).")

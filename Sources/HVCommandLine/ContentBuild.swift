@@ -8,7 +8,13 @@ enum ContentBuild {
   static func run(_ builder: SiteBuilder, content folder: String) throws -> Result<
     Site, DiagnosticsError
   > {
-    let reading = try ContentReader.read(folder)
+    run(builder, try ContentReader.read(folder))
+  }
+
+  /// Builds what was already read (`build` fingerprints the reading first).
+  static func run(_ builder: SiteBuilder, _ reading: ContentReader.Reading) -> Result<
+    Site, DiagnosticsError
+  > {
     let result = builder.build(reading.snapshot)
     guard !reading.diagnostics.isEmpty else { return result }
     switch result {

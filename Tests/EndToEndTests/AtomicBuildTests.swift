@@ -37,7 +37,7 @@ import Testing
     #expect(outcome.standardOutput.isEmpty)
     #expect(differences(before, tree(folder.path("Site"))) == [])
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
-      $0.hasPrefix(".Site") && !$0.hasSuffix(".lock")
+      $0.hasPrefix(".Site") && ![".Site.lock", ".Site.state"].contains($0)
     }
     #expect(leftovers == [])
   }
@@ -92,7 +92,7 @@ import Testing
     #expect(outcome.status == 0)
     #expect(tree(folder.path("Site")).count == expectedCount)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
-      $0.hasPrefix(".Site") && !$0.hasSuffix(".lock")
+      $0.hasPrefix(".Site") && ![".Site.lock", ".Site.state"].contains($0)
     }
     #expect(leftovers == [], "the next build removes what killed builds left behind")
   }

@@ -1,4 +1,6 @@
 import Foundation
+@testable import HVCommandLine
+import HVSite
 import HVTestSupport
 import Testing
 
@@ -64,5 +66,92 @@ import Testing
     #expect(outcome.status != 0)
     #expect(
       outcome.standardError.contains("content folder '/nonexistent/hvwalk-content' does not exist"))
+  }
+
+  // MARK: An unchanged course is not rebuilt (issue 18 item 2)
+
+  /// The second build over unchanged content writes nothing: same inode, same bytes, and it
+  /// says so.
+  @Test func aRebuildOfUnchangedContentWritesNothing() throws {
+    let folder = try TemporaryFolder()
+    let site = folder.path("Site")
+    let first = try Hvwalk.run(["build", "--content", content.path, "--output", site])
+    #expect(first.status == 0, "\(first.standardError)")
+    let before = tree(site)
+    let page = site + "/en/vmbus.html"
+    let inode = try #require(FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int)
+    let second = try Hvwalk.run(["build", "--content", content.path, "--output", site])
+    #expect(second.status == 0, "\(second.standardError)")
+    #expect(second.standardOutput.contains("is up to date"), "\(second.standardOutput)")
+    #expect(!second.standardOutput.hasPrefix("Built "))
+    #expect(differences(before, tree(site)) == [])
+    #expect(try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int == inode)
+    #expect(FileManager.default.fileExists(atPath: folder.path(".Site.state")))
+  }
+
+  /// Any change to a content file, however small, builds again.
+  @Test func anEditedLessonIsBuilt() throws {
+    let folder = try TemporaryFolder()
+    let copy = folder.url.appendingPathComponent("Content")
+    try copyFolder(content, to: copy)
+    let site = folder.path("Site")
+    #expect(try Hvwalk.run(["build", "--content", copy.path, "--output", site]).status == 0)
+    let lesson = copy.appendingPathComponent("lessons/en/heartbeat.md")
+    let text = try String(contentsOf: lesson, encoding: .utf8)
+    #expect(text.contains("## In two minutes\n"))
+    try text.replacingOccurrences(of: "## In two minutes\n", with: "## In two minutes!\n").write(
+      to: lesson, atomically: true, encoding: .utf8)
+    let rebuilt = try Hvwalk.run(["build", "--content", copy.path, "--output", site])
+    #expect(rebuilt.status == 0, "\(rebuilt.standardError)")
+    #expect(rebuilt.standardOutput.hasPrefix("Built "), "\(rebuilt.standardOutput)")
+    let page = try String(contentsOfFile: site + "/en/heartbeat.html", encoding: .utf8)
+    #expect(page.contains("In two minutes!"))
+  }
+
+  /// A page edited, deleted or added by hand in the output is not "up to date": the next build
+  /// writes the site again and the hand edits are gone.
+  @Test func aHandEditedOutputIsRebuilt() throws {
+    let folder = try TemporaryFolder()
+    let site = folder.path("Site")
+    #expect(try Hvwalk.run(["build", "--content", content.path, "--output", site]).status == 0)
+    let built = tree(site)
+    let edits: [(String, (String) throws -> Void)] = [
+      ("en/vmbus.html", { path in
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<!-- edited -->".utf8))
+        try handle.close()
+      }),
+      ("vi/index.html", { path in try FileManager.default.removeItem(atPath: path) }),
+      ("en/extra.html", { path in try Data("x".utf8).write(to: URL(fileURLWithPath: path)) }),
+    ]
+    for (file, edit) in edits {
+      try edit(site + "/" + file)
+      let outcome = try Hvwalk.run(["build", "--content", content.path, "--output", site])
+      #expect(outcome.standardOutput.hasPrefix("Built "), "after editing \(file): \(outcome.standardOutput)")
+      #expect(differences(built, tree(site)) == [], "after editing \(file)")
+    }
+  }
+
+  /// The fingerprint sees every byte of every file, the file names, and the generator.
+  @Test func theInputFingerprintChangesWithAnyInput() {
+    func snapshot(_ files: [(String, String)]) -> ContentSnapshot {
+      ContentSnapshot(
+        displayRoot: "Content", files: files.map { .init(path: $0.0, bytes: Array($0.1.utf8)) })
+    }
+    let base = BuildState.inputs(of: snapshot([("a.md", "abc"), ("b.md", "def")]), generator: "g")
+    let variants = [
+      BuildState.inputs(of: snapshot([("a.md", "abd"), ("b.md", "def")]), generator: "g"),
+      BuildState.inputs(of: snapshot([("a.md", "ab"), ("b.md", "cdef")]), generator: "g"),
+      BuildState.inputs(of: snapshot([("a.md", "abc"), ("c.md", "def")]), generator: "g"),
+      BuildState.inputs(of: snapshot([("a.md", "abc")]), generator: "g"),
+      BuildState.inputs(of: snapshot([("a.md", "abc"), ("b.md", "def")]), generator: "h"),
+      BuildState.inputs(
+        of: snapshot([("a.md", "abc"), ("b.md", "def" + String(repeating: "x", count: 100))]),
+        generator: "g"),
+    ]
+    #expect(BuildState.inputs(of: snapshot([("a.md", "abc"), ("b.md", "def")]), generator: "g") == base)
+    #expect(Set(variants + [base]).count == variants.count + 1)
+    #expect(base.count == 32)
   }
 }

@@ -21,7 +21,10 @@ struct SiteWriter {
   /// Where "waiting for another build" is said.
   var announce: (String) -> Void = { _ in }
 
-  func write(_ site: Site) throws {
+  /// - Parameter inputs: the fingerprint of what the site was built from; recorded beside the
+  ///   output once the site is in place (``BuildState``), so the next build over the same
+  ///   inputs can skip.
+  func write(_ site: Site, inputs: String? = nil) throws {
     let manager = FileManager.default
     let target = URL(fileURLWithPath: destination).standardizedFileURL
     let parent = target.deletingLastPathComponent()
@@ -49,6 +52,7 @@ struct SiteWriter {
         Array(OutputGuard.markerText.utf8),
         to: staging.appendingPathComponent(OutputGuard.markerName).path)
       try swap(staging, into: target)
+      if let inputs { BuildState.record(target.path, inputs: inputs, files: site.files.count) }
     } catch {
       try? manager.removeItem(at: staging)
       throw error
@@ -158,7 +162,9 @@ struct SiteWriter {
       }
     }
     for entry in entries {
-      guard let pid = owner(entry, ".\(name).tmp-"), !OutputLock.isAlive(pid) || pid == getpid()
+      guard
+        let pid = owner(entry, ".\(name).tmp-") ?? owner(entry, ".\(name).state.tmp-"),
+        !OutputLock.isAlive(pid) || pid == getpid()
       else { continue }
       try? manager.removeItem(at: parent.appendingPathComponent(entry))
     }

@@ -31,7 +31,7 @@ import Testing
         "round \(round): the site is incomplete")
     }
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
-      .filter { $0.hasPrefix(".Site") && !$0.hasSuffix(".lock") }
+      .filter { $0.hasPrefix(".Site") && ![".Site.lock", ".Site.state"].contains($0) }
     #expect(leftovers == [])
   }
 
