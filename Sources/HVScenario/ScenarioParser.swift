@@ -33,7 +33,8 @@ public enum ScenarioParser {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: source)
+      // `.utf8` spelled out: Yams' `.default` encoding reads the whole environment on every call.
+      root = try Yams.compose(yaml: source, .default, .default, .utf8)
     } catch {
       reader.report(error, source: source)
       return (nil, reader.diagnostics.sorted())

@@ -92,7 +92,8 @@ public struct SiteBuilder: Sendable {
     let pages = PageRenderer(
       config: config, strings: strings, theme: theme, lessons: lessons,
       scenarios: runs, parallel: parallel, cache: scenarioCache,
-      layout: LayoutRenderer(theme: theme)
+      layout: SplicedTemplate(theme: theme, template: "layout"),
+      lessonTemplate: SplicedTemplate(theme: theme, template: "lesson")
     ).pages(plan.routes)
     let sizes = pageSizes(pages, lessons: lessons, runs: runs, content: content)
     guard sizes.isEmpty else { return .failure(DiagnosticsError(sizes)) }

@@ -43,7 +43,7 @@ import Testing
     let layout = try String(
       contentsOf: Repository.url("Content/theme/templates/layout.mustache"), encoding: .utf8)
     let theme = try Self.theme(layout: layout)
-    let fast = LayoutRenderer(theme: theme)
+    let fast = SplicedTemplate<LayoutView>(theme: theme, template: "layout")
     for view in Self.views {
       #expect(fast.render(view) == theme.render(view, template: "layout"))
     }
@@ -56,7 +56,7 @@ import Testing
         {{^description}}<p>no description</p>{{/description}}{{#pageURL}}<link href="{{pageURL}}">{{/pageURL}}
         {{{pageTitle}}} {{#languages}}<a href="{{href}}">{{name}}</a>{{/languages}}<main>{{{content}}}</main>
         """)
-    let fast = LayoutRenderer(theme: theme)
+    let fast = SplicedTemplate<LayoutView>(theme: theme, template: "layout")
     for view in Self.views {
       #expect(fast.render(view) == theme.render(view, template: "layout"))
     }

@@ -63,12 +63,15 @@ struct SiteWriter {
   /// copy is hard-linked instead of written: no new inode, no data written, so a rebuild that
   /// changes one lesson costs little more than that lesson (the swap still replaces the folder
   /// as a whole, and the old folder's names go away with it).
+  ///
+  /// Folders first, then the files on every core: creating a thousand files is mostly the
+  /// file system's own work (inode allocation), which runs in parallel in the kernel. The
+  /// first error (in file order) is the one reported.
   private func writeFiles(_ site: Site, into folder: URL, previous: URL) throws {
     let manager = FileManager.default
     var created: Set<String> = []
     for file in site.files {
-      let url = folder.appendingPathComponent(file.path)
-      let directory = url.deletingLastPathComponent().path
+      let directory = (folder.path + "/" + file.path).deletingLastPathComponentOfPath
       if created.insert(directory).inserted {
         do {
           try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -76,10 +79,23 @@ struct SiteWriter {
           throw CommandFailure("create", directory, error)
         }
       }
-      let old = previous.appendingPathComponent(file.path).path
-      if Self.hasSameBytes(old, file.bytes), link(old, url.path) == 0 { continue }
-      try Self.write(file.bytes, to: url.path)
     }
+    let files = site.files
+    let root = folder.path
+    let old = previous.path
+    let failures = FailureSlots()
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let file = files[index]
+      let path = root + "/" + file.path
+      let earlier = old + "/" + file.path
+      if Self.hasSameBytes(earlier, file.bytes), link(earlier, path) == 0 { return }
+      do {
+        try Self.write(file.bytes, to: path)
+      } catch {
+        failures.record(error, at: index)
+      }
+    }
+    if let failure = failures.first { throw failure }
   }
 
   private static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
@@ -168,5 +184,32 @@ struct SiteWriter {
       else { continue }
       try? manager.removeItem(at: parent.appendingPathComponent(entry))
     }
+  }
+}
+
+/// The errors of a parallel write, one slot per file, so the one reported does not depend on
+/// which thread failed first.
+private final class FailureSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var errors: [Int: any Error] = [:]
+
+  func record(_ error: any Error, at index: Int) {
+    lock.lock()
+    errors[index] = error
+    lock.unlock()
+  }
+
+  var first: (any Error)? {
+    lock.lock()
+    defer { lock.unlock() }
+    return errors.keys.min().flatMap { errors[$0] }
+  }
+}
+
+extension String {
+  /// `a/b/c.html` → `a/b` (what `URL.deletingLastPathComponent` does, without building URLs).
+  fileprivate var deletingLastPathComponentOfPath: String {
+    guard let slash = lastIndex(of: "/") else { return "." }
+    return String(self[..<slash])
   }
 }

@@ -78,7 +78,9 @@ struct FrontMatter: Equatable {
     -> (FrontMatter?, [Diagnostic])
   {
     let source = YAMLSource(path: displayPath, lineOffset: 1)
-    let (root, syntax) = source.compose(yaml)
+    // Every value is read as text, and `order` with Yams' own integer rules, which do not
+    // depend on the tag: no tag resolution needed.
+    let (root, syntax) = source.compose(yaml, resolver: .basic)
     guard let root else {
       // Empty front matter composes to no node and no error: without this the lesson would be
       // dropped without a word (found by the mutation fuzz).

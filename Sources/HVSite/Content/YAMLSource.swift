@@ -10,7 +10,10 @@ struct YAMLSource {
   let lineOffset: Int
 
   /// The root node, or diagnostics for syntax errors (tabs, bad indentation, duplicate keys…).
-  func compose(_ text: String) -> (Node?, [Diagnostic]) {
+  /// - Parameter resolver: how plain scalars get their tags. Readers that take every value as
+  ///   text or parse numbers themselves pass `.basic`, which skips Yams' regular expressions
+  ///   (they were a tenth of a 1,000-lesson build's time in front matter alone).
+  func compose(_ text: String, resolver: Resolver = .default) -> (Node?, [Diagnostic]) {
     if let tab = Self.firstTabIndentation(in: text) {
       let at = SourceLocation(path: path, line: tab + lineOffset, column: 1)
       return (
@@ -23,7 +26,8 @@ struct YAMLSource {
       )
     }
     do {
-      return (try Yams.compose(yaml: text), [])
+      // `.utf8` spelled out: Yams' `.default` encoding reads the whole environment on every call.
+      return (try Yams.compose(yaml: text, resolver, .default, .utf8), [])
     } catch let error as YamlError {
       return (nil, [diagnostic(for: error)])
     } catch {

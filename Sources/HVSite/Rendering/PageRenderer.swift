@@ -12,7 +12,9 @@ struct PageRenderer: Sendable {
   let parallel: Bool
   let cache: ScenarioCache?
   /// The layout, rendered once per page shape and filled in per page.
-  let layout: LayoutRenderer
+  let layout: SplicedTemplate<LayoutView>
+  /// The `lesson` template, likewise.
+  let lessonTemplate: SplicedTemplate<LessonView>
 
   /// The rendered files of `routes`; routes of copied files (assets, media) and the sitemap are
   /// not rendered here and are skipped.
@@ -116,10 +118,10 @@ struct PageRenderer: Sendable {
       TocItem(title: $0.text, id: $0.id, level: $0.level)
     }
     let view = LessonView(
-      title: lesson.title, summary: lesson.summary, body: lesson.body.html,
+      language: lesson.language, title: lesson.title, summary: lesson.summary, body: lesson.body.html,
       toc: toc, hasToc: toc.count >= Self.tocThreshold, previous: previous, next: next,
       strings: strings(lesson.language))
-    let content = theme.render(view, template: "lesson")
+    let content = lessonTemplate.render(view)
     return file(
       route, kind: "lesson",
       title: "\(lesson.title) — \(config.title[lesson.language] ?? "")",

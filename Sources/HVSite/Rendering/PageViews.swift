@@ -45,6 +45,8 @@ struct SidebarItem {
 }
 
 struct LessonView {
+  /// Which strings the view carries (not shown by templates; it decides the spliced shape).
+  var language: String
   var title: String
   var summary: String
   var body: String
