@@ -23,7 +23,39 @@ enum ContentReader {
     var diagnostics: [Diagnostic]
   }
 
-  static func read(_ folder: String) throws -> Reading {
+  /// The bytes of every file of the last read, with what `stat` said about it (`serve` reads
+  /// the folder after every change; a file whose device, inode, size and modification time are
+  /// all unchanged is not read again). Editors that save in place change the modification
+  /// time (nanoseconds here), and those that save by rename change the inode.
+  final class ReadCache {
+    fileprivate struct Stamp: Equatable {
+      var device: UInt64
+      var inode: UInt64
+      var size: Int
+      var seconds: Int
+      var nanoseconds: Int
+
+      init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int(info.st_size)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+      }
+    }
+    fileprivate var files: [String: (stamp: Stamp, bytes: [UInt8])] = [:]
+    /// Files read from disk by the last read (the rest came from the cache), for tests.
+    private(set) var reads = 0
+
+    fileprivate func update(_ files: [String: (stamp: Stamp, bytes: [UInt8])], reads: Int) {
+      self.files = files
+      self.reads = reads
+    }
+  }
+
+  /// - Parameter cache: what an earlier read of the same folder found (`serve`); nil reads
+  ///   every file.
+  static func read(_ folder: String, cache: ReadCache? = nil) throws -> Reading {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -34,8 +66,9 @@ enum ContentReader {
     guard let root = realPath(folder) else {
       throw CommandFailure("cannot open the content folder '\(folder)': \(FileSystemError.current)")
     }
-    var walk = Walk(root: root, display: display)
+    var walk = Walk(root: root, display: display, cache: cache)
     walk.visit("")
+    cache?.update(walk.seen, reads: walk.reads)
     return Reading(
       snapshot: ContentSnapshot(displayRoot: display, files: walk.files),
       diagnostics: walk.diagnostics)
@@ -53,10 +86,14 @@ enum ContentReader {
     var files: [ContentSnapshot.File] = []
     var diagnostics: [Diagnostic] = []
     var total = 0
+    let cache: ReadCache?
+    var seen: [String: (stamp: ReadCache.Stamp, bytes: [UInt8])] = [:]
+    var reads = 0
 
-    init(root: String, display: String) {
+    init(root: String, display: String, cache: ReadCache?) {
       self.root = root
       self.display = display
+      self.cache = cache
     }
 
     mutating func visit(_ relative: String) {
@@ -80,7 +117,7 @@ enum ContentReader {
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: visit(path)
-        case S_IFREG: readFile(path, from: full, size: Int(info.st_size))
+        case S_IFREG: readFile(path, from: full, info: info)
         case S_IFLNK: followLink(path, full)
         default:
           refuse(
@@ -115,10 +152,11 @@ enum ContentReader {
           id: .contentLinkNotFile, suggestion: "move the folder here, or link each file")
         return
       }
-      readFile(path, from: target, size: Int(info.st_size))
+      readFile(path, from: target, info: info)
     }
 
-    mutating func readFile(_ path: String, from full: String, size: Int) {
+    mutating func readFile(_ path: String, from full: String, info: stat) {
+      let size = Int(info.st_size)
       guard size <= ContentReader.largestFile else {
         refuse(
           path,
@@ -133,10 +171,19 @@ enum ContentReader {
           id: .limitContentSize)
         return
       }
+      let stamp = ReadCache.Stamp(info)
+      if let known = cache?.files[path], known.stamp == stamp {
+        total += known.bytes.count
+        files.append(.init(path: path, bytes: known.bytes))
+        seen[path] = known
+        return
+      }
       switch Self.contents(of: full, size: size) {
       case .success(let bytes):
         total += bytes.count
         files.append(.init(path: path, bytes: bytes))
+        reads += 1
+        if cache != nil { seen[path] = (stamp, bytes) }
       case .failure(let reason):
         refuse(path, "cannot read: \(reason)", id: .contentUnreadable)
       }

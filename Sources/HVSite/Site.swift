@@ -30,6 +30,15 @@ public struct Site: Sendable, Equatable {
     file(path).map { String(decoding: $0.bytes, as: UTF8.self) }
   }
 
+  /// Number of lesson pages (not indexes, scenario or print pages), for the serve log.
+  public var lessonCount: Int {
+    files.filter {
+      let parts = $0.path.split(separator: "/")
+      return parts.count == 2 && $0.path.hasSuffix(Route.pageExtension)
+        && !["index.html", "print.html", "404.html"].contains(parts[1])
+    }.count
+  }
+
   /// Number of HTML pages, for the build summary.
   public var pageCount: Int { files.filter { $0.path.hasSuffix(Route.pageExtension) }.count }
 }

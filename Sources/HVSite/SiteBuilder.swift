@@ -11,15 +11,18 @@ public struct SiteBuilder: Sendable {
   public var directives: DirectiveRegistry
   /// Scenario runs kept between builds (`hvwalk serve`); nil simulates every scenario.
   public var scenarioCache: ScenarioCache?
+  /// Lessons and pages kept between builds (`hvwalk serve`); nil renders everything.
+  public var renderCache: RenderCache?
   /// Render lessons and pages on all cores. Output is byte-identical either way (tested).
   public var parallel: Bool
 
   public init(
     directives: DirectiveRegistry = DirectiveRegistry(), scenarioCache: ScenarioCache? = nil,
-    parallel: Bool = true
+    renderCache: RenderCache? = nil, parallel: Bool = true
   ) {
     self.directives = directives
     self.scenarioCache = scenarioCache
+    self.renderCache = renderCache
     self.parallel = parallel
   }
 
@@ -47,6 +50,7 @@ public struct SiteBuilder: Sendable {
     (site: Site, plan: SitePlan), DiagnosticsError
   > {
     var diagnostics: [Diagnostic] = []
+    renderCache?.begin(content)
     // A broken site.yaml must not hide every other problem: the rest is checked against the
     // languages the content itself shows (its strings files), and the build still fails.
     let config = loadConfig(content, &diagnostics) ?? SiteConfig.fallback(for: content)
@@ -65,12 +69,19 @@ public struct SiteBuilder: Sendable {
     .subtracting(runs.map(\.id))
     let hasScenarios = !content.files(under: "scenarios").isEmpty
     let required = ["self-check-heading"] + (hasScenarios ? WalkthroughText.requiredKeys : [])
-    let strings = StringsLoader(content: content, config: config)
-      .load(theme: theme, requiredKeys: required, &diagnostics)
+    // Strings and phrases come from context files only: kept between `serve` builds.
+    let loaded = reuse("strings", key: required) {
+      var problems: [Diagnostic] = []
+      let strings = StringsLoader(content: content, config: config)
+        .load(theme: theme, requiredKeys: required, &problems)
+      return (strings, problems)
+    }
+    let strings = loaded.0
+    diagnostics += loaded.1
     let (rendered, present, lessonDiagnostics) = LessonLoader(
       content: content, config: config,
       strings: strings, directives: registry(ScenarioRuns(runs, broken: broken)),
-      runs: ScenarioRuns(runs, broken: broken), parallel: parallel
+      runs: ScenarioRuns(runs, broken: broken), parallel: parallel, cache: renderCache
     ).load()
     diagnostics += lessonDiagnostics
     let lessons = rendered.mapValues { $0.filter(\.hasValidFrontMatter) }
@@ -78,7 +89,9 @@ public struct SiteBuilder: Sendable {
       config: config, lessons: lessons, present: present,
       displayRoot: content.displayPath("lessons")
     ).check()
-    diagnostics += TerminologyCheck(content: content, languages: config.languages).check()
+    diagnostics += TerminologyCheck(
+      content: content, languages: config.languages, cache: renderCache
+    ).check()
     // Links are checked against the pages the site will have, so link mistakes are reported
     // together with every other problem, not only once the rest is fixed.
     let plan = SitePlan(
@@ -92,8 +105,9 @@ public struct SiteBuilder: Sendable {
     let pages = PageRenderer(
       config: config, strings: strings, theme: theme, lessons: lessons,
       scenarios: runs, parallel: parallel, cache: scenarioCache,
-      layout: SplicedTemplate(theme: theme, template: "layout"),
-      lessonTemplate: SplicedTemplate(theme: theme, template: "lesson")
+      layout: spliced(theme, "layout"), lessonTemplate: spliced(theme, "lesson"),
+      printTemplate: spliced(theme, "print"),
+      renderCache: renderCache
     ).pages(plan.routes)
     let sizes = pageSizes(pages, lessons: lessons, runs: runs, content: content)
     guard sizes.isEmpty else { return .failure(DiagnosticsError(sizes)) }
@@ -101,7 +115,22 @@ public struct SiteBuilder: Sendable {
     assert(
       Set(site.files.map(\.path)) == plan.paths,
       "the build must write exactly the files SitePlan lists")
+    // Only a complete build decides what the next one may reuse (a failed one rendered no pages).
+    renderCache?.end()
     return .success((site, plan))
+  }
+
+  /// A value that depends on the context files only (``RenderCache``): made once per `serve`
+  /// session until one of them changes, and every time otherwise.
+  private func reuse<Key: Equatable, Value>(_ slot: String, key: Key, make: () -> Value) -> Value {
+    renderCache?.reuse(slot, key: key, make: make) ?? make()
+  }
+
+  /// A spliced template, kept between `serve` builds with what it learnt (its compiled shapes).
+  private func spliced<View: SpliceableView>(_ theme: Theme, _ name: String)
+    -> SplicedTemplate<View>
+  {
+    reuse("template \(name)", key: 0) { SplicedTemplate<View>(theme: theme, template: name) }
   }
 
   /// The theme's assets and the content's media, copied byte for byte to their routes.

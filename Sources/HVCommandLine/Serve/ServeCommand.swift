@@ -35,10 +35,11 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     let console = Console.standard
     let served = ServedSite()
-    let builder = SiteBuilder(scenarioCache: ScenarioCache())
+    let builder = SiteBuilder(scenarioCache: ScenarioCache(), renderCache: RenderCache())
     var watcher = ContentWatcher(folder: content.content)
     _ = watcher.changed()
-    await rebuild(builder, served, console, reason: nil)
+    let files = ContentReader.ReadCache()
+    await rebuild(builder, files, served, console, reason: nil)
 
     let box = PortBox()
     let server = try LoopbackServer(port: port) { [served, box] request in
@@ -55,28 +56,35 @@ struct ServeCommand: AsyncParsableCommand {
     while !interrupt.received {
       try? await Task.sleep(nanoseconds: UInt64(poll) * 1_000_000)
       if let changes = watcher.changed() {
-        await rebuild(builder, served, console, reason: changes)
+        await rebuild(builder, files, served, console, reason: changes)
       }
     }
     server.stop()
     console.info("\nStopped.")
   }
 
+  /// Builds again: files not changed since the last read are not read again (`files`), and
+  /// lessons and pages whose inputs did not change are not rendered again (the builder's
+  /// ``RenderCache``).
   private func rebuild(
-    _ builder: SiteBuilder, _ served: ServedSite, _ console: Console, reason: [String]?
+    _ builder: SiteBuilder, _ files: ContentReader.ReadCache, _ served: ServedSite,
+    _ console: Console, reason: [String]?
   ) async {
     let clock = ContinuousClock()
     let started = clock.now
     do {
-      switch try ContentBuild.run(builder, content: content.content) {
+      switch ContentBuild.run(builder, try ContentReader.read(content.content, cache: files)) {
       case .success(let site):
         await served.publish(site)
         let changed =
           reason.map {
             " after changes to " + $0.prefix(3).joined(separator: ", ") + ($0.count > 3 ? "…" : "")
           } ?? ""
+        let rendered = builder.renderCache.map {
+          " (rendered \($0.renderedLessons) of \(site.lessonCount) lessons, \($0.renderedPages) lesson pages; read \(files.reads) files)"
+        } ?? ""
         console.info(
-          "Built \(site.pageCount) pages in \((clock.now - started).millisecondsDescription)\(changed)."
+          "Built \(site.pageCount) pages in \((clock.now - started).millisecondsDescription)\(changed)\(rendered)."
         )
       case .failure(let error):
         await served.fail(error.diagnostics)

@@ -10,6 +10,8 @@ struct LessonLoader: Sendable {
   let directives: DirectiveRegistry
   let runs: ScenarioRuns
   let parallel: Bool
+  /// Lessons rendered by earlier builds (`serve`), by file path and bytes.
+  var cache: RenderCache? = nil
 
   /// The rendered lessons per language, the slugs that have a file per language (rendered or
   /// not, so one broken file does not also read as a missing translation), and the problems.
@@ -48,7 +50,7 @@ struct LessonLoader: Sendable {
     // in file order so the output does not depend on scheduling.
     var results = [(Lesson?, [Diagnostic])](repeating: (nil, []), count: located.count)
     let items = located
-    let work: @Sendable (Int) -> (Lesson?, [Diagnostic]) = { index in
+    let render: @Sendable (Int) -> (Lesson?, [Diagnostic]) = { index in
       let item = items[index]
       var problems: [Diagnostic] = []
       switch content.text(of: item.file) {
@@ -58,6 +60,11 @@ struct LessonLoader: Sendable {
           text, language: item.language, slug: item.slug, item.displayPath, &problems)
         return (lesson, problems)
       }
+    }
+    let cache = cache
+    let work: @Sendable (Int) -> (Lesson?, [Diagnostic]) = { index in
+      guard let cache else { return render(index) }
+      return cache.lesson(items[index].file) { render(index) }
     }
     if parallel {
       results.withUnsafeMutableBufferPointer { buffer in

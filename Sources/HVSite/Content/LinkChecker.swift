@@ -99,7 +99,7 @@ struct LinkChecker {
   /// Resolves a relative path against the folder of `page`; nil if it climbs above the root.
   static func resolve(_ path: String, from page: String) -> String? {
     var parts = page.split(separator: "/").dropLast().map(String.init)
-    let decoded = path.removingPercentEncoding ?? path
+    let decoded = path.contains("%") ? path.removingPercentEncoding ?? path : path
     for component in decoded.split(separator: "/", omittingEmptySubsequences: true) {
       switch component {
       case ".": continue

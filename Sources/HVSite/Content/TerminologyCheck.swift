@@ -27,24 +27,45 @@ struct TerminologyCheck {
 
   let content: ContentSnapshot
   let languages: [String]
+  /// Findings kept between `serve` builds: per lesson file, and for the rest (which only
+  /// changes with the context files).
+  var cache: RenderCache? = nil
 
   func check() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for language in languages {
-      guard let file = content.file(Self.path(for: language)) else { continue }
-      let displayPath = content.displayPath(file.path)
-      guard case .success(let text) = content.text(of: file) else { continue }
-      let (terms, problems) = Self.parse(text, displayPath: displayPath)
+      let make = { contextFindings(language) }
+      guard let (terms, problems, others) = cache?.reuse("terminology \(language)", key: 0, make: make) ?? make()
+      else { continue }
       diagnostics += problems
       guard !terms.isEmpty else { continue }
       for lesson in content.files(under: "lessons/\(language)") where lesson.path.hasSuffix(".md") {
-        let slug = String(lesson.path.split(separator: "/").last!.dropLast(3))
-        guard !Self.exemptLessons.contains(slug), case .success(let text) = content.text(of: lesson)
-        else { continue }
-        diagnostics += Self.findings(
-          in: Self.proseLines(ofMarkdown: text), terms: terms,
-          displayPath: content.displayPath(lesson.path))
+        let check = { lessonFindings(lesson, terms: terms) }
+        diagnostics += cache?.findings(lesson, make: check) ?? check()
       }
+      diagnostics += others
+    }
+    return diagnostics
+  }
+
+  private func lessonFindings(_ lesson: ContentSnapshot.File, terms: [Term]) -> [Diagnostic] {
+    let slug = String(lesson.path.split(separator: "/").last!.dropLast(3))
+    guard !Self.exemptLessons.contains(slug), case .success(let text) = content.text(of: lesson)
+    else { return [] }
+    return Self.findings(
+      in: Self.proseLines(ofMarkdown: text), terms: terms,
+      displayPath: content.displayPath(lesson.path))
+  }
+
+  /// The language's terms, the terminology file's problems, and the findings in the scenarios,
+  /// strings and phrases; nil when the language has no terminology file.
+  private func contextFindings(_ language: String) -> ([Term], [Diagnostic], [Diagnostic])? {
+    guard let file = content.file(Self.path(for: language)) else { return nil }
+    let displayPath = content.displayPath(file.path)
+    guard case .success(let text) = content.text(of: file) else { return nil }
+    let (terms, problems) = Self.parse(text, displayPath: displayPath)
+    var diagnostics: [Diagnostic] = []
+    if !terms.isEmpty {
       for scenario in content.files(under: "scenarios") where scenario.path.hasSuffix(".yaml") {
         guard case .success(let text) = content.text(of: scenario) else { continue }
         diagnostics += Self.findings(
@@ -58,7 +79,7 @@ struct TerminologyCheck {
           in: Self.valueLines(ofYAML: text), terms: terms, displayPath: content.displayPath(path))
       }
     }
-    return diagnostics
+    return (terms, problems, diagnostics)
   }
 
   /// The terms of a terminology file, and its problems.

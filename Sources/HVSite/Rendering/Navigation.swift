@@ -3,12 +3,17 @@
 /// Lessons are sorted by `order`, then slug, so the sequence never depends on file-system order.
 struct Navigation: Sendable {
   let lessons: [Lesson]
+  /// Where each slug is in `lessons` (a page looks itself up: linear search made the pages of a
+  /// 1,000-lesson course quadratic).
+  private let positions: [String: Int]
 
   init(lessons: [Lesson]) {
     self.lessons = lessons.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    positions = Dictionary(
+      self.lessons.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
-  func lesson(_ slug: String) -> Lesson? { lessons.first { $0.slug == slug } }
+  func lesson(_ slug: String) -> Lesson? { positions[slug].map { lessons[$0] } }
 
   /// - Parameter page: where the sidebar is shown (any page of the folder: the links are relative).
   func sidebar(current slug: String?, from page: Route) -> [SidebarItem] {
@@ -18,7 +23,7 @@ struct Navigation: Sendable {
   }
 
   func neighbours(of slug: String) -> (previous: NeighbourLink?, next: NeighbourLink?) {
-    guard let index = lessons.firstIndex(where: { $0.slug == slug }) else { return (nil, nil) }
+    guard let index = positions[slug] else { return (nil, nil) }
     let page = lessons[index].route
     let link: (Lesson) -> NeighbourLink = {
       NeighbourLink(title: $0.title, href: $0.route.relativeURL(from: page))

@@ -15,6 +15,10 @@ struct PageRenderer: Sendable {
   let layout: SplicedTemplate<LayoutView>
   /// The `lesson` template, likewise.
   let lessonTemplate: SplicedTemplate<LessonView>
+  /// The `print` template, likewise.
+  let printTemplate: SplicedTemplate<PrintView>
+  /// Pages and page parts kept from earlier builds (`serve`).
+  var renderCache: RenderCache? = nil
 
   /// The rendered files of `routes`; routes of copied files (assets, media) and the sitemap are
   /// not rendered here and are skipped.
@@ -61,20 +65,43 @@ struct PageRenderer: Sendable {
       return { scenarioIndex(route, parts, scenarioPages) }
     case .scenario(_, let id):
       guard let parts, let run = runs[id] else { return nil }
-      return { scenarioPage(route, run, parts, scenarioPages) }
+      return {
+        reuse(route, run.source.map { ScenarioPageKey(run: $0, navigation: parts.navigationGeneration) }) {
+          scenarioPage(route, run, parts, scenarioPages)
+        }
+      }
     case .scenarioBytes(let language, let id):
       guard let run = runs[id] else { return nil }
       let phrases = strings[language]?.phrases ?? .english
-      return { Site.File(path: route.path, text: ByteViewData.script(run, phrases: phrases)) }
+      return {
+        reuse(route, run.source) {
+          Site.File(path: route.path, text: ByteViewData.script(run, phrases: phrases))
+        }
+      }
     case .scenarioJSON(let id):
       guard let run = runs[id] else { return nil }
-      return { scenarioPages.json(run) }
+      return { reuse(route, run.source) { scenarioPages.json(run) } }
     case .chromeTrace(let id):
       guard let run = runs[id] else { return nil }
-      return { scenarioPages.chromeTrace(run) }
+      return { reuse(route, run.source) { scenarioPages.chromeTrace(run) } }
     case .asset, .media, .sitemap:
       return nil
     }
+  }
+
+  /// A file made from `key` (besides the context files), kept between `serve` builds; made
+  /// every time without a cache or a key (a run made without a scenario file).
+  private func reuse<Key: Equatable>(_ route: Route, _ key: Key?, make: () -> Site.File)
+    -> Site.File
+  {
+    guard let renderCache, let key else { return make() }
+    return renderCache.reuse(route.path, key: key, make: make)
+  }
+
+  /// A scenario page: its run and its language's navigation (the sidebar).
+  private struct ScenarioPageKey: Equatable {
+    var run: ScenarioCache.RunKey
+    var navigation: Int
   }
 
   /// What every page of one language shares, computed once: the lesson order, the sidebars
@@ -82,8 +109,11 @@ struct PageRenderer: Sendable {
   struct LanguageParts: Sendable {
     let language: String
     let navigation: Navigation
+    /// Changes when the language's lessons, titles or order change (``RenderCache``).
+    let navigationGeneration: Int
     let printLessons: [PrintLesson]
-    let searchEntries: [[SearchIndex.Entry]]
+    /// Each lesson's rows of the search index script.
+    let searchLines: [String]
     /// For pages in the language folder (lessons, indexes).
     let sidebar: SidebarRenderer
     /// For pages one folder deeper (`scenarios/`).
@@ -92,19 +122,34 @@ struct PageRenderer: Sendable {
     init(renderer: PageRenderer, language: String) {
       self.language = language
       navigation = Navigation(lessons: renderer.lessons[language] ?? [])
+      let cache = renderer.renderCache
+      let generation =
+        cache?.navigationGeneration(language: language, lessons: navigation.lessons) ?? 0
+      navigationGeneration = generation
       let slugs = Set(navigation.lessons.map(\.slug))
-      printLessons = navigation.lessons.parallelMap(parallel: renderer.parallel) {
-        PrintPage.printLesson($0, lessonSlugs: slugs)
+      printLessons = navigation.lessons.parallelMap(parallel: renderer.parallel) { lesson in
+        guard let cache else { return PrintPage.printLesson(lesson, lessonSlugs: slugs) }
+        return cache.printLesson(lesson, navigation: generation) {
+          PrintPage.printLesson(lesson, lessonSlugs: slugs)
+        }
       }
-      searchEntries = navigation.lessons.parallelMap(parallel: renderer.parallel) {
-        SearchIndex.entries(for: $0)
+      searchLines = navigation.lessons.parallelMap(parallel: renderer.parallel) { lesson in
+        let make = { SearchIndex.lines(SearchIndex.entries(for: lesson)) }
+        guard let cache else { return make() }
+        return cache.searchLines(lesson, make: make)
       }
-      sidebar = SidebarRenderer(
-        items: navigation.sidebar(current: nil, from: .languageIndex(language: language)),
-        theme: renderer.theme)
-      nestedSidebar = SidebarRenderer(
-        items: navigation.sidebar(current: nil, from: .scenarioIndex(language: language)),
-        theme: renderer.theme)
+      // The same entries as long as the navigation is the same (kept between `serve` builds).
+      let navigation = navigation
+      func sidebarRenderer(from page: Route) -> SidebarRenderer {
+        let make = {
+          SidebarRenderer(
+            items: navigation.sidebar(current: nil, from: page), theme: renderer.theme)
+        }
+        guard let cache else { return make() }
+        return cache.reuse("sidebar " + page.path, key: generation, make: make)
+      }
+      sidebar = sidebarRenderer(from: .languageIndex(language: language))
+      nestedSidebar = sidebarRenderer(from: .scenarioIndex(language: language))
     }
   }
 
@@ -112,8 +157,17 @@ struct PageRenderer: Sendable {
   static let tocThreshold = 4
 
   private func page(for lesson: Lesson, _ parts: LanguageParts) -> Site.File {
-    let route = lesson.route
     let (previous, next) = parts.navigation.neighbours(of: lesson.slug)
+    guard let renderCache else { return page(for: lesson, previous, next, parts) }
+    return renderCache.page(
+      lesson, previous: previous, next: next, navigation: parts.navigationGeneration
+    ) { page(for: lesson, previous, next, parts) }
+  }
+
+  private func page(
+    for lesson: Lesson, _ previous: NeighbourLink?, _ next: NeighbourLink?, _ parts: LanguageParts
+  ) -> Site.File {
+    let route = lesson.route
     let toc = lesson.body.headings.filter { $0.level <= 3 }.map {
       TocItem(title: $0.text, id: $0.id, level: $0.level)
     }
@@ -130,20 +184,23 @@ struct PageRenderer: Sendable {
       sidebar: parts.sidebar.html(current: route.relativeURL(from: route)), content: content)
   }
 
+  /// Rendered again whenever a lesson of the language changed: spliced, it costs about what
+  /// copying its bytes costs, so `serve` gains nothing from deferring it.
   private func printPage(_ route: Route, _ parts: LanguageParts) -> Site.File {
     let language = parts.language
     let siteTitle = config.title[language] ?? ""
-    let view = PrintView(title: siteTitle, lessons: parts.printLessons, strings: strings(language))
+    let view = PrintView(
+      language: language, title: siteTitle, lessons: parts.printLessons,
+      strings: strings(language))
     return file(
       route, kind: "print", title: (strings(language)["print-course"] ?? "") + " — " + siteTitle,
       description: config.description[language] ?? "", sidebar: "",
-      content: theme.render(view, template: "print"))
+      content: printTemplate.render(view))
   }
 
   private func searchIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
     let language = parts.language
     var index = SearchIndex()
-    index.entries = parts.searchEntries.flatMap { $0 }
     for run in scenarios {
       index.add(
         scenario: run.title[language] ?? run.id, summary: run.summary[language] ?? "",
@@ -151,10 +208,19 @@ struct PageRenderer: Sendable {
           from: SearchIndex.base(language)),
         kind: strings(language)["scenarios"] ?? "")
     }
-    return Site.File(path: route.path, text: index.script())
+    return Site.File(
+      path: route.path,
+      text: SearchIndex.script(lines: parts.searchLines.joined() + SearchIndex.lines(index.entries)))
   }
 
   private func languageIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
+    guard let renderCache else { return makeLanguageIndex(route, parts) }
+    return renderCache.reuse(route.path, key: parts.navigation.listItems(from: route)) {
+      makeLanguageIndex(route, parts)
+    }
+  }
+
+  private func makeLanguageIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
     let language = parts.language
     let siteTitle = config.title[language] ?? ""
     let view = LanguageIndexView(
@@ -192,6 +258,14 @@ struct PageRenderer: Sendable {
   }
 
   private func home() -> Site.File {
+    guard let renderCache else { return makeHome() }
+    let lists = config.languages.map {
+      Navigation(lessons: lessons[$0] ?? []).listItems(from: .home)
+    }
+    return renderCache.reuse(Route.home.path, key: lists) { makeHome() }
+  }
+
+  private func makeHome() -> Site.File {
     let route = Route.home
     let sections = config.languages.map { language in
       HomeLanguageSection(

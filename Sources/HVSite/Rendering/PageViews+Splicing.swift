@@ -91,3 +91,42 @@ extension LessonView: SpliceableView {
     return view
   }
 }
+
+/// A sidebar entry: current or not (a language's 500 entries were 1,000 Mustache renders per
+/// build).
+extension SidebarItem: SpliceableView {
+  var shape: Bool { current }
+
+  var fields: [String] { [title, href] }
+
+  func replacingFields(_ value: (Int, String) -> String) -> SidebarItem {
+    SidebarItem(title: value(0, title), href: value(1, href), current: current)
+  }
+}
+
+/// The print page: the language (its strings) and how many lessons it has (the template loops
+/// over them twice: table of contents and articles).
+extension PrintView: SpliceableView {
+  struct Shape: Hashable {
+    var language: String
+    var lessons: Int
+  }
+
+  var shape: Shape { Shape(language: language, lessons: lessons.count) }
+
+  var fields: [String] {
+    [title] + lessons.flatMap { [$0.title, $0.summary, $0.anchor, $0.body] }
+  }
+
+  func replacingFields(_ value: (Int, String) -> String) -> PrintView {
+    var view = self
+    view.title = value(0, title)
+    for index in view.lessons.indices {
+      let lesson = lessons[index]
+      view.lessons[index] = PrintLesson(
+        title: value(1 + 4 * index, lesson.title), summary: value(2 + 4 * index, lesson.summary),
+        anchor: value(3 + 4 * index, lesson.anchor), body: value(4 + 4 * index, lesson.body))
+    }
+    return view
+  }
+}

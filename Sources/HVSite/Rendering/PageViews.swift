@@ -57,7 +57,7 @@ struct LessonView {
   var strings: [String: String]
 }
 
-struct NeighbourLink {
+struct NeighbourLink: Equatable {
   var title: String
   var href: String
 }
@@ -69,7 +69,7 @@ struct LanguageIndexView {
   var strings: [String: String]
 }
 
-struct LessonListItem {
+struct LessonListItem: Equatable {
   var title: String
   var summary: String
   var href: String
@@ -137,12 +137,14 @@ struct TocItem {
 }
 
 struct PrintView {
+  /// Which strings the view carries (not shown by templates; it decides the spliced shape).
+  var language: String
   var title: String
   var lessons: [PrintLesson]
   var strings: [String: String]
 }
 
-struct PrintLesson {
+struct PrintLesson: Equatable {
   var title: String
   var summary: String
   var anchor: String

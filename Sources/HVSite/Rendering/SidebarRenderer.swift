@@ -7,16 +7,17 @@ struct SidebarRenderer {
   private let hrefs: [String]
 
   init(items: [SidebarItem], theme: Theme) {
+    let template = SplicedTemplate<SidebarItem>(theme: theme, template: "sidebar-item")
     hrefs = items.map(\.href)
     plain = items.map { item in
       var item = item
       item.current = false
-      return theme.render(item, template: "sidebar-item")
+      return template.render(item)
     }
     current = items.map { item in
       var item = item
       item.current = true
-      return theme.render(item, template: "sidebar-item")
+      return template.render(item)
     }
   }
 

@@ -19,6 +19,15 @@ extension Route {
   /// The shortest relative URL from the page at `page` to this file: up to the folders both
   /// share, then down (`vmbus.html`, `../vmbus.html`, `scenarios/x.html`, `../en/vmbus.html`).
   public func relativeURL(from page: Route) -> String {
+    // Most links stay in their folder (a lesson to a lesson): just the file name.
+    let fromPath = page.path, toPath = path
+    let fromSlash = fromPath.utf8.lastIndex(of: UInt8(ascii: "/"))
+    let toSlash = toPath.utf8.lastIndex(of: UInt8(ascii: "/"))
+    if let fromSlash, let toSlash, fromPath.utf8[..<fromSlash].elementsEqual(toPath.utf8[..<toSlash])
+    {
+      return String(toPath[toPath.utf8.index(after: toSlash)...])
+    }
+    if fromSlash == nil, toSlash == nil { return toPath }
     let from = page.folders, to = folders
     var shared = 0
     while shared < from.count, shared < to.count, from[shared] == to[shared] { shared += 1 }
