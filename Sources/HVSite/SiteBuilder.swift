@@ -94,21 +94,27 @@ public struct SiteBuilder: Sendable {
     ).check()
     // Links are checked against the pages the site will have, so link mistakes are reported
     // together with every other problem, not only once the rest is fixed.
-    let plan = SitePlan(
+    let planned = SitePlan(
       config: config, lessons: present.mapValues { $0.sorted() }, scenarioIDs: runs.map(\.id),
       content: content)
     diagnostics += checkLinks(
-      rendered, plan.paths, runs: runs, languages: config.languages, broken: broken)
+      rendered, planned.paths, runs: runs, languages: config.languages, broken: broken)
     diagnostics.removeAll { $0.identifier == ScenarioRuns.followOnID }
     guard diagnostics.isEmpty, let theme else { return .failure(DiagnosticsError(diagnostics)) }
 
-    let pages = PageRenderer(
+    var renderer = PageRenderer(
       config: config, strings: strings, theme: theme, lessons: lessons,
       scenarios: runs, parallel: parallel, cache: scenarioCache,
       layout: spliced(theme, "layout"), lessonTemplate: spliced(theme, "lesson"),
       printTemplate: spliced(theme, "print"),
-      renderCache: renderCache
-    ).pages(plan.routes)
+      renderCache: renderCache)
+    renderer.diagramImageStyle = reuse("diagram image style", key: 0) {
+      content.file(Theme.assetsFolder + "/style.css").map {
+        FigureFiles.imageStyle(fromStylesheet: String(decoding: $0.bytes, as: UTF8.self))
+      } ?? ""
+    }
+    let (pages, diagrams) = renderer.pages(planned.routes)
+    let plan = planned.adding(diagrams: diagrams)
     let sizes = pageSizes(pages, lessons: lessons, runs: runs, content: content)
     guard sizes.isEmpty else { return .failure(DiagnosticsError(sizes)) }
     let site = Site(files: pages + copies(plan.routes, content) + sitemap(plan.routes, config))

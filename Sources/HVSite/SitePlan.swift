@@ -5,9 +5,17 @@
 struct SitePlan {
   /// In a fixed order: site-wide pages, then per language (indexes, lessons in the order given,
   /// print page, search index, scenario pages), then exports, assets, media and the sitemap.
-  let routes: [Route]
+  private(set) var routes: [Route]
 
   var paths: Set<String> { Set(routes.map(\.path)) }
+
+  /// The plan with the diagram files pages gave up while they were rendered (``FigureFiles``):
+  /// the only files not known before rendering. They are never link targets.
+  func adding(diagrams: [Route]) -> SitePlan {
+    var plan = self
+    plan.routes += diagrams
+    return plan
+  }
 
   /// - Parameter lessons: the lesson slugs of each language, in the order they are listed.
   init(

@@ -113,6 +113,8 @@ import Testing
     case .scenarioJSON: "JSON"
     case .chromeTrace: "Chrome trace"
     case .scenarioBytes: "bytes"
+    case .diagramScript: "diagram script"
+    case .diagramImage: "diagram image"
     case .asset: "asset"
     case .media: "media"
     case .sitemap: "sitemap"

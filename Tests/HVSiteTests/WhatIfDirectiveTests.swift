@@ -38,4 +38,40 @@ import Testing
     #expect(mine.contains { $0.contains("needs 2 to 6 different values") })
     #expect(mine.contains { $0.contains("changes one setting") })
   }
+
+  /// The emulated-versus-synthetic switch: the same generation 1 VM with and without the
+  /// Integration Services (its IDE disk goes through storvsc, or through the emulated controller).
+  @Test func integrationServicesSwitchBetweenTheTwoPaths() throws {
+    let (site, errors) = try build(
+      "```whatif disk-write-emulated integration-services=none,all\n```")
+    #expect(errors == [])
+    let page = try #require(site?.text("en/a.html"))
+    let exits = page.components(separatedBy: "data-counter=\"vmExits\"").dropFirst().map {
+      $0.components(separatedBy: "</td>").first?.split(separator: ">").last.map(String.init) ?? ""
+    }
+    #expect(exits.prefix(2) == ["27", "1"], "\(exits)")
+    let (_, wrong) = try build(
+      "```whatif disk-write-synthetic integration-services=all,none\n```\n\n```whatif disk-write-emulated integration-services=all,some\n```"
+    )
+    #expect(wrong.contains { $0.contains("SCSI disk needs the VMBus driver") }, "\(wrong)")
+    #expect(wrong.contains { $0.contains("'some' is not a value of integration-services") })
+  }
+
+  /// How long the guest hangs: a short hang is not noticed, a long one is Lost Communication.
+  @Test func theHangLengthIsTheWaitAfterHangGuest() throws {
+    var fixture = try ContentFixture.withScenarios(["heartbeat-lost", "disk-write-emulated"])
+    fixture.addLesson(
+      "a", order: 1, title: "A", body: "```whatif heartbeat-lost hang=1s,10s,60s\n```")
+    let errors = fixture.errors()
+    #expect(errors == [])
+    let page = try #require(fixture.build().site?.text("en/a.html"))
+    let packets = page.components(separatedBy: "data-counter=\"ringPackets\"").dropFirst().map {
+      $0.components(separatedBy: "</td>").first?.split(separator: ">").last.map(String.init) ?? ""
+    }
+    let numbers = packets.prefix(3).compactMap { Int($0.filter(\.isNumber)) }
+    #expect(numbers.count == 3 && numbers[0] < numbers[1] && numbers[1] < numbers[2], "\(packets)")
+    fixture.addLesson(
+      "b", order: 2, title: "B", body: "```whatif disk-write-emulated hang=1s,2s\n```")
+    #expect(fixture.errors().contains { $0.contains("no hang-guest step followed by a wait") })
+  }
 }

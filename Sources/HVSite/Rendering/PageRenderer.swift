@@ -19,19 +19,45 @@ struct PageRenderer: Sendable {
   let printTemplate: SplicedTemplate<PrintView>
   /// Pages and page parts kept from earlier builds (`serve`).
   var renderCache: RenderCache? = nil
+  /// The styles a diagram image carries (``FigureFiles/imageStyle(fromStylesheet:)``).
+  var diagramImageStyle = ""
 
-  /// The rendered files of `routes`; routes of copied files (assets, media) and the sitemap are
-  /// not rendered here and are skipped.
-  func pages(_ routes: [Route]) -> [Site.File] {
+  /// The rendered files of `routes`, and the diagram files pages over the budget gave up
+  /// (``FigureFiles``). Routes of copied files (assets, media) and the sitemap are not rendered
+  /// here and are skipped.
+  func pages(_ routes: [Route]) -> (files: [Site.File], diagrams: [Route]) {
     let languages = Dictionary(
       uniqueKeysWithValues: config.languages.map {
         ($0, LanguageParts(renderer: self, language: $0))
       })
     let scenarioPages = ScenarioPages(runs: scenarios, strings: strings, theme: theme, cache: cache)
     let runs = ScenarioRuns(scenarios)
-    let jobs = routes.compactMap { job(for: $0, languages, runs, scenarioPages) }
+    let jobs = routes.compactMap { route in
+      job(for: route, languages, runs, scenarioPages).map { (route, $0) }
+    }
     // Every file is an independent template render: one per core, collected in route order.
-    return jobs.parallelMap(parallel: parallel) { $0() }
+    let style = diagramImageStyle
+    let files = jobs.parallelMap(parallel: parallel) { route, job -> [Site.File] in
+      switch route {
+      case .lesson, .scenario: FigureFiles.split(job(), page: route, style: style)
+      default: [job()]
+      }
+    }
+    let diagrams = zip(jobs, files).flatMap { job, files in
+      files.dropFirst().map { file in
+        file.path.hasSuffix(".js")
+          ? Route.diagramScript(page: job.0.path, figure: Self.figure(of: file.path))
+          : Route.diagramImage(page: job.0.path, figure: Self.figure(of: file.path))
+      }
+    }
+    return (files.flatMap { $0 }, diagrams)
+  }
+
+  /// `en/figures/heartbeat.heartbeat-diagram.js` → `heartbeat-diagram`.
+  private static func figure(of path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let withoutSuffix = name.split(separator: ".").dropLast()
+    return withoutSuffix.dropFirst().joined(separator: ".")
   }
 
   private typealias Job = @Sendable () -> Site.File
@@ -84,7 +110,7 @@ struct PageRenderer: Sendable {
     case .chromeTrace(let id):
       guard let run = runs[id] else { return nil }
       return { reuse(route, run.source) { scenarioPages.chromeTrace(run) } }
-    case .asset, .media, .sitemap:
+    case .asset, .media, .sitemap, .diagramScript, .diagramImage:
       return nil
     }
   }

@@ -45,7 +45,8 @@ extension Route {
     case .scenario(_, let id): .scenario(language: language, id: id)
     case .searchIndex: .searchIndex(language: language)
     case .scenarioBytes(_, let id): .scenarioBytes(language: language, id: id)
-    case .home, .notFound, .languageIndex, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap:
+    case .home, .notFound, .languageIndex, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap,
+      .diagramScript, .diagramImage:
       .languageIndex(language: language)
     }
   }

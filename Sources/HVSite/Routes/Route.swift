@@ -25,6 +25,13 @@ public enum Route: Hashable, Sendable {
   /// `<lang>/scenarios/<id>.bytes.js`: every ring packet's bytes, field by field, with the
   /// field notes in the language; a script the walkthrough loads when a reader opens a byte view.
   case scenarioBytes(language: String, id: String)
+  /// `<folder>/figures/<page>.<figure>.js`: a long diagram of the page at `page` (its path), as a
+  /// script that puts it back in place while the page is parsed (``FigureFiles``). The only
+  /// routes known only once pages are rendered: which diagrams move depends on the page's size.
+  case diagramScript(page: String, figure: String)
+  /// `<folder>/figures/<page>.<figure>.svg`: the same diagram as an image with its styles, for
+  /// readers without JavaScript.
+  case diagramImage(page: String, figure: String)
   /// `scenarios/<id>.json`: the trace, shared by every language.
   case scenarioJSON(id: String)
   /// `scenarios/<id>.trace.json`: the trace for Perfetto / chrome://tracing.
@@ -51,12 +58,22 @@ public enum Route: Hashable, Sendable {
     case .scenarioIndex(let language): "\(language)/scenarios/index.html"
     case .scenario(let language, let id): "\(language)/scenarios/\(id)\(Self.pageExtension)"
     case .scenarioBytes(let language, let id): "\(language)/scenarios/\(id).bytes.js"
+    case .diagramScript(let page, let figure): Self.diagramPath(page, figure, "js")
+    case .diagramImage(let page, let figure): Self.diagramPath(page, figure, "svg")
     case .scenarioJSON(let id): "scenarios/\(id).json"
     case .chromeTrace(let id): "scenarios/\(id).trace.json"
     case .asset(let path): "assets/\(path)"
     case .media(let path): "media/\(path)"
     case .sitemap: "sitemap.xml"
     }
+  }
+
+  private static func diagramPath(_ page: String, _ figure: String, _ suffix: String) -> String {
+    let slash = page.lastIndex(of: "/")
+    let folder = slash.map { String(page[...$0]) } ?? ""
+    let name = String(page[(slash.map { page.index(after: $0) } ?? page.startIndex)...])
+    let stem = name.hasSuffix(pageExtension) ? String(name.dropLast(pageExtension.count)) : name
+    return "\(folder)figures/\(stem).\(figure).\(suffix)"
   }
 
   /// The page's language, for the routes that have one.
@@ -67,6 +84,8 @@ public enum Route: Hashable, Sendable {
       .searchIndex(let language), .scenarioIndex(let language), .scenario(let language, _),
       .scenarioBytes(let language, _):
       language
+    case .diagramScript(let page, _), .diagramImage(let page, _):
+      page.contains("/") ? String(page.prefix { $0 != "/" }) : nil
     case .home, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap: nil
     }
   }
@@ -75,7 +94,9 @@ public enum Route: Hashable, Sendable {
   public var isPage: Bool {
     switch self {
     case .home, .notFound, .languageIndex, .lesson, .print, .scenarioIndex, .scenario: true
-    case .searchIndex, .scenarioBytes, .scenarioJSON, .chromeTrace, .asset, .media, .sitemap: false
+    case .searchIndex, .scenarioBytes, .diagramScript, .diagramImage, .scenarioJSON, .chromeTrace,
+      .asset, .media, .sitemap:
+      false
     }
   }
 }

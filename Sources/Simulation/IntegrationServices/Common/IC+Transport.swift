@@ -106,6 +106,8 @@ extension IntegrationServices {
       updateIC(service) {
         $0.blocked = message
         $0.blockedRequestID = requestID
+        $0.blockedLabel = what
+        $0.blockedDetails = details
       }
       kernel.emit(
         .stateNote, .vmbusRoot, .vmbusRoot,
@@ -218,11 +220,12 @@ extension IntegrationServices {
   func wakeBlockedWriter(_ service: IntegrationService, then next: @escaping Continuation) {
     guard let relid = ic(service).relid, let message = ic(service).blocked else { return next() }
     bus.signalChannel(relid, fromGuest: true, reason: "pending_send_sz bytes are free again") {
-      let requestID = self.ic(service).blockedRequestID
+      let state = self.ic(service)
       self.updateIC(service) { $0.blocked = nil }
       self.icHostWrite(
-        service, message, requestID: requestID, "the message that waited for space",
-        operation: Self.operation(of: message), flags: Self.flags(of: message), details: []
+        service, message, requestID: state.blockedRequestID, state.blockedLabel,
+        operation: Self.operation(of: message), flags: Self.flags(of: message),
+        details: state.blockedDetails
       ) { _ in next() }
     }
   }

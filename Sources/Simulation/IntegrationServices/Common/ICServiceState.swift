@@ -1,5 +1,6 @@
 import HVHostModel
 import HVSimKernel
+import HVTrace
 import HVVMBus
 
 /// Linux `enum hvutil_device_state` (drivers/hv/hyperv_vmbus.h): where a request to a service with
@@ -74,6 +75,10 @@ package struct ICServiceState: Sendable, Hashable {
   package var blocked: ICMessage?
   /// The `requestid` of ``blocked``.
   package var blockedRequestID: UInt64 = 0
+  /// What ``blocked`` was to say in the trace, and its details (its `seq_num`…), so that the
+  /// write that finally happens reads like every other request.
+  package var blockedLabel: Phrase = ""
+  package var blockedDetails: [Detail] = []
   /// Periodic services: when the next request is due (heartbeat ping, time sample).
   package var nextDue: Int?
 
