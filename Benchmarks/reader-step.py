@@ -23,11 +23,14 @@ from selenium.webdriver.chrome.service import Service
 site = Path(sys.argv[1] if len(sys.argv) > 1 else "Site").resolve()
 steps = int(sys.argv[2]) if len(sys.argv) > 2 else 40
 
-# The heaviest walkthrough page: the largest page (but the print pages) that has a walkthrough.
+# The heaviest walkthrough page: the one (but the print pages) whose walkthrough has the most
+# messages. (Its diagram may be a file of its own: page size no longer tells.)
 pages = [p for p in site.rglob("*.html") if p.name != "print.html"]
 pages = [p for p in pages if "data-walkthrough" in p.read_text(encoding="utf-8")]
-heaviest = max(pages, key=lambda p: p.stat().st_size)
-messages = int(re.search(r'data-steps="(\d+)"', heaviest.read_text(encoding="utf-8")).group(1))
+def steps_of(page):
+    return max(int(s) for s in re.findall(r'data-steps="(\d+)"', page.read_text(encoding="utf-8")))
+heaviest = max(pages, key=steps_of)
+messages = steps_of(heaviest)
 
 options = webdriver.ChromeOptions()
 options.binary_location = os.environ.get("HVWALK_CHROMIUM", "/usr/bin/chromium")
@@ -68,7 +71,9 @@ finally:
     driver.quit()
 
 ms = sorted(durations)
-print(f"page: {heaviest.relative_to(site)} ({heaviest.stat().st_size / 1024:.0f} KiB, {messages} messages)")
+figures = sum(f.stat().st_size for f in heaviest.parent.glob(f"figures/{heaviest.stem}.*.js"))
+print(f"page: {heaviest.relative_to(site)} ({heaviest.stat().st_size / 1024:.0f} KiB"
+      + (f" + {figures / 1024:.0f} KiB of diagram files" if figures else "") + f", {messages} messages)")
 print(f"one step forward: median {statistics.median(ms):.2f} ms, "
       f"min {ms[0]:.2f} ms, max {ms[-1]:.2f} ms over {len(ms)} steps (target < 16 ms)")
 print(f"largest contentful paint from file://: "

@@ -106,4 +106,16 @@ extension Repository {
     #expect(good.diagnostics.isEmpty)
     #expect(good.output?.hasPrefix("Trace demo · seed 9\n") == true)
   }
+
+  /// The with-Integration-Services lesson says that the generation 1 VM of `disk-write-emulated`,
+  /// given the Integration Services (its what-if), writes exactly as the generation 2 SCSI VM of
+  /// `disk-write-synthetic` does, counter for counter: storvsc carries the IDE disk too.
+  @Test func theEmulatedScenarioWithIntegrationServicesTakesTheSyntheticPath() throws {
+    let emulated = try Repository.scenario("disk-write-emulated")
+    let synthetic = try Repository.scenario("disk-write-synthetic")
+    let switched = try emulated.setting(.integrationServices, to: "all").get()
+    let with = ScenarioRunner.run(switched).totals
+    #expect(with == ScenarioRunner.run(synthetic).totals)
+    #expect(with != ScenarioRunner.run(emulated).totals)
+  }
 }

@@ -3,6 +3,7 @@ import HVTrace
 import Testing
 
 @testable import HVIntegrationServices
+@testable import HVNetwork
 @testable import HVSimulation
 @testable import HVStorage
 @testable import HVVMBus
@@ -106,6 +107,52 @@ import Testing
 
   /// In every run of the sweep, every ring packet's image is exactly what the ring accounted
   /// for, and its fields tile it without gap or overlap.
+  /// NVSP (Linux `hyperv_net.h`): every message is `sizeof(struct nvsp_message)` — 28 bytes
+  /// before NVSP 6, 40 from it — after the descriptor; INIT asks for one version (min = max);
+  /// a data SEND_RNDIS_PKT names its send section; a receive names page set 0xCAFE and one range
+  /// per frame of the frame's size with its RNDIS header.
+  @Test(arguments: [HostVersion.ws2012R2, .ws2022])
+  func netvscMessagesAreLaidOutAsNVSPStructs(_ host: HostVersion) throws {
+    let run = NetworkTests.synthetic(
+      [Case.start, NetworkTests.frames(true, 7), NetworkTests.frames(false, 5, 1000)], host: host,
+      state: .off)
+    let trace = run.simulation().run(run.steps)
+    let packets = Self.ringPackets(trace)
+    let size = host.nvspVersion.messageSize
+    let initialize = try #require(packets.first { $0.operation == "NVSP_MSG_TYPE_INIT" }?.wire)
+    #expect(Self.offset(initialize, "nvsp_message.hdr.msg_type") == 16)
+    #expect(Self.read(initialize, 16, 4) == 1)
+    #expect(Self.read(initialize, 20, 4) == UInt64(NVSPVersion.v61.rawValue), "min: the newest first")
+    #expect(Self.read(initialize, 24, 4) == UInt64(NVSPVersion.v61.rawValue), "max = min")
+    // Before a version is agreed, netvsc's messages have the newest layout's size.
+    #expect(initialize.bytes.count == (16 + NVSPVersion.v61.messageSize + 7) / 8 * 8 + 8)
+    let config = try #require(
+      packets.first { $0.operation == "NVSP_MSG2_TYPE_SEND_NDIS_CONFIG" }?.wire)
+    let capability = try #require(Self.offset(config, "nvsp_message.send_ndis_config.capability"))
+    #expect(Self.read(config, capability, 8) == NVSPMessage.capability(for: host.nvspVersion))
+    #expect(Self.read(config, Self.offset(config, "nvsp_message.send_ndis_config.mtu")!, 4) == 1514)
+    let data = try #require(
+      packets.first {
+        $0.message == "VM_PKT_DATA_INBAND" && $0.label.contains("frame(s) in send section 0")
+      }?.wire)
+    #expect(data.bytes.count == (16 + size + 7) / 8 * 8 + 8)
+    #expect(Self.read(data, 16, 4) == 107, "NVSP_MSG1_TYPE_SEND_RNDIS_PKT")
+    #expect(Self.read(data, 20, 4) == 0, "channel_type RMC_DATA")
+    #expect(Self.read(data, 24, 4) == 0, "send section 0")
+    #expect(Self.read(data, 28, 4) == UInt64(3 * (1514 + RNDIS.packetHeaderSize)))
+    let control = try #require(
+      packets.first { $0.label.contains("REMOTE_NDIS_INITIALIZE_MSG") }?.wire)
+    #expect(Self.read(control, 20, 4) == 1, "channel_type RMC_CONTROL")
+    #expect(Self.read(control, 24, 4) == 0xFFFF_FFFF, "NETVSC_INVALID_INDEX")
+    let receive = try #require(
+      packets.first { $0.message == "VM_PKT_DATA_USING_XFER_PAGES" }?.wire)
+    #expect(Self.read(receive, 16, 2) == 0xCAFE, "xfer_pageset_id")
+    #expect(Self.read(receive, 20, 4) == 5, "range_cnt")
+    #expect(Self.read(receive, 24, 4) == UInt64(1000 + RNDIS.packetHeaderSize), "byte_count")
+    #expect(Self.read(receive, 36, 4) == UInt64(NetVSCBuffers.receiveSectionBytes), "byte_offset of the second")
+    #expect(Self.read(receive, 64, 4) == 107, "the NVSP message after the five ranges")
+  }
+
   @Test(arguments: Case.sweep)
   func everyPacketIsLaidOutWithoutGaps(_ run: Case) {
     let trace = run.simulation().run(run.steps)

@@ -123,15 +123,63 @@ package enum NetVSCBuffers {
   package static let ringPages = 128
 }
 
-/// An NVSP message in a ring packet (the model keeps its type and the fields the trace shows).
+/// An NVSP message in a ring packet: its type and every field it sets (``NVSPBody``), so its
+/// bytes can be written out field by field (`NVSPMessage+Wire.swift`).
 package struct NVSPMessage: Sendable, Hashable, RingPayload {
-  package var type: NVSPMessageType
+  package var body: NVSPBody
   /// Frames an RNDIS data message carries (send batch) or a transfer-page packet's ranges.
   package var frames: Int = 0
 
-  package init(_ type: NVSPMessageType, frames: Int = 0) {
-    self.type = type
+  package var type: NVSPMessageType { body.type }
+
+  package init(_ body: NVSPBody, frames: Int = 0) {
+    self.body = body
     self.frames = frames
+  }
+}
+
+/// What follows `nvsp_message_header.msg_type` in each message the model sends (Linux
+/// `hyperv_net.h`, packed structs; the values are netvsc's, `netvsc.c` and `rndis_filter.c`).
+package enum NVSPBody: Sendable, Hashable {
+  /// `nvsp_message_init`: min = max = the version asked for.
+  case initialize(NVSPVersion)
+  /// `nvsp_message_init_complete`: the version, and `NVSP_STAT_SUCCESS` (1) or `_FAIL` (2).
+  case initializeComplete(NVSPVersion, accepted: Bool)
+  /// `nvsp_2_send_ndis_config`: `mtu` and the capability bits netvsc sets for the version.
+  case ndisConfig(mtu: Int, version: NVSPVersion)
+  /// `nvsp_1_message_send_ndis_version`.
+  case ndisVersion(major: Int, minor: Int)
+  /// `nvsp_1_message_send_receive_buffer`: the GPADL of the receive buffer and its id.
+  case receiveBuffer(gpadl: UInt32)
+  /// `nvsp_1_message_send_receive_buffer_complete` with its one section.
+  case receiveBufferComplete(subAllocationSize: Int, subAllocations: Int)
+  /// `nvsp_1_message_send_send_buffer`.
+  case sendBuffer(gpadl: UInt32)
+  /// `nvsp_1_message_send_send_buffer_complete`.
+  case sendBufferComplete(sectionSize: Int)
+  /// `nvsp_1_message_send_rndis_packet` carrying an RNDIS control message (channel type 1):
+  /// not in a send-buffer section (`NETVSC_INVALID_INDEX`).
+  case rndisControl
+  /// The same carrying data (channel type 0) copied into a send-buffer section.
+  case rndisData(section: Int, bytes: Int)
+  /// The switch's receive indication: data in the receive buffer's transfer pages.
+  case rndisReceive
+  /// `nvsp_1_message_send_rndis_packet_complete`: `NVSP_STAT_SUCCESS`.
+  case rndisComplete
+
+  package var type: NVSPMessageType {
+    switch self {
+    case .initialize: .initialize
+    case .initializeComplete: .initializeComplete
+    case .ndisConfig: .sendNDISConfig
+    case .ndisVersion: .sendNDISVersion
+    case .receiveBuffer: .sendReceiveBuffer
+    case .receiveBufferComplete: .sendReceiveBufferComplete
+    case .sendBuffer: .sendSendBuffer
+    case .sendBufferComplete: .sendSendBufferComplete
+    case .rndisControl, .rndisData, .rndisReceive: .sendRNDISPacket
+    case .rndisComplete: .sendRNDISPacketComplete
+    }
   }
 }
 

@@ -55,7 +55,8 @@ extension Network {
     let version = versions[index]
     let accepted = version <= hostNVSP
     nvspExchange(
-      NVSPMessage(.initialize), answer: NVSPMessage(.initializeComplete), relid: relid,
+      NVSPMessage(.initialize(version)),
+      answer: NVSPMessage(.initializeComplete(version, accepted: accepted)), relid: relid,
       "\(NVSPMessageType.initialize.identifier) \(version.identifier) (min = max = \(DetailValue.hexString(UInt64(version.rawValue), digits: 0)))",
       details: [.hex("max_protocol_ver", UInt64(version.rawValue), digits: 8)],
       answerText: accepted
@@ -78,14 +79,14 @@ extension Network {
     if version > .v1 {
       actions.append { done in
         self.nvspSend(
-          NVSPMessage(.sendNDISConfig), relid: relid,
+          NVSPMessage(.ndisConfig(mtu: 1514, version: version)), relid: relid,
           "\(NVSPMessageType.sendNDISConfig.identifier): mtu 1514, ieee8021q",
           details: [.int("mtu", 1514)], then: done)
       }
     }
     actions.append { done in
       self.nvspSend(
-        NVSPMessage(.sendNDISVersion), relid: relid,
+        NVSPMessage(.ndisVersion(major: ndis.major, minor: ndis.minor)), relid: relid,
         "\(NVSPMessageType.sendNDISVersion.identifier): NDIS \(ndis.major).\(ndis.minor)",
         details: [.int("ndis_major_ver", ndis.major), .int("ndis_minor_ver", ndis.minor)],
         then: done)
@@ -113,7 +114,10 @@ extension Network {
         { done in
           let sections = receiveBytes / NetVSCBuffers.receiveSectionBytes
           self.nvspExchange(
-            NVSPMessage(.sendReceiveBuffer), answer: NVSPMessage(.sendReceiveBufferComplete),
+            NVSPMessage(.receiveBuffer(gpadl: self.netvsc.receiveBufferGPADL ?? 0)),
+            answer: NVSPMessage(
+              .receiveBufferComplete(
+                subAllocationSize: NetVSCBuffers.receiveSectionBytes, subAllocations: sections)),
             relid: relid,
             "\(NVSPMessageType.sendReceiveBuffer.identifier): \(receiveBytes / 1_048_576) MiB receive buffer, id \(DetailValue.hexString(UInt64(NetVSCBuffers.receiveBufferID), digits: 0))",
             details: [
@@ -138,7 +142,8 @@ extension Network {
         },
         { done in
           self.nvspExchange(
-            NVSPMessage(.sendSendBuffer), answer: NVSPMessage(.sendSendBufferComplete),
+            NVSPMessage(.sendBuffer(gpadl: self.netvsc.sendBufferGPADL ?? 0)),
+            answer: NVSPMessage(.sendBufferComplete(sectionSize: NetVSCBuffers.sendSectionBytes)),
             relid: relid,
             "\(NVSPMessageType.sendSendBuffer.identifier): \(sendBytes / 1_048_576) MiB send buffer, id 0",
             details: [
@@ -187,7 +192,7 @@ extension Network {
           let id = self.netvsc.nextRNDISRequest
           self.netvsc.nextRNDISRequest += 1
           self.nvspExchange(
-            NVSPMessage(.sendRNDISPacket), answer: NVSPMessage(.sendRNDISPacketComplete),
+            NVSPMessage(.rndisControl), answer: NVSPMessage(.rndisComplete),
             relid: relid, request.0,
             details: [.int("channel_type", 1), .int("req_id", Int(id))]
               + request.1,

@@ -77,18 +77,20 @@ extension Network {
     }
   }
 
-  private func sendPacket(frames: Int, transactionID: UInt64) -> VMBusPacket {
+  private func sendPacket(frames: Int, section: Int, bytes: Int, transactionID: UInt64)
+    -> VMBusPacket
+  {
     VMBusPacket(
       type: .dataInband, flags: VMBusPacket.completionRequested, transactionID: transactionID,
       payloadLength: (netvsc.version ?? .v61).messageSize,
-      payload: .nvsp(NVSPMessage(.sendRNDISPacket, frames: frames)))
+      payload: .nvsp(NVSPMessage(.rndisData(section: section, bytes: bytes), frames: frames)))
   }
 
   private func sendCompletion(transactionID: UInt64) -> VMBusPacket {
     VMBusPacket(
       type: .completion, flags: 0, transactionID: transactionID,
       payloadLength: (netvsc.version ?? .v61).messageSize,
-      payload: .nvsp(NVSPMessage(.sendRNDISPacketComplete)))
+      payload: .nvsp(NVSPMessage(.rndisComplete)))
   }
 
   /// One batch: netvsc writes every message, the switch drains and forwards them, then netvsc
@@ -111,10 +113,13 @@ extension Network {
           self.kernel.loop(
             max(0, uniform - 1), "for each further message of \(frames[0]) frame(s)",
             fastForward: { skipped in
-              let packets = (0..<skipped).map { _ in
+              // The skipped messages are the loop's later ones: sections 2… of the batch.
+              let packets = (0..<skipped).map { offset in
                 let id = self.netvsc.nextTransactionID
                 self.netvsc.nextTransactionID += 1
-                return self.sendPacket(frames: frames[0], transactionID: id)
+                return self.sendPacket(
+                  frames: frames[0], section: uniform - skipped + offset,
+                  bytes: frames[0] * (bytes + RNDIS.packetHeaderSize), transactionID: id)
               }
               self.vmbus.fastForwardWrites(relid, fromGuest: true, packets)
             },
@@ -216,7 +221,8 @@ extension Network {
         },
         { done in
           self.vmbus.sendPacket(
-            self.sendPacket(frames: frames, transactionID: id), relid: relid, fromGuest: true,
+            self.sendPacket(frames: frames, section: index, bytes: copied, transactionID: id),
+            relid: relid, fromGuest: true,
             "SEND_RNDIS_PKT: \(frames) frame(s) in send section \(index)",
             operation: NVSPMessageType.sendRNDISPacket.identifier,
             details: [
@@ -241,7 +247,7 @@ extension Network {
 
   /// Skipped whole batches: each message went out and its completion came back.
   private func fastForwardSends(_ messages: Int, _ perSection: Int, _ bytes: Int, relid: UInt32) {
-    let request = sendPacket(frames: perSection, transactionID: 0).ringBytes
+    let request = sendPacket(frames: perSection, section: 0, bytes: 0, transactionID: 0).ringBytes
     let completion = sendCompletion(transactionID: 0).ringBytes
     vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: request, count: messages)
     vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: completion, count: messages)
@@ -280,18 +286,21 @@ extension Network {
     }
   }
 
-  private func transferPagePacket(frames: Int, transactionID: UInt64) -> VMBusPacket {
+  private func transferPagePacket(frames: Int, bytes: Int, transactionID: UInt64) -> VMBusPacket {
     VMBusPacket(
       type: .dataUsingTransferPages, flags: VMBusPacket.completionRequested,
       transactionID: transactionID, pfnCount: frames,
+      rangeByteCount: bytes + RNDIS.packetHeaderSize,
+      transferPageSet: UInt16(NetVSCBuffers.receiveBufferID),
+      rangeStride: NetVSCBuffers.receiveSectionBytes,
       payloadLength: (netvsc.version ?? .v61).messageSize,
-      payload: .nvsp(NVSPMessage(.sendRNDISPacket, frames: frames)))
+      payload: .nvsp(NVSPMessage(.rndisReceive, frames: frames)))
   }
 
   private func receiveCompletion(transactionID: UInt64) -> VMBusPacket {
     VMBusPacket(
       type: .completion, flags: 0, transactionID: transactionID, payloadLength: 8,
-      payload: .nvsp(NVSPMessage(.sendRNDISPacketComplete)))
+      payload: .nvsp(NVSPMessage(.rndisComplete)))
   }
 
   /// The switch indicates `frames` frames in one transfer-page packet; netvsc delivers them and
@@ -317,7 +326,7 @@ extension Network {
         },
         { done in
           self.vmbus.sendPacket(
-            self.transferPagePacket(frames: frames, transactionID: id), relid: relid,
+            self.transferPagePacket(frames: frames, bytes: bytes, transactionID: id), relid: relid,
             fromGuest: false,
             "SEND_RNDIS_PKT: \(frames) frame(s) as ranges of transfer page set \(DetailValue.hexString(UInt64(NetVSCBuffers.receiveBufferID), digits: 0))",
             operation: NVSPMessageType.sendRNDISPacket.identifier,
@@ -358,7 +367,7 @@ extension Network {
   }
 
   private func fastForwardReceives(_ packets: Int, frames: Int, relid: UInt32) {
-    let indication = transferPagePacket(frames: frames, transactionID: 0).ringBytes
+    let indication = transferPagePacket(frames: frames, bytes: 0, transactionID: 0).ringBytes
     let completion = receiveCompletion(transactionID: 0).ringBytes
     vmbus.fastForwardPassThrough(relid, fromGuest: false, packetBytes: indication, count: packets)
     vmbus.fastForwardPassThrough(relid, fromGuest: true, packetBytes: completion, count: packets)

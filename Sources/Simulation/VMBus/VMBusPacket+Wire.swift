@@ -39,13 +39,22 @@ extension VMBusPacket {
       }
     case .dataUsingTransferPages:
       writer.group("vmtransfer_page_packet_header") { header in
-        header.u16("xfer_pageset_id", 0, note: "which transfer page set (the receive buffer)")
+        header.u16(
+          "xfer_pageset_id", transferPageSet,
+          value: DetailValue.hexString(UInt64(transferPageSet), digits: 4),
+          note: "which transfer page set: the receive buffer's id")
         header.u8("sender_owns_set", 0, note: "0: the host owns the set")
         header.u8("reserved", 0, note: "reserved")
         header.u32("range_cnt", UInt32(pfnCount), note: "how many ranges follow")
-        header.zeros(
-          "ranges", 8 * pfnCount,
-          note: "byte_count and byte_offset of each range in the receive buffer (not placed)")
+        for index in 0..<pfnCount {
+          header.group("ranges[\(index)]") { range in
+            range.u32(
+              "byte_count", UInt32(rangeByteCount), note: "bytes of this frame with its RNDIS header")
+            range.u32(
+              "byte_offset", UInt32(index * rangeStride),
+              note: "where it is in the receive buffer (model assumption: slots from the first)")
+          }
+        }
       }
     default:
       break

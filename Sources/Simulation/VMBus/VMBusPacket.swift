@@ -56,14 +56,22 @@ package struct VMBusPacket: Sendable, Hashable {
   package var payloadLength: Int
   /// What the payload means to the model.
   package var payload: PacketPayload
-  /// GPA direct: the bytes of data the page range describes (`vmbus_mpb_array.len`).
+  /// GPA direct: the bytes of data the page range describes (`vmbus_mpb_array.len`). Transfer
+  /// pages: the bytes of each range (`vmtransfer_page_range.byte_count`).
   package var rangeByteCount: Int
+  /// Transfer pages: the page set the ranges are in (`xfer_pageset_id`) and the distance between
+  /// the ranges' offsets (one receive slot each).
+  package var transferPageSet: UInt16
+  package var rangeStride: Int
 
   package init(
     type: VMBusPacketType, flags: UInt16, transactionID: UInt64, pfnCount: Int = 0,
-    rangeByteCount: Int = 0, payloadLength: Int, payload: PacketPayload
+    rangeByteCount: Int = 0, transferPageSet: UInt16 = 0, rangeStride: Int = 0,
+    payloadLength: Int, payload: PacketPayload
   ) {
     self.rangeByteCount = rangeByteCount
+    self.transferPageSet = transferPageSet
+    self.rangeStride = rangeStride
     self.type = type
     self.flags = flags
     self.transactionID = transactionID
