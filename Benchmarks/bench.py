@@ -10,7 +10,11 @@
   5. page weight of every built page;
   6. serve: save → rebuilt page served.
 
-Usage: Benchmarks/bench.py [--runs N]   (run from anywhere; builds in release first)"""
+Usage: Benchmarks/bench.py [--runs N] [--scratch DIR]   (run from anywhere; builds in release first)
+  --scratch DIR  where the corpus and every tool's output go (default: the system's temporary
+                 folder). The cold runs of every tool create about 1,000 files right after
+                 deleting as many; on ext4 that costs more the more often it is done, so a
+                 tmpfs folder (/dev/shm) shows the tools' own work without the file system's."""
 import argparse
 import os
 import re
@@ -43,10 +47,11 @@ def median_of(samples):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scratch", default=None)
     args = parser.parse_args()
     subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, capture_output=True)
     binary = os.path.join(ROOT, ".build", "release", "hvwalk")
-    work = tempfile.mkdtemp(prefix="hvwalk-bench-")
+    work = tempfile.mkdtemp(prefix="hvwalk-bench-", dir=args.scratch)
     lines = ["| measure | result | target |", "|---|---|---|"]
     simulation = ""
     try:
@@ -143,7 +148,8 @@ def main():
     print("\n".join(lines))
     print("\nSimulation (Benchmarks/sim-bench.sh):\n")
     print(simulation)
-    print(f"\nMachine: {os.cpu_count()} cores, {machine()}; {args.runs} runs each, alternating; medians (min–max).")
+    print(f"\nMachine: {os.cpu_count()} cores, {machine()}; {args.runs} runs each, alternating; medians (min–max); "
+          f"scratch folder {os.path.dirname(work)} ({filesystem(work)}).")
 
 
 def cut_frames(site, lessons, frames):
@@ -167,6 +173,19 @@ def cut_frames(site, lessons, frames):
                     file.write(text)
                 total += len(text.encode("utf-8"))
     return total
+
+
+def filesystem(path):
+    """The file system type of the folder holding path (from /proc/mounts), e.g. ext4, tmpfs."""
+    best, kind = "", "unknown"
+    try:
+        for line in open("/proc/mounts"):
+            parts = line.split()
+            if len(parts) > 2 and os.path.realpath(path).startswith(parts[1]) and len(parts[1]) > len(best):
+                best, kind = parts[1], parts[2]
+    except OSError:
+        pass
+    return kind
 
 
 def hugo_version(hugo):

@@ -279,17 +279,24 @@
       recentre();
     });
 
-    var fit = fitScale();
-    if (fit < 1 && (scroller.clientWidth <= NARROW_BOX || fit >= READABLE_FIT)) apply(fit, "fit");
-    else apply(1, "actual");
+    // Fit by default where the box is narrow or fitting keeps the text readable.
+    function choose() {
+      var fit = fitScale();
+      if (fit < 1 && (scroller.clientWidth <= NARROW_BOX || fit >= READABLE_FIT)) apply(fit, "fit");
+      else apply(1, "actual");
+    }
+    choose();
 
-    // A fitted diagram follows the width of its box (window resized, phone turned).
+    // A fitted diagram follows the width of its box (window resized, phone turned). A figure
+    // that had no box yet (a what-if variant not chosen) chooses when it first gets one.
     var lastWidth = scroller.clientWidth;
     function resized() {
       var now = scroller.clientWidth;
       if (now === lastWidth) return;
+      var first = lastWidth === 0;
       lastWidth = now;
-      if (mode === "fit") apply(fitScale(), "fit");
+      if (first) choose();
+      else if (mode === "fit") apply(fitScale(), "fit");
       else apply(scale, mode);
     }
     if (window.ResizeObserver) new ResizeObserver(resized).observe(scroller);

@@ -25,6 +25,16 @@ import Testing
     }
     #expect(intercepts.count >= 3)
     #expect(intercepts.first?.hasSuffix(">13") == true, "\(intercepts)")
+    // Each variant draws its own sequence diagram (one lifeline per partition): three paths.
+    var diagrams: [String] = []
+    for index in 1...3 {
+      let id = "whatif-disk-write-emulated-ide-transfer-\(index)-diagram"
+      let start = try #require(page.range(of: "class=\"hv-diagram\" id=\"\(id)\""))
+      let end = try #require(page[start.upperBound...].range(of: "</svg>"))
+      diagrams.append(
+        String(page[start.upperBound..<end.lowerBound]).replacingOccurrences(of: id, with: ""))
+    }
+    #expect(Set(diagrams).count == 3, "three different paths")
   }
 
   @Test func mistakesAreReportedWithTheChoices() throws {

@@ -1,6 +1,6 @@
 """The "what if" switch (issue 17 item 4): radio buttons and CSS only, so it works with and without
-JavaScript; choosing a variant shows its counters and marks it in the chart, in both languages at a
-desktop and a phone width."""
+JavaScript; choosing a variant shows its counters and its sequence diagram and marks it in the
+chart, in both languages at a desktop and a phone width."""
 
 from __future__ import annotations
 
@@ -37,7 +37,9 @@ def test_choosing_a_variant_shows_its_counters_and_marks_the_chart(browser, site
             var shown = panels.map(p => getComputedStyle(p).display !== 'none');
             var visible = panels.filter(p => getComputedStyle(p).display !== 'none');
             var cell = visible.length ? visible[0].querySelector('tr[data-counter="intercepts"] td:last-child') : null;
+            var svg = visible.length ? visible[0].querySelector('.hv-whatif-diagram svg.hv-diagram') : null;
             return {shown: shown, opacity: [opacity(0), opacity(1), opacity(2)],
+                    diagram: svg ? [svg.id, svg.getBoundingClientRect().width] : null,
                     intercepts: cell ? cell.textContent : null,
                     width: f.getBoundingClientRect().right, viewport: document.documentElement.clientWidth};
             """, figure)
@@ -50,4 +52,7 @@ def test_choosing_a_variant_shows_its_counters_and_marks_the_chart(browser, site
     assert third["shown"] == [False, False, True]
     assert float(third["opacity"][2]) == 1 and float(third["opacity"][0]) < 1, third["opacity"]
     assert third["intercepts"] != first["intercepts"], "per-word PIO traps far more often than DMA"
+    # Each variant shows its own path (its diagram may have come from a file of its own).
+    assert first["diagram"] and first["diagram"][1] > 0, first["diagram"]
+    assert third["diagram"] and third["diagram"][1] > 0 and third["diagram"][0] != first["diagram"][0]
     assert driver.execute_script("return document.documentElement.scrollWidth") <= third["viewport"] + 1

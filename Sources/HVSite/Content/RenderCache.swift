@@ -28,26 +28,28 @@ public final class RenderCache: @unchecked Sendable {
   private var navigation: [String: (entries: [String], generation: Int)] = [:]
   private var nextGeneration = 0
 
-  private var lessons: [SourceKey: (lesson: Lesson?, diagnostics: [Diagnostic])] = [:]
-  private var pages: [String: (key: PageKey, file: Site.File)] = [:]
-  private var printLessons: [PartKey: PrintLesson] = [:]
-  private var searchLines: [SourceKey: String] = [:]
-  private var findings: [SourceKey: [Diagnostic]] = [:]
-  /// Other values (index pages, sidebars), each in its slot with the key it was made from.
-  private var slots: [String: (key: Any, value: Any)] = [:]
+  /// Values by key, and the keys the current build used (the others go at its end).
+  private struct Table<Key: Hashable, Value> {
+    var values: [Key: Value] = [:]
+    var used: Set<Key> = []
+
+    mutating func prune() {
+      values = values.filter { used.contains($0.key) }
+      used = []
+    }
+  }
+
+  private var lessons = Table<SourceKey, (lesson: Lesson?, diagnostics: [Diagnostic])>()
+  /// Lesson pages by path, each with the key it was made from.
+  private var pages = Table<String, (key: PageKey, file: Site.File)>()
+  private var printLessons = Table<PartKey, PrintLesson>()
+  private var searchLines = Table<SourceKey, String>()
+  private var findings = Table<SourceKey, [Diagnostic]>()
+  /// Other values (index pages, sidebars, templates), each in its slot with its key.
+  private var slots = Table<String, (key: Any, value: Any)>()
 
   /// The source each lesson page of the current build was rendered from (by output path).
   private var sources: [String: SourceKey] = [:]
-  private var used = Used()
-
-  private struct Used {
-    var lessons: Set<SourceKey> = []
-    var pages: Set<String> = []
-    var printLessons: Set<PartKey> = []
-    var searchLines: Set<SourceKey> = []
-    var findings: Set<SourceKey> = []
-    var slots: Set<String> = []
-  }
 
   /// How many lessons and lesson pages the last build rendered (the rest came from the cache),
   /// for tests and the serve log.
@@ -104,16 +106,15 @@ public final class RenderCache: @unchecked Sendable {
       || !zip(now, context).allSatisfy({ $0.bytes == $1.bytes })
     {
       context = now
-      lessons = [:]
-      pages = [:]
-      printLessons = [:]
-      searchLines = [:]
-      findings = [:]
-      slots = [:]
+      lessons = Table()
+      pages = Table()
+      printLessons = Table()
+      searchLines = Table()
+      findings = Table()
+      slots = Table()
       navigation = [:]
     }
     sources = [:]
-    used = Used()
     renderedLessons = 0
     renderedPages = 0
   }
@@ -122,12 +123,12 @@ public final class RenderCache: @unchecked Sendable {
   func end() {
     lock.lock()
     defer { lock.unlock() }
-    lessons = lessons.filter { used.lessons.contains($0.key) }
-    pages = pages.filter { used.pages.contains($0.key) }
-    printLessons = printLessons.filter { used.printLessons.contains($0.key) }
-    searchLines = searchLines.filter { used.searchLines.contains($0.key) }
-    findings = findings.filter { used.findings.contains($0.key) }
-    slots = slots.filter { used.slots.contains($0.key) }
+    lessons.prune()
+    pages.prune()
+    printLessons.prune()
+    searchLines.prune()
+    findings.prune()
+    slots.prune()
   }
 
   /// Everything but lessons and media: a change there may change any page.
@@ -139,28 +140,42 @@ public final class RenderCache: @unchecked Sendable {
     _ file: ContentSnapshot.File, make: () -> (Lesson?, [Diagnostic])
   ) -> (Lesson?, [Diagnostic]) {
     let key = SourceKey(path: file.path, bytes: file.bytes)
-    lock.lock()
-    used.lessons.insert(key)
-    let known = lessons[key]
-    lock.unlock()
-    if let known {
-      remember(known.lesson, key)
-      return known
+    let (value, fresh) = memo(\.lessons, key) {
+      let made = make()
+      return (made.0, made.1)
     }
-    let made = make()
     lock.lock()
-    lessons[key] = made
-    renderedLessons += 1
+    if fresh { renderedLessons += 1 }
+    if let lesson = value.lesson { sources[lesson.outputPath] = key }
     lock.unlock()
-    remember(made.0, key)
-    return made
+    return (value.lesson, value.diagnostics)
   }
 
-  private func remember(_ lesson: Lesson?, _ key: SourceKey) {
-    guard let lesson else { return }
+  /// The value for `key` in the table at `path`: the stored one, or what `make` returns, stored.
+  /// `make` runs without the lock (lessons render in parallel).
+  /// Also says whether it was made now.
+  @discardableResult
+  private func memo<Key: Hashable, Value>(
+    _ path: ReferenceWritableKeyPath<RenderCache, Table<Key, Value>>, _ key: Key,
+    make: () -> Value
+  ) -> (value: Value, fresh: Bool) {
     lock.lock()
-    sources[lesson.outputPath] = key
+    self[keyPath: path].used.insert(key)
+    let known = self[keyPath: path].values[key]
     lock.unlock()
+    if let known { return (known, false) }
+    let made = make()
+    lock.lock()
+    self[keyPath: path].values[key] = made
+    lock.unlock()
+    return (made, true)
+  }
+
+  /// The key of the source `lesson` was rendered from in this build.
+  private func source(of lesson: Lesson) -> SourceKey? {
+    lock.lock()
+    defer { lock.unlock() }
+    return sources[lesson.outputPath]
   }
 
   /// The language's navigation generation: the same number as long as its lessons' slugs,
@@ -179,81 +194,43 @@ public final class RenderCache: @unchecked Sendable {
     _ lesson: Lesson, previous: NeighbourLink?, next: NeighbourLink?, navigation: Int,
     make: () -> Site.File
   ) -> Site.File {
-    lock.lock()
-    let source = sources[lesson.outputPath]
-    lock.unlock()
-    guard let source else { return make() }
+    guard let source = source(of: lesson) else { return make() }
     let key = PageKey(source: source, previous: previous, next: next, navigation: navigation)
     let path = lesson.outputPath
     lock.lock()
-    used.pages.insert(path)
-    let known = pages[path]
+    pages.used.insert(path)
+    let known = pages.values[path]
     lock.unlock()
     if let known, known.key == key { return known.file }
     let file = make()
     lock.lock()
-    pages[path] = (key, file)
+    pages.values[path] = (key, file)
     renderedPages += 1
     lock.unlock()
     return file
   }
 
   func printLesson(_ lesson: Lesson, navigation: Int, make: () -> PrintLesson) -> PrintLesson {
-    lock.lock()
-    let source = sources[lesson.outputPath]
-    lock.unlock()
-    guard let source else { return make() }
-    let key = PartKey(source: source, navigation: navigation)
-    lock.lock()
-    used.printLessons.insert(key)
-    let known = printLessons[key]
-    lock.unlock()
-    if let known { return known }
-    let made = make()
-    lock.lock()
-    printLessons[key] = made
-    lock.unlock()
-    return made
+    guard let source = source(of: lesson) else { return make() }
+    return memo(\.printLessons, PartKey(source: source, navigation: navigation), make: make).value
   }
 
   func searchLines(_ lesson: Lesson, make: () -> String) -> String {
-    lock.lock()
-    let source = sources[lesson.outputPath]
-    lock.unlock()
-    guard let source else { return make() }
-    lock.lock()
-    used.searchLines.insert(source)
-    let known = searchLines[source]
-    lock.unlock()
-    if let known { return known }
-    let made = make()
-    lock.lock()
-    searchLines[source] = made
-    lock.unlock()
-    return made
+    guard let source = source(of: lesson) else { return make() }
+    return memo(\.searchLines, source, make: make).value
   }
 
   /// A check's findings in one content file (the terminology check of a lesson).
   func findings(_ file: ContentSnapshot.File, make: () -> [Diagnostic]) -> [Diagnostic] {
-    let key = SourceKey(path: file.path, bytes: file.bytes)
-    lock.lock()
-    used.findings.insert(key)
-    let known = findings[key]
-    lock.unlock()
-    if let known { return known }
-    let made = make()
-    lock.lock()
-    findings[key] = made
-    lock.unlock()
-    return made
+    memo(\.findings, SourceKey(path: file.path, bytes: file.bytes), make: make).value
   }
 
   /// A value made from `key` alone (besides the context), such as an index page or a sidebar:
   /// the one the last build put in `slot` if it was made from an equal key.
   func reuse<Key: Equatable, Value>(_ slot: String, key: Key, make: () -> Value) -> Value {
     lock.lock()
-    used.slots.insert(slot)
-    let known = slots[slot]
+    slots.used.insert(slot)
+    let known = slots.values[slot]
     lock.unlock()
     if let known, let earlier = known.key as? Key, earlier == key, let value = known.value as? Value
     {
@@ -261,7 +238,7 @@ public final class RenderCache: @unchecked Sendable {
     }
     let value = make()
     lock.lock()
-    slots[slot] = (key, value)
+    slots.values[slot] = (key, value)
     lock.unlock()
     return value
   }

@@ -234,6 +234,26 @@ struct SweepDirective: Directive {
 final class SweepRuns: @unchecked Sendable {
   private let lock = NSLock()
   private var memo: [String: Counters] = [:]
+  private var traces: [String: Trace] = [:]
+
+  /// The whole trace of the variant of `run` that `make` builds (a `whatif` draws it), remembered
+  /// under `variant`; nil when `make` has no scenario to run.
+  func trace(of run: ScenarioRun, variant: String, _ make: () -> Scenario?) -> Trace? {
+    let key = "\(run.id)|\(variant)"
+    lock.lock()
+    if let known = traces[key] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    guard let scenario = make() else { return nil }
+    let trace = ScenarioRunner.run(scenario)
+    lock.lock()
+    traces[key] = trace
+    memo[key] = trace.totals
+    lock.unlock()
+    return trace
+  }
 
   /// The totals of `run`'s scenario with `parameter` set to `value`.
   func totals(of run: ScenarioRun, _ parameter: Scenario.Parameter, _ value: Int) -> Counters {

@@ -8,8 +8,10 @@ import HVTrace
 /// scenario run again with one setting changed (issue 17 item 4), every variant precomputed at
 /// build time. The reader switches between them (radio buttons and CSS: it works without script
 /// and from `file://`); the counters change in place, and a chart of every variant's principal
-/// counters marks where the reader is. (Each variant's diagram is not drawn: even with one
-/// lifeline per partition three of them weigh 140 KB; loading them on demand is the next step.)
+/// counters marks where the reader is, and each variant's sequence diagram shows its path (one
+/// lifeline per partition, to keep it small; no transcript: the variants are compared, not
+/// stepped through; a page that grows too heavy keeps its largest diagrams as files of their own,
+/// ``FigureFiles``).
 /// Settings: `ide-transfer`, `host`, `size` (``Scenario/WhatIfParameter``); one per figure, at
 /// most ``maximumVariants`` values.
 struct WhatIfDirective: Directive {
@@ -63,12 +65,15 @@ struct WhatIfDirective: Directive {
             "'\(run.id)' was not read from a scenario file, so it cannot be run again")
         ]))
     }
-    var totals: [Counters] = []
+    var traces: [Trace] = []
     values: for value in values {
       switch scenario.setting(parameter, to: value) {
       case .success(let variant):
-        totals.append(
-          self.variants.totals(of: run, variant: "\(parameter.rawValue)=\(value)") { variant })
+        if let trace = self.variants.trace(
+          of: run, variant: "\(parameter.rawValue)=\(value)", { variant })
+        {
+          traces.append(trace)
+        }
       case .failure(.invalidValue(let bad, let expected)):
         problems.append(
           Diagnostic(
@@ -84,6 +89,7 @@ struct WhatIfDirective: Directive {
       }
     }
     guard problems.isEmpty else { return .failure(DiagnosticsError(problems)) }
+    let totals = traces.map(\.totals)
     let text = WalkthroughText(strings: page.strings)
     let id = "whatif-\(run.id)-\(parameter.rawValue)"
     let title = run.title[page.language] ?? run.id
@@ -98,11 +104,15 @@ struct WhatIfDirective: Directive {
       html += "<label for=\"\(input)\">\(HTML.escape(label))</label>\n"
     }
     html += "</div>\n<div class=\"hv-whatif-panels\">\n"
+    var anchors = [id]
     for (index, counters) in totals.enumerated() {
       html += "<section class=\"hv-whatif-panel\" aria-label=\"\(HTML.escape(labels[index]))\">\n"
       html += CounterTable(text: text).render(
         counters, caption: "\(text("counters-heading")) — \(labels[index])",
         label: "\(text("counters-heading")): \(labels[index])", soFar: false)
+      let diagramID = "\(id)-\(index + 1)-diagram"
+      html += "\n" + diagram(traces[index], id: diagramID, title: "\(title) — \(labels[index])", text)
+      anchors.append(diagramID)
       html += "\n</section>\n"
     }
     html += "</div>\n"
@@ -116,6 +126,24 @@ struct WhatIfDirective: Directive {
     html +=
       "<div class=\"hv-chart-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTML.escape(heading))\">\n"
       + chart.render() + "\n</div>\n</figure>"
-    return .success(DirectiveOutput(html: html, anchors: [id]))
+    return .success(DirectiveOutput(html: html, anchors: anchors))
+  }
+
+  /// A variant's sequence diagram, with one lifeline per partition, in a scrolling box.
+  private func diagram(_ trace: Trace, id: String, title: String, _ text: WalkthroughText) -> String {
+    let model = SequenceModel(
+      trace: trace, options: DiagramOptions(lifelines: .partition), phrases: text.phrases)
+    let layout = DiagramLayout(model: model, text: text.diagram(for: trace))
+    let summary = text.format(
+      "diagram-summary",
+      [
+        "title": title, "messages": text.number(model.messages.count),
+        "actors": text.number(model.lifelines.count),
+        "paths": text.number(
+          model.rows.filter { if case .divider = $0 { true } else { false } }.count),
+      ])
+    let svg = DiagramSVG(id: id, title: title, summary: summary).render(layout)
+    return "<div class=\"hv-diagram-scroll hv-whatif-diagram\" tabindex=\"0\" role=\"region\" aria-label=\""
+      + HTML.escape(text.format("diagram-region", ["title": title])) + "\">\n\(svg)\n</div>"
   }
 }
