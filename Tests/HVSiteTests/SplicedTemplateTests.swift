@@ -16,7 +16,7 @@ import Testing
   ) -> LessonView {
     LessonView(
       language: language, title: title, summary: summary, body: body,
-      toc: toc.map { TocItem(title: $0.0, id: $0.1, level: $0.2) }, hasToc: toc.count >= 4,
+      toc: toc.map { TocItem(title: $0.0, id: $0.1, level: String($0.2)) }, hasToc: toc.count >= 4,
       previous: previous, next: next,
       strings: [
         "on-this-page": language == "vi" ? "Trên trang này" : "On this page",

@@ -36,13 +36,18 @@ struct PageRenderer: Sendable {
       job(for: route, languages, runs, scenarioPages).map { (route, $0) }
     }
     // Every file is an independent template render: one per core, collected in route order.
+    // The long ones (a language's print page and lists) start first, so that no core is left
+    // with one of them at the end while the other waits.
     let style = diagramImageStyle
-    let files = jobs.parallelMap(parallel: parallel) { route, job -> [Site.File] in
+    let order = jobs.indices.sorted { (Self.weight(jobs[$0].0), $0) < (Self.weight(jobs[$1].0), $1) }
+    let rendered = order.map { jobs[$0] }.parallelMap(parallel: parallel) { route, job -> [Site.File] in
       switch route {
       case .lesson, .scenario: FigureFiles.split(job(), page: route, style: style)
       default: [job()]
       }
     }
+    var files = [[Site.File]](repeating: [], count: jobs.count)
+    for (position, index) in order.enumerated() { files[index] = rendered[position] }
     let diagrams = zip(jobs, files).flatMap { job, files in
       files.dropFirst().map { file in
         file.path.hasSuffix(".js")
@@ -51,6 +56,14 @@ struct PageRenderer: Sendable {
       }
     }
     return (files.flatMap { $0 }, diagrams)
+  }
+
+  /// When a route's job starts: the pages of whole lists first (0), then the rest (1).
+  private static func weight(_ route: Route) -> Int {
+    switch route {
+    case .print, .languageIndex, .home, .searchIndex: 0
+    default: 1
+    }
   }
 
   /// `en/figures/heartbeat.heartbeat-diagram.js` → `heartbeat-diagram`.
@@ -195,7 +208,7 @@ struct PageRenderer: Sendable {
   ) -> Site.File {
     let route = lesson.route
     let toc = lesson.body.headings.filter { $0.level <= 3 }.map {
-      TocItem(title: $0.text, id: $0.id, level: $0.level)
+      TocItem(title: $0.text, id: $0.id, level: String($0.level))
     }
     let view = LessonView(
       language: lesson.language, title: lesson.title, summary: lesson.summary, body: lesson.body.html,
@@ -221,7 +234,9 @@ struct PageRenderer: Sendable {
     return file(
       route, kind: "print", title: (strings(language)["print-course"] ?? "") + " — " + siteTitle,
       description: config.description[language] ?? "", sidebar: "",
-      content: printTemplate.render(view))
+      // Spliced only where the page is made again and again (`serve`); a build makes it once,
+      // and splicing a template used once costs a render more.
+      content: renderCache == nil ? theme.render(view, template: "print") : printTemplate.render(view))
   }
 
   private func searchIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {

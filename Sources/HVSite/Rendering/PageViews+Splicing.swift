@@ -51,26 +51,26 @@ extension LayoutView: SpliceableView {
   }
 }
 
-/// A lesson's article: the language (its strings), the table of contents' levels, and which
-/// neighbours it has.
+/// A lesson's article: the language (its strings), how many entries the table of contents has,
+/// and which neighbours it has.
 extension LessonView: SpliceableView {
   struct Shape: Hashable {
     var language: String
     var hasToc: Bool
-    var tocLevels: [Int]
+    var tocCount: Int
     var hasPrevious: Bool
     var hasNext: Bool
   }
 
   var shape: Shape {
     Shape(
-      language: language, hasToc: hasToc, tocLevels: toc.map(\.level),
+      language: language, hasToc: hasToc, tocCount: toc.count,
       hasPrevious: previous != nil, hasNext: next != nil)
   }
 
   var fields: [String] {
     [title, summary, body, previous?.title ?? "", previous?.href ?? "", next?.title ?? "",
-      next?.href ?? ""] + toc.flatMap { [$0.title, $0.id] }
+      next?.href ?? ""] + toc.flatMap { [$0.title, $0.id, $0.level] }
   }
 
   func replacingFields(_ value: (Int, String) -> String) -> LessonView {
@@ -85,8 +85,9 @@ extension LessonView: SpliceableView {
       view.next = NeighbourLink(title: value(5, next.title), href: value(6, next.href))
     }
     for index in view.toc.indices {
-      view.toc[index].title = value(7 + 2 * index, toc[index].title)
-      view.toc[index].id = value(8 + 2 * index, toc[index].id)
+      view.toc[index].title = value(7 + 3 * index, toc[index].title)
+      view.toc[index].id = value(8 + 3 * index, toc[index].id)
+      view.toc[index].level = value(9 + 3 * index, toc[index].level)
     }
     return view
   }

@@ -133,7 +133,9 @@ struct ScenarioIndexView {
 struct TocItem {
   var title: String
   var id: String
-  var level: Int
+  /// The heading's level, as text: a field of the spliced lesson template, so lessons with the
+  /// same number of headings share one shape whatever their levels.
+  var level: String
 }
 
 struct PrintView {
