@@ -15,7 +15,7 @@ import Yams
 /// and quotations — a quotation keeps its source's words; the glossary is exempt, since it names
 /// variants to explain them), the values of its strings and phrases files, and the scenarios'
 /// titles and summaries in the language. Matching ignores case and takes whole words only.
-struct TerminologyCheck {
+struct TerminologyCheck: Sendable {
   struct Term: Sendable, Hashable {
     var concept: String
     var use: String
@@ -39,10 +39,12 @@ struct TerminologyCheck {
       else { continue }
       diagnostics += problems
       guard !terms.isEmpty else { continue }
-      for lesson in content.files(under: "lessons/\(language)") where lesson.path.hasSuffix(".md") {
+      // Each lesson on its own (on every core), the findings kept in file order.
+      let lessons = content.files(under: "lessons/\(language)").filter { $0.path.hasSuffix(".md") }
+      diagnostics += lessons.parallelMap { lesson in
         let check = { lessonFindings(lesson, terms: terms) }
-        diagnostics += cache?.findings(lesson, make: check) ?? check()
-      }
+        return cache?.findings(lesson, make: check) ?? check()
+      }.flatMap { $0 }
       diagnostics += others
     }
     return diagnostics
