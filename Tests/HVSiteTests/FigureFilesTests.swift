@@ -18,7 +18,9 @@ import Testing
 
   @Test func aPageUnderTheBudgetIsNotTouched() {
     let file = Site.File(path: Self.page.path, text: "<p>a</p>" + Self.svg("d1", padding: 100))
-    #expect(FigureFiles.split(file, page: Self.page, style: "x{}", budget: 10_000) == [file])
+    let split = FigureFiles.split(file, page: Self.page, style: "x{}", budget: 10_000)
+    #expect(split.page == file)
+    #expect(split.diagrams.isEmpty)
   }
 
   @Test func theLargestDiagramsLeaveUntilThePageFits() throws {
@@ -27,7 +29,16 @@ import Testing
     let middle = Self.svg("middle", padding: 4_000)
     let html = "<p>start</p>" + small + "<p>one</p>" + large + "<p>two</p>" + middle + "<p>end</p>"
     let file = Site.File(path: Self.page.path, text: html)
-    let files = FigureFiles.split(file, page: Self.page, style: ".hv-diagram text{fill:red}", budget: 5_000)
+    let split = FigureFiles.split(
+      file, page: Self.page, style: ".hv-diagram text{fill:red}", budget: 5_000)
+    let files = [split.page] + split.diagrams.map(\.file)
+    #expect(
+      split.diagrams.map(\.route) == [
+        .diagramScript(page: "en/heartbeat.html", figure: "large"),
+        .diagramImage(page: "en/heartbeat.html", figure: "large"),
+        .diagramScript(page: "en/heartbeat.html", figure: "middle"),
+        .diagramImage(page: "en/heartbeat.html", figure: "middle"),
+      ])
     let page = try #require(files.first)
     #expect(page.path == "en/heartbeat.html")
     #expect(page.bytes.count <= 5_000)

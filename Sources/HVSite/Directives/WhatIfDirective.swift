@@ -133,16 +133,7 @@ struct WhatIfDirective: Directive {
   private func diagram(_ trace: Trace, id: String, title: String, _ text: WalkthroughText) -> String {
     let model = SequenceModel(
       trace: trace, options: DiagramOptions(lifelines: .partition), phrases: text.phrases)
-    let layout = DiagramLayout(model: model, text: text.diagram(for: trace))
-    let summary = text.format(
-      "diagram-summary",
-      [
-        "title": title, "messages": text.number(model.messages.count),
-        "actors": text.number(model.lifelines.count),
-        "paths": text.number(
-          model.rows.filter { if case .divider = $0 { true } else { false } }.count),
-      ])
-    let svg = DiagramSVG(id: id, title: title, summary: summary).render(layout)
+    let svg = WalkthroughFigure.svg(model, trace: trace, id: id, title: title, text: text)
     return "<div class=\"hv-diagram-scroll hv-whatif-diagram\" tabindex=\"0\" role=\"region\" aria-label=\""
       + HTML.escape(text.format("diagram-region", ["title": title])) + "\">\n\(svg)\n</div>"
   }

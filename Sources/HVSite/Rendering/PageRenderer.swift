@@ -40,22 +40,19 @@ struct PageRenderer: Sendable {
     // with one of them at the end while the other waits.
     let style = diagramImageStyle
     let order = jobs.indices.sorted { (Self.weight(jobs[$0].0), $0) < (Self.weight(jobs[$1].0), $1) }
-    let rendered = order.map { jobs[$0] }.parallelMap(parallel: parallel) { route, job -> [Site.File] in
+    let rendered = order.map { jobs[$0] }.parallelMap(parallel: parallel) { route, job in
       switch route {
       case .lesson, .scenario: FigureFiles.split(job(), page: route, style: style)
-      default: [job()]
+      default: FigureFiles.Split(page: job())
       }
     }
-    var files = [[Site.File]](repeating: [], count: jobs.count)
-    for (position, index) in order.enumerated() { files[index] = rendered[position] }
-    let diagrams = zip(jobs, files).flatMap { job, files in
-      files.dropFirst().map { file in
-        file.path.hasSuffix(".js")
-          ? Route.diagramScript(page: job.0.path, figure: Self.figure(of: file.path))
-          : Route.diagramImage(page: job.0.path, figure: Self.figure(of: file.path))
-      }
-    }
-    return (files.flatMap { $0 }, diagrams)
+    var pages = [FigureFiles.Split?](repeating: nil, count: jobs.count)
+    for (position, index) in order.enumerated() { pages[index] = rendered[position] }
+    let splits = pages.compactMap { $0 }
+    return (
+      splits.flatMap { [$0.page] + $0.diagrams.map(\.file) },
+      splits.flatMap { $0.diagrams.map(\.route) }
+    )
   }
 
   /// When a route's job starts: the pages of whole lists first (0), then the rest (1).
@@ -64,13 +61,6 @@ struct PageRenderer: Sendable {
     case .print, .languageIndex, .home, .searchIndex: 0
     default: 1
     }
-  }
-
-  /// `en/figures/heartbeat.heartbeat-diagram.js` → `heartbeat-diagram`.
-  private static func figure(of path: String) -> String {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    let withoutSuffix = name.split(separator: ".").dropLast()
-    return withoutSuffix.dropFirst().joined(separator: ".")
   }
 
   private typealias Job = @Sendable () -> Site.File

@@ -65,11 +65,12 @@ struct WalkthroughFigure {
     return cache.figure(key: key, make: render)
   }
 
-  /// The figure's HTML and the ids it defines (for duplicate and link checks).
-  func render() -> (html: String, anchors: [String]) {
-    let model = SequenceModel(trace: run.trace, options: options, phrases: text.phrases)
-    let layout = DiagramLayout(model: model, text: text.diagram(for: run.trace))
-    let title = run.title[language] ?? run.id
+  /// The sequence diagram of `model`, with its accessible title and summary (also drawn alone,
+  /// for a what-if variant).
+  static func svg(
+    _ model: SequenceModel, trace: Trace, id: String, title: String, text: WalkthroughText
+  ) -> String {
+    let layout = DiagramLayout(model: model, text: text.diagram(for: trace))
     let summary = text.format(
       "diagram-summary",
       [
@@ -78,7 +79,14 @@ struct WalkthroughFigure {
         "paths": text.number(
           model.rows.filter { if case .divider = $0 { true } else { false } }.count),
       ])
-    let svg = DiagramSVG(id: "\(id)-diagram", title: title, summary: summary).render(layout)
+    return DiagramSVG(id: id, title: title, summary: summary).render(layout)
+  }
+
+  /// The figure's HTML and the ids it defines (for duplicate and link checks).
+  func render() -> (html: String, anchors: [String]) {
+    let model = SequenceModel(trace: run.trace, options: options, phrases: text.phrases)
+    let title = run.title[language] ?? run.id
+    let svg = Self.svg(model, trace: run.trace, id: "\(id)-diagram", title: title, text: text)
     let totals =
       options.step.flatMap { step in run.trace.steps.first { $0.index == step }?.totals }
       ?? run.trace.totals
