@@ -45,7 +45,9 @@ struct BuildCommand: ParsableCommand {
     // Nothing to do when the output holds exactly what the last build over this content left
     // (``BuildState``): the site is a pure function of the content and of hvwalk itself.
     let inputs = reading.diagnostics.isEmpty ? BuildState.inputs(of: reading.snapshot) : nil
-    if let inputs, let state = BuildState.isCurrent(output, inputs: inputs) {
+    if let inputs, let state = BuildState.currentState(of: output, inputs: inputs) {
+      // Nothing to write, but what killed builds left beside the output still goes.
+      try writer(console).removeLeftovers()
       let seconds = (clock.now - started).secondsDescription
       console.info(
         "\(output)/ is up to date (\(state.files) files): the content has not changed since it was built. Checked in \(seconds)."
@@ -57,13 +59,15 @@ struct BuildCommand: ParsableCommand {
       console.report(error.diagnostics)
       throw ExitCode.failure
     case .success(let site):
-      try SiteWriter(
-        destination: output, content: content.content, force: force, announce: console.error
-      ).write(site, inputs: inputs)
+      try writer(console).write(site, inputs: inputs)
       let seconds = (clock.now - started).secondsDescription
       console.info(
         "Built \(site.pageCount) pages (\(site.files.count) files) into \(output)/ in \(seconds).")
     }
+  }
+
+  private func writer(_ console: Console) -> SiteWriter {
+    SiteWriter(destination: output, content: content.content, force: force, announce: console.error)
   }
 }
 

@@ -106,7 +106,7 @@ public struct SiteBuilder: Sendable {
       config: config, strings: strings, theme: theme, lessons: lessons,
       scenarios: runs, parallel: parallel, cache: scenarioCache,
       layout: spliced(theme, "layout"), lessonTemplate: spliced(theme, "lesson"),
-      printTemplate: spliced(theme, "print"),
+      printTemplate: renderCache == nil ? nil : spliced(theme, "print"),
       renderCache: renderCache)
     renderer.diagramImageStyle = reuse("diagram image style", key: 0) {
       content.file(Theme.assetsFolder + "/style.css").map {

@@ -89,6 +89,46 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: folder.path(".Site.state")))
   }
 
+  /// A build with nothing to write still removes what a killed build left beside the output.
+  @Test func anUpToDateBuildStillRemovesADeadBuildsLeftovers() throws {
+    let folder = try TemporaryFolder()
+    let site = folder.path("Site")
+    #expect(try Hvwalk.run(["build", "--content", content.path, "--output", site]).status == 0)
+    let dead = folder.path(".Site.tmp-999999")
+    try FileManager.default.createDirectory(atPath: dead, withIntermediateDirectories: false)
+    try Data("half a page".utf8).write(to: URL(fileURLWithPath: dead + "/index.html"))
+    let outcome = try Hvwalk.run(["build", "--content", content.path, "--output", site])
+    #expect(outcome.standardOutput.contains("is up to date"), "\(outcome.standardOutput)")
+    #expect(!FileManager.default.fileExists(atPath: dead))
+  }
+
+  /// `serve`'s reader reads a file again when it changed on disk, in place or by rename, with
+  /// the same size, and takes the others from the last read.
+  @Test func theReadCacheRereadsExactlyTheChangedFiles() throws {
+    let folder = try TemporaryFolder()
+    let root = folder.url.appendingPathComponent("Content")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    for name in ["a.md", "b.md", "c.md"] {
+      try Data("one \(name)".utf8).write(to: root.appendingPathComponent(name))
+    }
+    let cache = ContentReader.ReadCache()
+    let first = try ContentReader.read(root.path, cache: cache)
+    #expect(first.snapshot.files.count == 3)
+    #expect(cache.reads == 3)
+    #expect(try ContentReader.read(root.path, cache: cache).snapshot.files.map(\.bytes) == first.snapshot.files.map(\.bytes))
+    #expect(cache.reads == 0, "nothing changed: nothing read")
+    // Same size, in place (a new modification time), and by rename (a new inode).
+    let handle = try FileHandle(forWritingTo: root.appendingPathComponent("a.md"))
+    try handle.write(contentsOf: Data("two".utf8))
+    try handle.close()
+    try Data("two c.md".utf8).write(to: root.appendingPathComponent("c.md"), options: .atomic)
+    let third = try ContentReader.read(root.path, cache: cache)
+    #expect(cache.reads == 2)
+    #expect(third.snapshot.file("a.md").map { String(decoding: $0.bytes, as: UTF8.self) } == "two a.md")
+    #expect(third.snapshot.file("c.md").map { String(decoding: $0.bytes, as: UTF8.self) } == "two c.md")
+    #expect(third.snapshot.file("b.md").map { String(decoding: $0.bytes, as: UTF8.self) } == "one b.md")
+  }
+
   /// Any change to a content file, however small, builds again.
   @Test func anEditedLessonIsBuilt() throws {
     let folder = try TemporaryFolder()

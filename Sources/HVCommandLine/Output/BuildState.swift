@@ -114,8 +114,9 @@ struct BuildState: Equatable {
     return BuildState(inputs: inputs, output: output, files: files)
   }
 
-  /// True if the output folder holds exactly what the last build over these inputs left.
-  static func isCurrent(_ destination: String, inputs: String) -> BuildState? {
+  /// The state of the last build into `destination` if it was over these inputs and the output
+  /// folder still holds exactly what that build left; nil otherwise.
+  static func currentState(of destination: String, inputs: String) -> BuildState? {
     guard let recorded = load(for: destination), recorded.inputs == inputs,
       let current = output(of: destination), current.fingerprint == recorded.output
     else { return nil }

@@ -59,6 +59,18 @@ struct SiteWriter {
     }
   }
 
+  /// Removes what dead builds left beside the output (staging folders, a site moved aside),
+  /// under the lock, without writing anything: what a build that has nothing to write still
+  /// does, so that a killed build's leftovers never outlive the next build.
+  func removeLeftovers() throws {
+    let target = URL(fileURLWithPath: destination).standardizedFileURL
+    let parent = target.deletingLastPathComponent()
+    let lock = try OutputLock(
+      parent: parent, name: target.lastPathComponent, announce: announce)
+    defer { withExtendedLifetime(lock) {} }
+    removeLeftovers(of: target.lastPathComponent, in: parent)
+  }
+
   /// Writes every file into the staging folder. A file whose bytes equal the previous site's
   /// copy is hard-linked instead of written: no new inode, no data written, so a rebuild that
   /// changes one lesson costs little more than that lesson (the swap still replaces the folder

@@ -48,15 +48,17 @@ struct WhatIfDirective: Directive {
         ]))
     }
     let values = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-    var problems: [Diagnostic] = []
+    // A list of the wrong length is said at once, before any variant is simulated.
     if values.count < 2 || values.count > Self.maximumVariants || Set(values).count != values.count
     {
-      problems.append(
+      return .failure(DiagnosticsError([
         Diagnostic(
           at: key.location, id: .directiveInvalidWhatIf,
           "'\(parameter.rawValue)' needs 2 to \(Self.maximumVariants) different values, separated by commas",
-          suggestion: "for example \(parameter.rawValue)=\(parameter.choices.replacingOccurrences(of: " ", with: ""))"))
+          suggestion: "for example \(parameter.rawValue)=\(parameter.choices.replacingOccurrences(of: " ", with: ""))")
+      ]))
     }
+    var problems: [Diagnostic] = []
     guard let scenario = run.scenario else {
       return .failure(
         DiagnosticsError([

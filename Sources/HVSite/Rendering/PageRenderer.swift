@@ -15,8 +15,9 @@ struct PageRenderer: Sendable {
   let layout: SplicedTemplate<LayoutView>
   /// The `lesson` template, likewise.
   let lessonTemplate: SplicedTemplate<LessonView>
-  /// The `print` template, likewise.
-  let printTemplate: SplicedTemplate<PrintView>
+  /// The `print` template, likewise, where a page is made again and again (`serve`); nil in a
+  /// build, which makes each print page once (splicing a template used once costs a render more).
+  let printTemplate: SplicedTemplate<PrintView>?
   /// Pages and page parts kept from earlier builds (`serve`).
   var renderCache: RenderCache? = nil
   /// The styles a diagram image carries (``FigureFiles/imageStyle(fromStylesheet:)``).
@@ -73,7 +74,7 @@ struct PageRenderer: Sendable {
     let parts = route.language.flatMap { languages[$0] }
     switch route {
     case .home:
-      return { home() }
+      return { home(languages) }
     case .notFound(let language):
       let language = language ?? config.defaultLanguage
       return { notFound(route, language: language) }
@@ -224,9 +225,7 @@ struct PageRenderer: Sendable {
     return file(
       route, kind: "print", title: (strings(language)["print-course"] ?? "") + " — " + siteTitle,
       description: config.description[language] ?? "", sidebar: "",
-      // Spliced only where the page is made again and again (`serve`); a build makes it once,
-      // and splicing a template used once costs a render more.
-      content: renderCache == nil ? theme.render(view, template: "print") : printTemplate.render(view))
+      content: printTemplate?.render(view) ?? theme.render(view, template: "print"))
   }
 
   private func searchIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
@@ -244,19 +243,22 @@ struct PageRenderer: Sendable {
       text: SearchIndex.script(lines: parts.searchLines.joined() + SearchIndex.lines(index.entries)))
   }
 
+  /// Made from its list (besides the context): `serve` reuses the last one while the list is
+  /// the same.
   private func languageIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
-    guard let renderCache else { return makeLanguageIndex(route, parts) }
-    return renderCache.reuse(route.path, key: parts.navigation.listItems(from: route)) {
-      makeLanguageIndex(route, parts)
-    }
+    let items = parts.navigation.listItems(from: route)
+    guard let renderCache else { return makeLanguageIndex(route, parts, items) }
+    return renderCache.reuse(route.path, key: items) { makeLanguageIndex(route, parts, items) }
   }
 
-  private func makeLanguageIndex(_ route: Route, _ parts: LanguageParts) -> Site.File {
+  private func makeLanguageIndex(
+    _ route: Route, _ parts: LanguageParts, _ items: [LessonListItem]
+  ) -> Site.File {
     let language = parts.language
     let siteTitle = config.title[language] ?? ""
     let view = LanguageIndexView(
       siteTitle: siteTitle, description: config.description[language] ?? "",
-      lessons: parts.navigation.listItems(from: route), strings: strings(language))
+      lessons: items, strings: strings(language))
     return file(
       route, kind: "language-index", title: siteTitle,
       description: config.description[language] ?? "", sidebar: parts.sidebar.html(current: nil),
@@ -288,23 +290,23 @@ struct PageRenderer: Sendable {
       content: scenarioPages.page(run, language: language))
   }
 
-  private func home() -> Site.File {
-    guard let renderCache else { return makeHome() }
+  /// Made from every language's list (besides the context), like ``languageIndex(_:_:)``.
+  private func home(_ languages: [String: LanguageParts]) -> Site.File {
     let lists = config.languages.map {
-      Navigation(lessons: lessons[$0] ?? []).listItems(from: .home)
+      languages[$0]?.navigation.listItems(from: .home) ?? []
     }
-    return renderCache.reuse(Route.home.path, key: lists) { makeHome() }
+    guard let renderCache else { return makeHome(lists) }
+    return renderCache.reuse(Route.home.path, key: lists) { makeHome(lists) }
   }
 
-  private func makeHome() -> Site.File {
+  private func makeHome(_ lists: [[LessonListItem]]) -> Site.File {
     let route = Route.home
-    let sections = config.languages.map { language in
+    let sections = zip(config.languages, lists).map { language, items in
       HomeLanguageSection(
         code: language, name: strings(language)["language-name"] ?? language,
         siteTitle: config.title[language] ?? "", description: config.description[language] ?? "",
         href: Route.languageIndex(language: language).relativeURL(from: route),
-        lessons: Navigation(lessons: lessons[language] ?? []).listItems(from: route),
-        strings: strings(language))
+        lessons: items, strings: strings(language))
     }
     let language = config.defaultLanguage
     return file(

@@ -45,6 +45,8 @@ final class SplicedTemplate<View: SpliceableView>: @unchecked Sendable {
   private struct Compiled {
     var pieces: [String]
     var slots: [(field: Int, escaped: Bool)]
+    /// The pieces' bytes, counted once.
+    var fixedSize: Int
   }
 
   func render(_ view: View) -> String {
@@ -63,8 +65,7 @@ final class SplicedTemplate<View: SpliceableView>: @unchecked Sendable {
       lock.unlock()
     }
     guard let template else { return theme.render(view, template: self.template) }
-    var size = 0
-    for piece in template.pieces { size += piece.utf8.count }
+    var size = template.fixedSize
     for value in values { size += value.utf8.count }
     var output = template.pieces[0]
     output.reserveCapacity(size + size / 16)
@@ -104,6 +105,7 @@ final class SplicedTemplate<View: SpliceableView>: @unchecked Sendable {
       rest = rest[rest.index(after: end)...]
     }
     pieces.append(String(rest))
-    return Compiled(pieces: pieces, slots: slots)
+    return Compiled(
+      pieces: pieces, slots: slots, fixedSize: pieces.reduce(0) { $0 + $1.utf8.count })
   }
 }

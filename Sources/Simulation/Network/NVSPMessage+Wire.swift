@@ -128,7 +128,8 @@ extension NVSPMessage {
     return bits
   }
 
-  private static func capabilityNames(_ bits: UInt64) -> String {
+  /// `sriov, ieee8021q, teaming`: the bits' names, as the trace labels the message.
+  static func capabilityNames(_ bits: UInt64) -> String {
     let names = [(2, "sriov"), (3, "ieee8021q"), (5, "teaming"), (7, "rsc")]
     return names.filter { bits & (1 << UInt64($0.0)) != 0 }.map(\.1).joined(separator: ", ")
   }

@@ -70,6 +70,9 @@ extension Network {
     }
   }
 
+  /// The MTU netvsc announces in NDIS_CONFIG: 1500 plus the Ethernet header.
+  static let ndisMTU = 1514
+
   /// `negotiate_nvsp_ver` after INIT: NDIS configuration (NVSP 2 and later) and the NDIS
   /// version, neither answered.
   private func announceNDIS(relid: UInt32, then next: @escaping Continuation) {
@@ -79,9 +82,9 @@ extension Network {
     if version > .v1 {
       actions.append { done in
         self.nvspSend(
-          NVSPMessage(.ndisConfig(mtu: 1514, version: version)), relid: relid,
-          "\(NVSPMessageType.sendNDISConfig.identifier): mtu 1514, ieee8021q",
-          details: [.int("mtu", 1514)], then: done)
+          NVSPMessage(.ndisConfig(mtu: Self.ndisMTU, version: version)), relid: relid,
+          "\(NVSPMessageType.sendNDISConfig.identifier): mtu \(Self.ndisMTU), \(NVSPMessage.capabilityNames(NVSPMessage.capability(for: version)))",
+          details: [.int("mtu", Self.ndisMTU)], then: done)
       }
     }
     actions.append { done in

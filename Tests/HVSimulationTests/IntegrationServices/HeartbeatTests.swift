@@ -91,13 +91,25 @@ import Testing
     let wake = try #require(
       trace.storedEvents.first { $0.label.contains("pending_send_sz bytes are free again") })
     #expect(wake.message == "HvCallSignalEvent" && wake.from == "vmbus-guest")
-    // The ping that waited is written like every other: its label and its seq_num.
-    let parked = try #require(
-      trace.storedEvents.first {
-        $0.time > wake.time && $0.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest($0)
-      })
+    // The ping that waited is the first request written after the wake, like every other: its
+    // label and its seq_num, the one just before the next ping's.
+    let events = trace.storedEvents
+    let isRequest = { (event: TraceEvent) in
+      event.message == "ICMSGTYPE_HEARTBEAT" && ICTrace.isRequest(event)
+    }
+    let wakeIndex = try #require(events.firstIndex { $0.label.contains("pending_send_sz bytes are free again") })
+    let parkedIndex = try #require(events[wakeIndex...].firstIndex(where: isRequest))
+    let parked = events[parkedIndex]
     #expect(parked.detail("signal") == .flag(false))
     #expect(parked.detail("seq_num") != nil && parked.label.contains("seq_num"))
+    let next = try #require(events[(parkedIndex + 1)...].first(where: isRequest))
+    guard case .integer(let waited)? = parked.detail("seq_num"),
+      case .integer(let following)? = next.detail("seq_num")
+    else {
+      Issue.record("seq_num is not an integer detail")
+      return
+    }
+    #expect(following == waited + 1)
     #expect(simulation.ics.ic(.heartbeat).blocked == nil)
     #expect(ICTrace.status(trace, "Heartbeat")?.status == "OK")
     // The trace stays small: five minutes of pings are one repeat group.

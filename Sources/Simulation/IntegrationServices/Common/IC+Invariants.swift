@@ -29,7 +29,7 @@ extension IntegrationServices {
       }
       if let blocked = state.blocked, let relid = state.relid, let ring = bus.channel(relid).inbound
       {
-        let bytes = icPacket(blocked, requestID: state.blockedRequestID).ringBytes
+        let bytes = icPacket(blocked.message, requestID: blocked.requestID).ringBytes
         if ring.pendingSendSize != bytes {
           problems.append("\(name) waits but pending_send_sz is \(ring.pendingSendSize)")
         }

@@ -104,10 +104,8 @@ extension IntegrationServices {
       bus.requestSpace(relid, fromGuest: false, bytes: packet.ringBytes)
       let ring = bus.ring(relid, fromGuest: false) ?? ring
       updateIC(service) {
-        $0.blocked = message
-        $0.blockedRequestID = requestID
-        $0.blockedLabel = what
-        $0.blockedDetails = details
+        $0.blocked = BlockedWrite(
+          message: message, requestID: requestID, label: what, details: details)
       }
       kernel.emit(
         .stateNote, .vmbusRoot, .vmbusRoot,
@@ -218,14 +216,13 @@ extension IntegrationServices {
   /// The guest freed enough space: it signals the host (`pending_send_sz` satisfied) and the host
   /// writes the message it had parked.
   func wakeBlockedWriter(_ service: IntegrationService, then next: @escaping Continuation) {
-    guard let relid = ic(service).relid, let message = ic(service).blocked else { return next() }
+    guard let relid = ic(service).relid, let blocked = ic(service).blocked else { return next() }
     bus.signalChannel(relid, fromGuest: true, reason: "pending_send_sz bytes are free again") {
-      let state = self.ic(service)
       self.updateIC(service) { $0.blocked = nil }
       self.icHostWrite(
-        service, message, requestID: state.blockedRequestID, state.blockedLabel,
-        operation: Self.operation(of: message), flags: Self.flags(of: message),
-        details: state.blockedDetails
+        service, blocked.message, requestID: blocked.requestID, blocked.label,
+        operation: Self.operation(of: blocked.message), flags: Self.flags(of: blocked.message),
+        details: blocked.details
       ) { _ in next() }
     }
   }

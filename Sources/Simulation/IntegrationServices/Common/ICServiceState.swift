@@ -54,6 +54,16 @@ package struct ICPendingRequest: Sendable, Hashable {
 
 /// One Integration Service: the host's setting, its channel, the negotiated versions and the
 /// state of both sides (Firecracker-style: one state value per device, model-codebases.md §2.4).
+/// A host write waiting for ring space: the message, its `requestid`, and what it was to say in
+/// the trace (its label and details, `seq_num`…), so that the write that finally happens reads
+/// like every other request. One value, so clearing it clears all of it.
+package struct BlockedWrite: Sendable, Hashable {
+  package var message: ICMessage
+  package var requestID: UInt64
+  package var label: Phrase
+  package var details: [Detail]
+}
+
 package struct ICServiceState: Sendable, Hashable {
   package let service: IntegrationService
   /// `Enable-/Disable-VMIntegrationService`.
@@ -72,13 +82,7 @@ package struct ICServiceState: Sendable, Hashable {
   package var unanswered = 0
   /// A message the host could not write because the ring was full: it set `pending_send_sz` and
   /// waits for the guest's signal (fact sheet §2.2 flow control).
-  package var blocked: ICMessage?
-  /// The `requestid` of ``blocked``.
-  package var blockedRequestID: UInt64 = 0
-  /// What ``blocked`` was to say in the trace, and its details (its `seq_num`…), so that the
-  /// write that finally happens reads like every other request.
-  package var blockedLabel: Phrase = ""
-  package var blockedDetails: [Detail] = []
+  package var blocked: BlockedWrite?
   /// Periodic services: when the next request is due (heartbeat ping, time sample).
   package var nextDue: Int?
 
