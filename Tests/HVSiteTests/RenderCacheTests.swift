@@ -77,6 +77,19 @@ import Testing
     #expect(try builder.build(good).get() == fresh(good))
     content = good
 
+    // A term the terminology file avoids: the build fails, again from the cache, until fixed.
+    let clean = content
+    content = edited(content, "lessons/vi/vmbus.md") { $0! + "\nMột máy khách.\n" }
+    for _ in 1...2 {
+      guard case .failure(let terms) = builder.build(content) else {
+        Issue.record("an avoided term must fail the build")
+        return
+      }
+      #expect(terms.diagnostics.contains { $0.identifier == DiagnosticID.terminologyAvoidedVariant })
+    }
+    content = clean
+    #expect(try builder.build(content).get() == fresh(content))
+
     // An interface word: every page may show it, so everything is rendered again.
     content = edited(content, "strings/en.yaml") {
       $0!.replacingOccurrences(of: "\nprevious: ", with: "\nprevious: Back — ")

@@ -64,4 +64,37 @@ import Testing
       #expect(fast.render(view) == theme.render(view, template: "lesson"))
     }
   }
+
+  /// The sidebar item (spliced in every build) and the print page (spliced in `serve`) write
+  /// what Mustache writes, with the shipped templates.
+  @Test func theShippedSidebarItemAndPrintTemplatesAreWrittenExactlyAsMustacheWritesThem() throws {
+    var fixture = ContentFixture()
+    for name in ["sidebar-item", "print"] {
+      fixture.files["theme/templates/\(name).mustache"] = try String(
+        contentsOf: Repository.url("Content/theme/templates/\(name).mustache"), encoding: .utf8)
+    }
+    let (loaded, problems) = Theme.load(from: fixture.snapshot)
+    #expect(problems.isEmpty, "\(problems)")
+    let theme = try #require(loaded)
+    let sidebar = SplicedTemplate<SidebarItem>(theme: theme, template: "sidebar-item")
+    for item in [
+      SidebarItem(title: "Ring & <buffers>", href: "a.html?x=1&y=2", current: false),
+      SidebarItem(title: "Ring & <buffers>", href: "a.html", current: true),
+      SidebarItem(title: "", href: "b.html", current: false),
+    ] {
+      #expect(sidebar.render(item) == theme.render(item, template: "sidebar-item"))
+    }
+    let print = SplicedTemplate<PrintView>(theme: theme, template: "print")
+    let lessons = [
+      PrintLesson(title: "A & B", summary: "Why <not>", anchor: "a", body: "<p>x</p>"),
+      PrintLesson(title: "C", summary: "", anchor: "c", body: "<p>y & z</p>"),
+    ]
+    for view in [
+      PrintView(language: "en", title: "Course", lessons: lessons, strings: ["lesson-count-label": "Lessons"]),
+      PrintView(language: "en", title: "Course", lessons: lessons.reversed(), strings: ["lesson-count-label": "Lessons"]),
+      PrintView(language: "vi", title: "Khóa học", lessons: [], strings: ["lesson-count-label": "Bài"]),
+    ] {
+      #expect(print.render(view) == theme.render(view, template: "print"))
+    }
+  }
 }

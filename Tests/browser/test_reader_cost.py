@@ -46,8 +46,9 @@ def test_the_longest_walkthrough_steps_with_its_diagram_loaded_from_its_own_file
         const svg = figure.querySelector('.hv-diagram-scroll svg.hv-diagram');
         return svg ? svg.querySelectorAll('[data-step]').length : -1;""")
     assert restored > 0, "the diagram is back in its figure, with its steps"
-    if '<script src="figures/' in source:
-        assert any("/figures/" in url for url in visit.requests), "the diagram came from its own file"
+    # The longest walkthrough is over the page budget: its diagram comes from a file of its own.
+    assert '<script src="figures/' in source, f"{page.rel} keeps its diagram inline"
+    assert any("/figures/" in url for url in visit.requests), "the diagram came from its own file"
     lcp = driver.execute_async_script("""
         const done = arguments[arguments.length - 1];
         new PerformanceObserver(list => {
@@ -76,7 +77,7 @@ def test_the_longest_walkthrough_steps_with_its_diagram_loaded_from_its_own_file
         one();""", min(30, messages - 1))
     steps = [int(p) for p in result["positions"] if p is not None]
     assert len(steps) == len(result["positions"]), "every step highlights a transcript line"
-    assert steps == sorted(steps) and len(set(steps)) == len(steps), "each step moves on"
+    assert steps == list(range(steps[0], steps[0] + len(steps))), "each step moves one message on"
     times = sorted(result["times"])
     notes.append(
         f"reader: {page.rel} ({messages} messages): one step forward median "

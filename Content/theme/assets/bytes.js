@@ -26,6 +26,11 @@
       delete waiting[src];
       callbacks.forEach(function (callback) { callback(); });
     };
+    // A file that does not load leaves nothing waiting: the next press tries again.
+    script.onerror = function () {
+      delete waiting[src];
+      script.remove();
+    };
     document.head.appendChild(script);
   }
 
@@ -62,7 +67,11 @@
 
   function hex2(value) { return (value < 16 ? "0" : "") + value.toString(16); }
 
-  function group(number) { return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f"); }
+  // Thousands grouped as the page's counters are (the figure names the language's separator).
+  function group(figure, number) {
+    var separator = figure.getAttribute("data-group-separator") || "";
+    return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  }
 
   // The panel for one packet: heading, hex dump (16 bytes a row, all-zero rows in runs folded
   // into one line) and the field table.
@@ -75,7 +84,7 @@
     });
     var box = element("div", "hv-bytes");
     box.setAttribute("role", "region");
-    var title = step + ". " + label(figure, "heading", { bytes: group(bytes.length) });
+    var title = step + ". " + label(figure, "heading", { bytes: group(figure, bytes.length) });
     box.setAttribute("aria-label", title);
     box.appendChild(element("p", "hv-bytes-heading", title));
 
@@ -97,7 +106,7 @@
       }
       if (zeros >= 3) {
         dump.appendChild(element("div", "hv-bytes-fold",
-          label(figure, "zeros", { count: group(zeros * 16) })));
+          label(figure, "zeros", { count: group(figure, zeros * 16) })));
         row += zeros;
         continue;
       }

@@ -233,11 +233,11 @@ struct SweepDirective: Directive {
 /// be identical: this only saves the time.
 final class SweepRuns: @unchecked Sendable {
   private let lock = NSLock()
-  private var memo: [String: Counters] = [:]
   private var traces: [String: Trace] = [:]
 
-  /// The whole trace of the variant of `run` that `make` builds (a `whatif` draws it), remembered
-  /// under `variant`; nil when `make` has no scenario to run.
+  /// The trace of the variant of `run` that `make` builds, remembered under `variant` (which
+  /// names the change, e.g. `ide-transfer=pio`); nil when `make` has no scenario to run. A sweep
+  /// reads its totals, a `whatif` also draws it.
   func trace(of run: ScenarioRun, variant: String, _ make: () -> Scenario?) -> Trace? {
     let key = "\(run.id)|\(variant)"
     lock.lock()
@@ -250,33 +250,14 @@ final class SweepRuns: @unchecked Sendable {
     let trace = ScenarioRunner.run(scenario)
     lock.lock()
     traces[key] = trace
-    memo[key] = trace.totals
     lock.unlock()
     return trace
   }
 
-  /// The totals of `run`'s scenario with `parameter` set to `value`.
+  /// The totals of `run`'s scenario with `parameter` set to `value` (zero without a scenario).
   func totals(of run: ScenarioRun, _ parameter: Scenario.Parameter, _ value: Int) -> Counters {
-    totals(of: run, variant: "\(parameter.rawValue)=\(value)") {
+    trace(of: run, variant: "\(parameter.rawValue)=\(value)") {
       run.scenario?.varying(parameter, to: value)
-    }
-  }
-
-  /// The totals of the variant of `run` that `make` builds, remembered under `variant` (which
-  /// names the change, e.g. `ide-transfer=pio`); zero when `make` has no scenario to run.
-  func totals(of run: ScenarioRun, variant: String, _ make: () -> Scenario?) -> Counters {
-    let key = "\(run.id)|\(variant)"
-    lock.lock()
-    if let known = memo[key] {
-      lock.unlock()
-      return known
-    }
-    lock.unlock()
-    guard let scenario = make() else { return Counters() }
-    let totals = ScenarioRunner.run(scenario).totals
-    lock.lock()
-    memo[key] = totals
-    lock.unlock()
-    return totals
+    }?.totals ?? Counters()
   }
 }
